@@ -1,0 +1,246 @@
+"""Facts: the amounts that state a standard quantity, keyed as in knowledge/quantities.yaml.
+
+Also builds the breakdown lists (X，其中：A a、B b) that the sum rules check, because the list a
+figure sits in decides its key (an item of 公用经费 is an economic item, not a 三公 part).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..knowledge import knowledge
+from ..model import Fact, Metadata
+from ..structure import Line
+from .keys import is_bare, match_econ, match_quantity, scope_in, split_role
+from .mentions import Mention
+
+_OPENER = re.compile(r"(其中|主要包括|具体包括|包括|分别是|主要用于)\s*[:,]?\s*$")
+
+
+@dataclass
+class Breakdown:
+    head: Mention
+    opener: str
+    parts: list[Mention] = field(default_factory=list)
+
+
+def base_key(key: str) -> str:
+    for scope in ("gpb.", "fiscal.", "gf.", "soc."):
+        if key.startswith(scope):
+            return key[len(scope):]
+    return key
+
+
+def _components(key: str | None) -> set[str]:
+    if not key:
+        return set()
+    out: set[str] = set()
+    for ident in knowledge().identities:
+        if ident.total == base_key(key):
+            out.update(ident.parts)
+    return out
+
+
+def _is_total_key(key: str | None) -> bool:
+    return bool(key) and bool(_components(key))
+
+
+def _in_parentheses(m: Mention) -> bool:
+    text = m.line.norm.text[:m.start]
+    return text.count("(") > text.count(")")
+
+
+def _is_level(m: Mention) -> bool:
+    """An amount that states a level (not a change, share, threshold or aside)."""
+    return not m.is_percent and not m.is_change and not m.threshold
+
+
+_ITEM_START = re.compile(r"^\s*(-\s*)?(\(?\d{1,2}[).、]|\(?[一二三四五六七八九十]{1,2}[)、]|本年)")
+
+
+def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata) -> list[Breakdown]:
+    """Give every level amount its role and key; return the breakdown lists found on the way.
+
+    Lists are read within a sentence (X，其中：A a、B b。), and across lines when a line ends with
+    其中:/包括: and the following lines are its items (one item per line, as many layouts do).
+    """
+    k = knowledge()
+    breakdowns: list[Breakdown] = []
+    carry: Breakdown | None = None
+    for line, mentions in lines_mentions:
+        levels = [m for m in mentions if _is_level(m)]
+        if carry is not None and (line.is_heading or not levels):
+            breakdowns.append(carry)
+            carry = None
+        stack: list[Breakdown] = []
+        subject: str | None = None
+        section_scope = line.section.effective_scope if line.section else None
+        last_level: Mention | None = None
+        sentence = -1
+        for m in mentions:
+            if m.sentence != sentence:
+                sentence = m.sentence
+                _close(stack, breakdowns)
+            if not _is_level(m):
+                m.subject = subject
+                continue
+            if carry is not None and m is levels[0]:
+                _resolve(m, [carry], subject, section_scope, meta, k)
+                if _fits(m, carry, line):
+                    carry.parts.append(m)
+                else:
+                    breakdowns.append(carry)
+                    carry = None
+                    _resolve(m, [], subject, section_scope, meta, k)
+            else:
+                start = last_level.end if last_level and last_level.sentence == m.sentence else m.clause_start
+                opener = _OPENER_ANY.search(m.line.norm.text[start:m.start])
+                head = last_level if last_level and last_level.sentence == m.sentence else None
+                if opener and head is None and m.sentence > 0:
+                    head = _first_level_of(mentions, m.sentence - 1)  # 收入合计X元。其中：...
+                if opener and head is not None and not _in_parentheses(head) \
+                        and not any(b.head is head for b in stack):
+                    stack.append(Breakdown(head, opener.group(1)))
+                _resolve(m, stack, subject, section_scope, meta, k)
+                _place(m, stack, breakdowns)
+            if m.key and m.role is None:
+                subject = m.key
+            elif m.key and m.role:
+                subject = m.key.rsplit(".", 1)[0]
+            last_level = m
+        # A line ending with 其中:/包括: keeps its innermost list open for the item lines below.
+        if _OPENER.search(line.norm.text.rstrip("。 ")) and (stack or last_level is not None):
+            if carry is not None:
+                breakdowns.append(carry)
+            carry = stack.pop() if stack else Breakdown(_own_sentence_head(line, mentions, last_level), "其中")
+        _close(stack, breakdowns)
+    if carry is not None:
+        breakdowns.append(carry)
+    return breakdowns
+
+
+_OPENER_ANY = re.compile(r"(其中|主要包括|具体包括|包括|分别是|主要用于)")
+
+
+def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None) -> Mention:
+    """For "…。其中:" at the end of a line the list belongs to what the paragraph is about."""
+    text = line.norm.text.rstrip("。 ")
+    opener_at = _OPENER.search(text).start()  # type: ignore[union-attr]
+    if last is not None and "。" in text[last.end:opener_at]:
+        first = next((m for m in mentions if _is_level(m)), None)
+        if first is not None:
+            return first
+    return last  # type: ignore[return-value]
+
+
+def _first_level_of(mentions: list[Mention], sentence: int) -> Mention | None:
+    for m in mentions:
+        if m.sentence == sentence and _is_level(m):
+            return m
+    return None
+
+
+def _fits(m: Mention, carry: Breakdown, line: Line) -> bool:
+    """Is the first amount of this line an item of the list the line above opened?"""
+    key = base_key(m.key) if m.key else None
+    comps = _components(carry.head.key)
+    if key and key in comps:
+        return True
+    if key and _is_total_key(m.key):
+        return False
+    return bool(_ITEM_START.match(line.norm.text))
+
+
+def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
+             meta: Metadata, k) -> None:
+    label = m.label
+    head = stack[-1].head if stack else None
+    head_key = head.key if head else None
+    if stack and stack[-1].opener == "主要用于":
+        return  # what a figure was used for: not a standard quantity
+    if head is not None and head_key is None:
+        return  # a part of something we cannot name
+    if head_key and base_key(head_key).split(".budget")[0] in k.econ_within:
+        econ = match_econ(label)
+        if econ:
+            m.key = _scoped(econ, label, head_key, section_scope, scoped=True)
+            m.role = head.role
+            return
+    found = match_quantity(label)
+    role, rest = split_role(label)
+    if role:
+        stripped = match_quantity(rest) if rest else None
+        if stripped is not None and (found is None or stripped[3] < found[3]):
+            found = stripped
+        elif found is not None:
+            role, rest = None, label
+    if role is None and head is not None and head.role is not None:
+        role = head.role  # items of a budget figure are budget figures
+    if role == "budget" and meta.kind == "budget":
+        role = None  # in a budget document the budget figure is the figure
+    m.role = role
+    if found is not None:
+        key, also, scoped, pos = found
+        prefix_text = rest[:pos]
+        m.key = _scoped(key, prefix_text, head_key, section_scope, scoped)
+        if also:
+            m.extra["also"] = [_scoped(a, prefix_text, head_key, section_scope, scoped) for a in also]
+    elif role and is_bare(rest) and subject:
+        m.key = subject
+        if role == "actual":
+            return
+    if m.key and role in ("budget", "prev"):
+        m.key = f"{m.key}.{role}"
+        m.extra["also"] = [f"{a}.{role}" for a in m.extra.get("also", [])]
+
+
+def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: str | None, scoped: bool) -> str:
+    if not scoped:
+        return key
+    scope = scope_in(label_prefix)
+    if scope is None and head_key and head_key.split(".")[0] in ("gpb", "fiscal", "gf", "soc"):
+        scope = head_key.split(".")[0]
+    if scope is None:
+        scope = section_scope
+    return f"{scope}.{key}" if scope else key
+
+
+def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown]) -> None:
+    if not stack or _in_parentheses(m):
+        return
+    if m.role != stack[-1].head.role:
+        return
+    key = base_key(m.key) if m.key else None
+    # Climb to the list this item belongs to: 公用经费 after the items of 人员经费 belongs to 基本支出.
+    for depth in range(len(stack) - 1, -1, -1):
+        comps = _components(stack[depth].head.key)
+        if key and key in comps:
+            while len(stack) > depth + 1:
+                breakdowns.append(stack.pop())
+            stack[-1].parts.append(m)
+            return
+    top = stack[-1]
+    if key and (_is_total_key(m.key) or (top.head.key and key == base_key(top.head.key))):
+        _close(stack, breakdowns)  # a new total starts a new statement
+        return
+    top.parts.append(m)
+
+
+def _close(stack: list[Breakdown], breakdowns: list[Breakdown]) -> None:
+    while stack:
+        breakdowns.append(stack.pop())
+
+
+def facts_from(lines_mentions: list[tuple[Line, list[Mention]]]) -> list[Fact]:
+    facts: list[Fact] = []
+    for line, mentions in lines_mentions:
+        section = line.section.title if line.section else None
+        for m in mentions:
+            if m.key is None or not _is_level(m) or _in_parentheses(m):
+                continue
+            for key in [m.key, *m.extra.get("also", [])]:
+                facts.append(Fact(key=key, value_yuan=m.value_yuan, stated=m.stated.strip(),
+                                  loc=line.block.loc, section=section))
+                m.extra.setdefault("facts", []).append(facts[-1])
+    return facts

@@ -1,0 +1,125 @@
+"""Domain knowledge as data: the YAML files beside this module, loaded and validated once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+def _yaml(name: str) -> dict[str, Any]:
+    with open(HERE / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    key: str
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    scoped: bool = False
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionType:
+    type: str
+    patterns: tuple[re.Pattern[str], ...]
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class Identity:
+    total: str
+    parts: tuple[str, ...]
+    complete: bool  # the parts are all there is: Σ parts must equal the total
+    name: str
+
+
+@dataclass
+class Knowledge:
+    quantities: list[Quantity]
+    names: dict[str, str]
+    econ_items: list[str]
+    econ_within: tuple[str, ...]
+    scopes: list[tuple[str, re.Pattern[str]]]
+    roles: list[tuple[str, re.Pattern[str]]]
+    label_noise: list[re.Pattern[str]]
+    sections: list[SectionType]
+    heading_numbering: list[tuple[int, re.Pattern[str]]]
+    heading_max_chars: int
+    identities: list[Identity]
+    claims: dict[str, Any]
+    residue: list[dict[str, Any]] = field(default_factory=list)
+
+    def name(self, key: str) -> str:
+        base = key
+        prefix = ""
+        for scope, label in (("gpb.", "一般公共预算财政拨款"), ("fiscal.", "财政拨款"), ("gf.", "政府性基金"),
+                             ("soc.", "国有资本经营")):
+            if key.startswith(scope):
+                base, prefix = key[len(scope):], label
+        suffix = ""
+        for tail, label in ((".budget", "预算数"), (".prev", "上年数")):
+            if base.endswith(tail):
+                base, suffix = base[: -len(tail)], label
+        if base.startswith("econ."):
+            return prefix + base[5:] + suffix
+        return prefix + self.names.get(base, base) + suffix
+
+
+# "^" in a quantity pattern: the start of the label, or right after an organisation's name.
+_ORG_ANCHOR = "(?:^|(?<=[局心会室厅院办部)]))"
+
+
+def _compile_all(patterns: list[str], key: str, org_anchor: bool = False) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for p in patterns:
+        if org_anchor and p.startswith("^"):
+            p = _ORG_ANCHOR + p[1:]
+        try:
+            out.append(re.compile(p))
+        except re.error as e:  # a bad pattern in the data is a bug: say where it is
+            raise ValueError(f"knowledge: bad pattern {p!r} for {key}: {e}") from None
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    q = _yaml("quantities.yaml")
+    s = _yaml("sections.yaml")
+    ident = _yaml("identities.yaml")
+    claims = _yaml("claims.yaml")
+    quantities = [Quantity(key=e["key"], name=e["name"], patterns=_compile_all(e["patterns"], e["key"], org_anchor=True),
+                           scoped=bool(e.get("scoped")), also=tuple(e.get("also", ())))
+                  for e in q["quantities"]]
+    names = {e.key: e.name for e in quantities}
+    names.update({"income.total": "收入总计", "expense.total": "支出总计"})
+    identities = []
+    for e in ident["identities"]:
+        for k in [e["total"], *e["parts"]]:
+            if k not in names:
+                raise ValueError(f"knowledge: identity {e['name']} names unknown key {k}")
+        identities.append(Identity(e["total"], tuple(e["parts"]), bool(e.get("complete", False)), e["name"]))
+    return Knowledge(
+        quantities=quantities,
+        names=names,
+        econ_items=sorted(q["economic_items"]["names"], key=len, reverse=True),
+        econ_within=tuple(q["economic_items"]["within"]),
+        scopes=[(e["prefix"], re.compile(e["pattern"])) for e in q["scopes"]],
+        roles=[(role, re.compile(p)) for role, pats in q["roles"].items() for p in pats],
+        label_noise=[re.compile(p) for p in q["label_noise"]],
+        sections=[SectionType(e["type"], _compile_all(e["patterns"], e["type"]), e.get("scope"))
+                  for e in s["sections"]],
+        heading_numbering=[(e["level"], re.compile(e["pattern"])) for e in s["heading_numbering"]],
+        heading_max_chars=int(s["heading_max_chars"]),
+        identities=identities,
+        claims=claims,
+        residue=claims.get("template_residue", []),
+    )

@@ -1,0 +1,165 @@
+"""The document model every reader produces, and the facts and findings built on it.
+
+Everything here is plain data: the JSON contract (report/json_report.py) and later the store
+serialise these classes, so keep them free of behaviour beyond small helpers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "table"]
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits in the source: a line for text/Markdown/HTML, a page for PDF,
+    a paragraph or table cell for DOCX, a sheet and cell for XLSX."""
+
+    line: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    def describe(self) -> str:
+        """A short human label, e.g. '第26行' or '第3页'."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.sheet is not None:
+            parts.append(f"工作表{self.sheet}")
+        if self.cell is not None:
+            parts.append(f"单元格{self.cell}")
+        if self.table is not None:
+            parts.append(f"表{self.table}")
+            if self.row is not None:
+                parts.append(f"第{self.row}行第{self.col}列")
+        elif self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        return "".join(parts) or "未知位置"
+
+
+@dataclass
+class Cell:
+    text: str
+    row: int
+    col: int
+    loc: Location
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class Block:
+    """A heading, a paragraph (one line of a text file) or a table, with its source location.
+
+    `text` is the original text, kept untouched so findings can quote it exactly.
+    """
+
+    kind: BlockKind
+    text: str
+    loc: Location
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass
+class SourceDocument:
+    """What a reader returns: the blocks in reading order, plus how the bytes were decoded."""
+
+    source: str
+    format: str
+    blocks: list[Block]
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Metadata:
+    department: str | None = None
+    year: int | None = None
+    kind: Literal["final", "budget"] | None = None
+    unit: Literal["万元", "元"] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"department": self.department, "year": self.year, "kind": self.kind, "unit": self.unit}
+
+
+@dataclass
+class Fact:
+    """An amount the document states about a standard quantity."""
+
+    key: str
+    value_yuan: Decimal
+    stated: str
+    loc: Location
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "value_yuan": f"{self.value_yuan:.2f}", "stated": self.stated,
+                **self.loc.to_dict(), **({"section": self.section} if self.section else {})}
+
+
+@dataclass
+class Evidence:
+    quote: str
+    loc: Location
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.loc.to_dict(), "quote": self.quote}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    evidence: list[Evidence]
+    stated: str | None = None
+    expected: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
+        if self.stated is not None:
+            out["stated"] = self.stated
+        if self.expected is not None:
+            out["expected"] = self.expected
+        out["evidence"] = [e.to_dict() for e in self.evidence]
+        return out
+
+    def sort_key(self) -> tuple:
+        first = self.evidence[0].loc if self.evidence else Location()
+        return (SEVERITY_ORDER[self.severity], first.page or 0, first.line or 0, first.paragraph or 0,
+                self.rule)
+
+
+@dataclass
+class CheckResult:
+    source: str
+    encoding: str | None
+    metadata: Metadata
+    facts: list[Fact]
+    findings: list[Finding]
+    format: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "encoding": self.encoding, "format": self.format,
+                "document": self.metadata.to_dict(),
+                "facts": [f.to_dict() for f in self.facts],
+                "findings": [f.to_dict() for f in self.findings]}
+
+    @property
+    def has_error(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)

@@ -1,0 +1,110 @@
+"""Turn one block of original text into a cleaned text with a map back to the original.
+
+Rules and extractors read the cleaned text; findings quote the original through `orig_span`,
+so a quote is always the exact text of the file. The steps follow domain.md, "Text noise".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass
+class NormText:
+    text: str
+    offsets: list[int]  # offsets[i] = index in the original of cleaned char i; one extra at the end
+    original: str
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> str:
+        a, b = self.orig_span(start, end)
+        return self.original[a:b].strip()
+
+
+Repl = str | Callable[[re.Match[str]], str]
+
+
+def _sub(nt: NormText, pattern: re.Pattern[str], repl: Repl) -> NormText:
+    """re.sub that keeps the offset map: replaced text maps onto the start of what it replaced."""
+    out: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    text, o = nt.text, nt.offsets
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        out.append(text[pos:s])
+        offs.extend(o[pos:s])
+        r = repl if isinstance(repl, str) else repl(m)
+        out.append(r)
+        for i in range(len(r)):
+            offs.append(o[min(s + i, e - 1)] if e > s else o[s])
+        pos = e
+    out.append(text[pos:])
+    offs.extend(o[pos:])
+    return NormText("".join(out), offs, nt.original)
+
+
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x2014: 0x2014})
+
+# Each step: (a quick substring test that says the step may apply, pattern, replacement).
+_STEPS: list[tuple[Callable[[str], bool], re.Pattern[str], Repl]] = [
+    (lambda t: "[" in t, re.compile(r"\[(?:bookmark|image):[^\]]*\]"), ""),
+    (lambda t: "<" in t, re.compile(r"</?(?:u|b|i|em|strong|span|sup|sub)\b[^>]*>"), ""),
+    (lambda t: "*" in t, re.compile(r"\*\*|(?<!\d)\*|\*(?!\d)"), ""),
+    (lambda t: "_" in t, re.compile(r"_+"), ""),
+    (lambda t: "\\" in t, re.compile(r"\\(geq|leq|times|%|neq)"),
+     lambda m: {"geq": "≥", "leq": "≤", "times": "×", "%": "%", "neq": "≠"}[m.group(1)]),
+    # Letter O typed for zero: O.OO, 1O.5, O%, O万元, O辆 — only where a number is expected.
+    (lambda t: "O" in t or "o" in t,
+     re.compile(r"(?<![A-Za-z])[Oo0-9][Oo0-9.]*(?![A-Za-z])"),
+     lambda m: m.group(0).replace("O", "0").replace("o", "0") if _looks_numeric(m) else m.group(0)),
+    # Spaces inside numbers from PDF conversion: "5. 37", "957 .15", "32 90".
+    (lambda t: " " in t, re.compile(r"(?<=\d)\.[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+\.(?=\d)"), "."),
+    (lambda t: " " in t, re.compile(r"(?<=\d)[ \u00a0](?=\d)"), ""),
+    # Thousands separators: 1,724.62 -> 1724.62 (a comma followed by exactly three digits).
+    (lambda t: "," in t, re.compile(r"(?<=\d),(?=\d{3}(?!\d))"), ""),
+]
+
+
+def _looks_numeric(m: re.Match[str]) -> bool:
+    s = m.group(0)
+    if not any(c in "Oo" for c in s):
+        return False
+    if any(c.isdigit() for c in s) or "." in s:
+        return True
+    # A lone O: only when a unit or % follows, e.g. "增长 O%" or "购置公务用车O辆".
+    rest = m.string[m.end():m.end() + 3].lstrip()
+    return rest[:1] in {"%", "万", "元", "辆", "个", "人", "台", "次"}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+# Characters that exist only in Traditional script; their presence triggers conversion.
+_TRADITIONAL_HINTS = set("與預決經費總計於個項門開關類財務資產數據報縣區務員間東會計劃這樣發現際")
+
+
+def normalize(original: str) -> NormText:
+    text = original.translate(_FULLWIDTH)
+    nt = NormText(text, list(range(len(original) + 1)), original)
+    if any(ch in _TRADITIONAL_HINTS for ch in text):
+        converted = _t2s().convert(nt.text)
+        if len(converted) == len(nt.text):  # t2s is character-for-character here; keep offsets
+            nt = NormText(converted, nt.offsets, original)
+    for applies, pattern, repl in _STEPS:
+        if applies(nt.text):
+            nt = _sub(nt, pattern, repl)
+    return nt

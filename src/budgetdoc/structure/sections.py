@@ -1,0 +1,100 @@
+"""Headings and sections: numbering patterns (第一部分 / 一、 / （一） / 1.) mapped to canonical types.
+
+Each block becomes a `Line`: the block, its normalized text, and the section it belongs to. The
+section chain decides the funding scope of the figures inside it (一般公共预算 / 财政拨款 ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..knowledge import knowledge
+from ..model import Block
+from ..normalize import NormText, normalize
+
+_AMOUNT = re.compile(r"\d(\.\d+)?\s*(万元|元|%)")
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    type: str | None
+    scope: str | None
+    block_index: int
+    parent: Section | None = None
+
+    def chain(self) -> list[Section]:
+        out, s = [], self
+        while s is not None:
+            out.append(s)
+            s = s.parent
+        return out
+
+    @property
+    def effective_scope(self) -> str | None:
+        for s in self.chain():
+            if s.scope:
+                return s.scope
+        return None
+
+    @property
+    def effective_type(self) -> str | None:
+        for s in self.chain():
+            if s.type and s.type != "explanation":
+                return s.type
+        return None
+
+
+@dataclass
+class Line:
+    index: int
+    block: Block
+    norm: NormText
+    section: Section | None
+    is_heading: bool = False
+    heading_level: int | None = None
+    tags: set[str] = field(default_factory=set)
+
+
+def heading_level(text: str, block_kind: str) -> int | None:
+    """The heading level of a line, or None when it is body text."""
+    k = knowledge()
+    stripped = text.strip().lstrip("-").strip()
+    if "\t" in text or "|" in stripped:
+        return None
+    for level, pattern in k.heading_numbering:
+        if pattern.match(stripped):
+            if len(stripped) <= k.heading_max_chars and not _AMOUNT.search(stripped):
+                return level
+            return None
+    if block_kind == "heading":
+        return 2 if stripped.startswith("#") is False else stripped.count("#", 0, 6)
+    return None
+
+
+def section_type(title: str) -> tuple[str | None, str | None]:
+    for st in knowledge().sections:
+        if any(p.search(title) for p in st.patterns):
+            return st.type, st.scope
+    return None, None
+
+
+def structure(blocks: list[Block]) -> tuple[list[Line], list[Section]]:
+    lines: list[Line] = []
+    sections: list[Section] = []
+    stack: list[Section] = []
+    for i, block in enumerate(blocks):
+        norm = normalize(block.text) if block.kind != "table" else normalize("")
+        level = heading_level(norm.text, block.kind) if block.kind != "table" else None
+        if level is not None:
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            title = norm.text.strip().lstrip("#- ").strip()
+            stype, scope = section_type(title)
+            sec = Section(title, level, stype, scope, i, stack[-1] if stack else None)
+            sections.append(sec)
+            stack.append(sec)
+        lines.append(Line(i, block, norm, stack[-1] if stack else None, level is not None, level))
+    return lines, sections
