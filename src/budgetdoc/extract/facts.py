@@ -89,6 +89,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 _resolve(m, [carry], subject, section_scope, meta, k)
                 if _fits(m, carry, line):
                     carry.parts.append(m)
+                    m.extra["list_head"] = carry.head
                 else:
                     breakdowns.append(carry)
                     carry = None
@@ -219,12 +220,14 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown]) -> N
             while len(stack) > depth + 1:
                 breakdowns.append(stack.pop())
             stack[-1].parts.append(m)
+            m.extra["list_head"] = stack[-1].head
             return
     top = stack[-1]
     if key and (_is_total_key(m.key) or (top.head.key and key == base_key(top.head.key))):
         _close(stack, breakdowns)  # a new total starts a new statement
         return
     top.parts.append(m)
+    m.extra["list_head"] = top.head
 
 
 def _close(stack: list[Breakdown], breakdowns: list[Breakdown]) -> None:

@@ -1,0 +1,40 @@
+"""A review a person reads: findings grouped by severity, each with its quote, place and values."""
+
+from __future__ import annotations
+
+from ..knowledge import knowledge
+from ..model import CheckResult
+
+_TITLES = {"error": "错误", "warning": "警告", "info": "提示"}
+_KIND = {"final": "决算", "budget": "预算", None: "未识别"}
+_KEY_FACTS = ["income.total", "income.current_year", "expense.total", "expense.current_year",
+              "expense.basic", "expense.project", "sangong.total", "operating_cost", "procurement.total"]
+
+
+def render_text(result: CheckResult) -> str:
+    m = result.metadata
+    out = [f"== {result.source}",
+           f"部门：{m.department or '未识别'}  年度：{m.year or '未识别'}  文种：{_KIND[m.kind]}  "
+           f"单位：{m.unit or '未识别'}  编码：{result.encoding or '-'}"]
+    firsts = {}
+    for f in result.facts:
+        firsts.setdefault(f.key, f)
+    figures = [f"{knowledge().name(k)} {firsts[k].stated}" for k in _KEY_FACTS if k in firsts]
+    if figures:
+        out.append("主要数字：" + "；".join(figures))
+    counts = {s: sum(1 for f in result.findings if f.severity == s) for s in _TITLES}
+    out.append(f"发现问题：错误 {counts['error']} 项，警告 {counts['warning']} 项，提示 {counts['info']} 项")
+    for sev, title in _TITLES.items():
+        group = [f for f in result.findings if f.severity == sev]
+        if not group:
+            continue
+        out.append(f"\n[{title}]")
+        for i, f in enumerate(group, 1):
+            ev = f.evidence[0] if f.evidence else None
+            where = ev.loc.describe() if ev else ""
+            out.append(f"{i}. ({f.rule}) {where} {f.message}")
+            if f.stated is not None or f.expected is not None:
+                out.append(f"   文中：{f.stated or '-'}    应为：{f.expected or '-'}")
+            for e in f.evidence:
+                out.append(f"   > {e.loc.describe()}：{e.quote}")
+    return "\n".join(out) + "\n"

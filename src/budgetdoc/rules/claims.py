@@ -1,0 +1,290 @@
+"""Numeric claims in sentences: shares (占), changes (增加/增长), completion rates (完成预算的)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..analysis import Analysis
+from ..extract import Mention
+from ..interval import Interval
+from ..model import Finding
+from .base import evidence, fmt_pct, miss_severity, rule
+
+HUNDRED = Decimal(100)
+
+
+def _sentence_mentions(ms: list[Mention], m: Mention) -> list[Mention]:
+    return [x for x in ms if x.sentence == m.sentence]
+
+
+def _levels_before(ms: list[Mention], m: Mention, same_sentence: bool = True) -> list[Mention]:
+    return [x for x in ms if x.start < m.start and not x.is_percent and not x.is_change and not x.threshold
+            and (x.sentence == m.sentence or not same_sentence)]
+
+
+def _first_level(ms: list[Mention], sentence: int) -> Mention | None:
+    for x in ms:
+        if x.sentence == sentence and not x.is_percent and not x.is_change and not x.threshold:
+            return x
+    return None
+
+
+def _facts_by_key(a: Analysis) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    for m in a.all_mentions():
+        if m.key and not m.is_percent and not m.is_change:
+            out.setdefault(m.key, []).append(m)
+    return out
+
+
+def _pct(x: Interval | None) -> Interval | None:
+    return x.scale(HUNDRED) if x is not None else None
+
+
+def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mention,
+                      by_key: dict[str, list[Mention]]) -> tuple[list[Mention], bool]:
+    """Which total the share is of: the one the sentence names (strict), else plausible heads."""
+    from ..extract.keys import match_quantity, scope_in
+
+    den = pct.extra.get("den", "")
+    if den:
+        # The sentence names the total: use exactly that one, or say nothing if it is not found.
+        found = match_quantity(den)
+        if found is None:
+            return [], True
+        key = found[0]
+        scope = scope_in(den[: found[3]]) if found[2] else None
+        full = f"{scope}.{key}" if scope else key
+        if full not in by_key:
+            return [], True
+        near = [x for x in by_key[full] if x.line is pct.line and x.start < pct.start and x is not part]
+        return (near[-1:] or [x for x in by_key[full] if x is not part][:1]), True
+    cands: list[Mention] = []
+    first = _first_level(ms, part.sentence)
+    if first is not None and first is not part:
+        cands.append(first)
+    if part.sentence > 0:
+        prev = _first_level(ms, part.sentence - 1)
+        if prev is not None:
+            cands.append(prev)
+    line_first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+    if line_first is not None and line_first is not part:
+        cands.append(line_first)
+    head = part.extra.get("list_head")
+    if head is not None:
+        cands.insert(0, head)
+    return cands, False
+
+
+@rule("share", "arithmetic", "error", "占比与金额不符",
+      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。")
+def check_shares(a: Analysis) -> Iterator[Finding]:
+    by_key = _facts_by_key(a)
+    prev_lines_first: Mention | None = None
+    for line, ms in a.mentions:
+        for pct in ms:
+            if pct.cue != "share":
+                continue
+            before = _levels_before(ms, pct)
+            if not before:
+                continue
+            part = before[-1]
+            cands, strict = _share_candidates(a, ms, pct, part, by_key)
+            if not strict and prev_lines_first is not None:
+                cands.append(prev_lines_first)
+            cands = [c for c in cands if c is not part or strict]
+            if not cands:
+                continue
+            results = []
+            for c in cands:
+                ratio = _pct(part.yuan / c.yuan) if not c.yuan.contains_zero() else None
+                if ratio is None:
+                    results = []
+                    break
+                results.append((c, ratio, miss_severity(pct, ratio)))
+            if not results or any(sev is None for _, _, sev in results):
+                continue
+            c, ratio, sev = results[0]
+            yield Finding("share", sev, f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = "
+                          f"{fmt_pct(ratio.mid, pct.decimals)}，文中为{pct.stated.strip()}。",
+                          [evidence(pct)], stated=pct.stated.strip(), expected=fmt_pct(ratio.mid, pct.decimals))
+        first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+        if first is not None and line.block.text.rstrip().endswith((":", "：")):
+            prev_lines_first = first
+        elif line.is_heading:
+            prev_lines_first = None
+
+
+def _change_for(ms: list[Mention], pct: Mention) -> Mention | None:
+    for x in reversed([x for x in ms if x.start < pct.start and x.sentence == pct.sentence]):
+        if x.is_change:
+            return x
+        if x.is_percent:
+            return None
+    return None
+
+
+def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[Mention]) -> list[Mention]:
+    cands: list[Mention] = []
+    before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]
+    if before:
+        cands.append(before[-1])
+        if before[0] is not before[-1]:
+            cands.append(before[0])
+    if change.sentence > 0:
+        for s in range(change.sentence - 1, -1, -1):
+            levels = [x for x in ms if x.sentence == s and not x.is_percent and not x.is_change
+                      and not x.threshold and x.role in (None, "actual")]
+            if levels:
+                heads = [x for x in levels if any(y.extra.get("list_head") is x for y in ms)]
+                cands.extend([levels[0], *heads, levels[-1]])
+                break
+        line_first = _first_level(ms, 0)
+        if line_first is not None:
+            cands.append(line_first)
+    if not cands and lines_before:
+        cands.extend(lines_before[-1:])
+    return cands
+
+
+@rule("growth-rate", "arithmetic", "error", "增长率与增减额不符",
+      "增长率以上年数为基数：增长率 = 增减额 ÷（本年数 − 增减额）。常见错误是除以本年数。"
+      "例：收支总计384.49万元，增加17.05万元，应增长4.64%（17.05÷367.44），而不是4.43%（17.05÷384.49）。")
+def check_growth(a: Analysis) -> Iterator[Finding]:
+    previous_first: list[Mention] = []
+    for _line, ms in a.mentions:
+        for pct in ms:
+            if pct.cue != "growth":
+                continue
+            change = _change_for(ms, pct)
+            if change is None:
+                continue
+            if change.direction and pct.direction and change.direction != pct.direction:
+                continue  # reported by change-direction
+            sign = change.direction or pct.direction
+            # An explicit base (与年初预算354.72万元相比) is the comparison figure itself.
+            bases = [x for x in _levels_before(ms, change) if x.role in ("budget", "prev")]
+            c = change.yuan if sign > 0 else -change.yuan
+            results = []
+            if bases:
+                base = bases[-1]
+                rates = [(base, _pct(c / base.yuan) if not base.yuan.contains_zero() else None, None)]
+            else:
+                rates = []
+                for cur in _current_candidates(ms, change, previous_first):
+                    b = cur.yuan - c
+                    rates.append((cur, _pct(c / b) if not b.contains_zero() else None, b))
+            for cur, rate, b in rates:
+                if rate is None:
+                    results = []
+                    break
+                stated = Interval.stated(pct.value * (1 if sign >= 0 else -1), pct.decimals)
+                sev = None if stated.overlaps(rate) else miss_severity(pct, Interval(abs(rate.lo), abs(rate.hi))
+                                                                       if rate.lo >= 0 or rate.hi <= 0 else rate)
+                results.append((cur, rate, b, sev))
+            if not results or any(r[3] is None for r in results):
+                continue
+            cur, rate, b, sev = results[0]
+            expected = fmt_pct(abs(rate.mid), pct.decimals)
+            msg = (f"增长率计算不符：{cur.stated.strip()}较上年{'增加' if sign > 0 else '减少'}"
+                   f"{change.stated.strip()}，上年数为{_fmt_base(b, cur)}，应为{expected}，文中为{pct.stated.strip()}。")
+            if b is not None and not cur.yuan.contains_zero():
+                this_year = _pct(change.yuan / cur.yuan)
+                if this_year is not None and pct.interval.overlaps(this_year):
+                    msg += "文中增长率是以本年数为基数计算的，应以上年数为基数。"
+            yield Finding("growth-rate", sev, msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected)
+        first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+        if first is not None:
+            previous_first = [first]
+
+
+def _fmt_base(b: Interval | None, cur: Mention) -> str:
+    if b is None:
+        return "所述基数"
+    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(cur.unit, Decimal(1))
+    q = Decimal(1).scaleb(-cur.decimals)
+    return f"{(b.mid / scale).quantize(q)}{cur.unit}"
+
+
+@rule("change-direction", "wording", "error", "增减方向用语矛盾",
+      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。")
+def check_direction(a: Analysis) -> Iterator[Finding]:
+    for _line, ms in a.mentions:
+        for pct in ms:
+            if pct.cue != "growth":
+                continue
+            change = _change_for(ms, pct)
+            if change is None or not change.direction or not pct.direction:
+                continue
+            if change.direction != pct.direction:
+                yield Finding("change-direction", "error",
+                              f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
+                              f"{pct.stated.strip()}”方向相反，请核实变动方向。",
+                              [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
+
+
+@rule("completion-rate", "arithmetic", "error", "预算完成率与金额不符",
+      "完成预算的比例 = 决算数 ÷ 预算数。例：预算1.5万元，决算1.73万元，完成预算的115.33%。")
+def check_completion(a: Analysis) -> Iterator[Finding]:
+    for _line, ms in a.mentions:
+        for pct in ms:
+            if pct.cue != "completion":
+                continue
+            pair = _budget_actual(ms, pct)
+            if pair is None:
+                continue
+            budget, actual = pair
+            if budget.value == 0:
+                continue  # zero-base reports it
+            rate = _pct(actual.yuan / budget.yuan)
+            if rate is None:
+                continue
+            sev = miss_severity(pct, rate)
+            if sev is None:
+                continue
+            expected = fmt_pct(rate.mid, pct.decimals)
+            yield Finding("completion-rate", sev,
+                          f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
+                          f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
+
+
+def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] | None:
+    budget = actual = None
+    for x in reversed(_levels_before(ms, pct, same_sentence=False)):
+        if x.sentence < pct.sentence - 1:
+            break
+        if x.role == "budget" and budget is None:
+            budget = x
+        elif x.role in (None, "actual") and actual is None and (x.role == "actual" or budget is not None
+                                                                 or x.sentence == pct.sentence):
+            actual = x
+        if budget is not None and actual is not None:
+            return budget, actual
+    return None
+
+
+@rule("zero-base", "arithmetic", "warning", "以零为基数的比率",
+      "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。")
+def check_zero_base(a: Analysis) -> Iterator[Finding]:
+    for _line, ms in a.mentions:
+        for pct in ms:
+            if pct.value == 0:
+                continue
+            if pct.cue == "completion":
+                pair = _budget_actual(ms, pct)
+                if pair is not None and pair[0].value == 0 and pair[1].value != 0:
+                    yield Finding("zero-base", "warning",
+                                  f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                                  [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
+            elif pct.cue == "growth":
+                change = _change_for(ms, pct)
+                if change is None or change.value == 0:
+                    continue
+                before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]
+                if before and before[-1].value == change.value and before[-1].unit == change.unit \
+                        and (change.direction or pct.direction) > 0:
+                    yield Finding("zero-base", "warning",
+                                  f"上年数为0（本年{before[-1].stated.strip()}全部为新增），增长率无意义，"
+                                  f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                                  [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")

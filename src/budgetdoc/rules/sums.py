@@ -1,0 +1,154 @@
+"""Sums and identities: breakdowns (其中) against their totals, the identities of domain.md across
+the document, and one quantity stated with two different amounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..analysis import Analysis
+from ..extract import Breakdown, Mention, base_key
+from ..interval import Interval, interval_sum
+from ..knowledge import knowledge
+from ..model import Evidence, Finding
+from .base import evidence, fmt_amount, miss_severity, rule
+
+# Facts in these parts are definitions, self-evaluation reports or attachments with their own
+# definitions of the same words: they are listed but not held to the main tables' identities.
+_SIDE_SECTIONS = {"glossary", "performance", "contact", "tables", "attachment"}
+
+
+def in_side_section(m: Mention) -> bool:
+    sec = m.line.section
+    return sec is not None and any(s.type in _SIDE_SECTIONS for s in sec.chain())
+
+
+def _scope(key: str) -> str:
+    return key[: len(key) - len(base_key(key))]
+
+
+def _identity_for(total_key: str):
+    for ident in knowledge().identities:
+        if ident.total == base_key(total_key) and ident.complete:
+            return ident
+    return None
+
+
+def _mismatch(head: Mention, parts: list[Mention], must_equal: bool):
+    total = interval_sum([p.yuan for p in parts])
+    if must_equal:
+        if total.overlaps(head.yuan):
+            return None
+    elif total.lo <= head.yuan.hi:
+        return None
+    scale = head.yuan.hi - head.yuan.lo
+    unit_yuan = scale if scale > 0 else Decimal(1)
+    gap = head.yuan.gap(total.mid) if must_equal else total.lo - head.yuan.hi
+    sev = "warning" if gap <= unit_yuan else "error"
+    return sev, total
+
+
+def _fmt_yuan_like(value: Decimal, like: Mention) -> str:
+    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(like.unit, Decimal(1))
+    return fmt_amount(like, value / scale)
+
+
+@rule("breakdown-sum", "arithmetic", "error", "分项之和与合计不符",
+      "“合计X，其中：A、B、C”中，各分项应相加等于合计（分项齐全时），至少不能超过合计。"
+      "例：政府采购支出总额0万元，其中货物13.36万元——分项超过总额。")
+def check_breakdowns(a: Analysis) -> Iterator[Finding]:
+    for b in a.breakdowns:
+        if b.head.key is None or not b.parts or in_side_section(b.head):
+            continue
+        yield from _check_breakdown(b)
+
+
+def _check_breakdown(b: Breakdown) -> Iterator[Finding]:
+    ident = _identity_for(b.head.key)  # type: ignore[arg-type]
+    scope = _scope(b.head.key)  # type: ignore[arg-type]
+    keys = {base_key(p.key) for p in b.parts if p.key and _scope(p.key) == scope}
+    complete = ident is not None and all(p.key for p in b.parts) and set(ident.parts) <= keys
+    res = _mismatch(b.head, b.parts, must_equal=complete)
+    if res is None:
+        return
+    sev, total = res
+    names = "、".join(p.label or "分项" for p in b.parts[:8])
+    kind = "应等于" if complete else "不应超过"
+    expected = _fmt_yuan_like(total.mid, max([b.head, *b.parts], key=lambda m: m.decimals))
+    yield Finding("breakdown-sum", sev,
+                  f"分项之和{expected}与合计{b.head.stated.strip()}不符（{names}之和{kind}合计）。",
+                  [evidence(b.head, end=b.parts[-1].end)], stated=b.head.stated.strip(), expected=expected)
+
+
+@rule("identity", "arithmetic", "error", "收支恒等式不成立",
+      "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；"
+      "收入总计 = 支出总计。分别在文中不同位置陈述的数字也须满足。")
+def check_identities(a: Analysis) -> Iterator[Finding]:
+    first: dict[str, Mention] = {}
+    for m in a.all_mentions():
+        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
+            for key in [m.key, *m.extra.get("also", [])]:
+                first.setdefault(key, m)
+    checked_heads = {id(b.head) for b in a.breakdowns if b.parts}
+    for ident in knowledge().identities:
+        if not ident.complete:
+            continue
+        for scope in ("", "fiscal.", "gpb.", "gf.", "soc."):
+            total = first.get(scope + ident.total)
+            if total is None or id(total) in checked_heads:
+                continue
+            parts = [first.get(scope + p) for p in ident.parts]
+            if any(p is None for p in parts) or any(p is total for p in parts):
+                continue
+            res = _mismatch(total, parts, must_equal=True)  # type: ignore[arg-type]
+            if res is None:
+                continue
+            sev, s = res
+            expected = _fmt_yuan_like(s.mid, total)
+            ev = [evidence(total)] + [evidence(p) for p in parts if p is not None and p.line is not total.line]
+            yield Finding("identity", sev, f"{ident.name}不成立：各项之和为{expected}，文中{knowledge().name(scope + ident.total)}"
+                          f"为{total.stated.strip()}。", _dedupe(ev), stated=total.stated.strip(), expected=expected)
+    left, right = first.get("income.total"), first.get("expense.total")
+    if left is not None and right is not None and left is not right and not left.yuan.overlaps(right.yuan):
+        yield Finding("identity", "error", f"收入总计{left.stated.strip()}与支出总计{right.stated.strip()}不相等。",
+                      _dedupe([evidence(left), evidence(right)]), stated=right.stated.strip(),
+                      expected=left.stated.strip())
+
+
+def _dedupe(ev: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in ev:
+        k = (e.quote, e.loc)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
+
+
+@rule("fact-conflict", "consistency", "error", "同一数据前后表述不一致",
+      "同一口径的同一数据（如本年支出合计、基本支出）在文中各处必须一致。例：第一处基本支出221.33万元，另一处221.30万元。")
+def check_conflicts(a: Analysis) -> Iterator[Finding]:
+    seen: dict[str, Mention] = {}
+    reported: set[tuple[str, Decimal]] = set()
+    for m in a.all_mentions():
+        if not m.key or m.is_percent or m.is_change or m.threshold or in_side_section(m):
+            continue
+        if m.extra.get("list_head") is not None and m.extra["list_head"].key is None:
+            continue
+        for key in [m.key, *m.extra.get("also", [])]:
+            first = seen.setdefault(key, m)
+            if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
+                continue
+            reported.add((key, m.value_yuan))
+            sev = miss_severity(m, first.yuan.scale(Decimal(1) / _scale(m))) or "error"
+            yield Finding("fact-conflict", sev,
+                          f"{knowledge().name(key)}前后不一致：{first.line.block.loc.describe()}为"
+                          f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
+                          [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip())
+
+
+def _scale(m: Mention) -> Decimal:
+    return {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(m.unit, Decimal(1))
+
+
+__all__ = ["Interval", "check_breakdowns", "check_conflicts", "check_identities"]

@@ -1,0 +1,117 @@
+"""Wording: template text never filled in, wrong comparison year, wrong document kind, units."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..analysis import Analysis
+from ..knowledge import knowledge
+from ..model import Finding
+from .base import line_evidence, rule
+from .sums import _SIDE_SECTIONS
+
+
+@lru_cache(maxsize=1)
+def _residue() -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(e["pattern"]), e["severity"], e["message"]) for e in knowledge().residue]
+
+
+@rule("template-residue", "wording", "warning", "模板残留",
+      "公开模板中的可选用语、占位符和给编制人的说明必须改写或删除：如“增加(减少)”“增加/减少”"
+      "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误；其余为警告。")
+def check_residue(a: Analysis) -> Iterator[Finding]:
+    for line in a.lines:
+        text = line.norm.text
+        for pattern, severity, message in _residue():
+            for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
+                yield Finding("template-residue", severity, message.format(match=m.group(0).strip()),  # type: ignore[arg-type]
+                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
+                              stated=m.group(0).strip())
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, start) for c in "。;!?") + 1
+    e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
+    e = min(e_candidates) + 1 if e_candidates else len(text)
+    return s, max(e, end)
+
+
+_COMPARE = re.compile(r"(与|比|较|同)\s*(?P<year>20\d{2})\s*年\s*(度)?\s*(同期)?\s*(的)?\s*(?P<what>(年初)?(部门)?(预算|决算))?"
+                      r"\s*(数)?\s*(相比|对比|比较|增加|减少|增长|下降|持平|降低|上升|,)")
+
+
+@rule("comparison-year", "period", "error", "比较年度错误",
+      "与上年比较时，比较年度必须是报告年度的上一年：2020年决算写“比2018年增加”是错误的。"
+      "决算与本年年初预算比较（与2020年预算相比）不受此限。")
+def check_comparison_year(a: Analysis) -> Iterator[Finding]:
+    year = a.meta.year
+    if year is None:
+        return
+    for line in a.lines:
+        if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        for m in _COMPARE.finditer(line.norm.text):
+            y = int(m.group("year"))
+            what = m.group("what") or ""
+            if y == year - 1:
+                continue
+            if y == year and a.meta.kind == "final" and "预算" in what:
+                continue  # a final account compared with the same year's budget
+            yield Finding("comparison-year", "error",
+                          f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
+                          f"文中写“{m.group(0).rstrip(',')}”。",
+                          [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
+                          stated=str(y), expected=str(year - 1))
+
+
+_COVERAGE = re.compile(r"纳入.{0,40}?(?P<year>20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?P<kind>预算|决算)\s*(编制|编报)?\s*(范围)?")
+
+
+@rule("period-kind", "period", "warning", "年度或文种与文件不符",
+      "文中对本文件的称谓必须与其年度和文种一致：2020年决算写“纳入2021年部门预算编制范围”，"
+      "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。")
+def check_period_kind(a: Analysis) -> Iterator[Finding]:
+    year, kind = a.meta.year, a.meta.kind
+    if year is None or kind is None:
+        return
+    word = "决算" if kind == "final" else "预算"
+    for line in a.lines:
+        text = line.norm.text
+        for m in _COVERAGE.finditer(text):
+            y, k = int(m.group("year")), m.group("kind")
+            if y != year or k != word:
+                yield Finding("period-kind", "warning",
+                              f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
+                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
+                              stated=f"{y}年{k}", expected=f"{year}年{word}")
+        if not line.is_heading:
+            continue
+        title = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算执行|预算数|预决算", "", text)
+        if kind == "budget" and "决算" in title:
+            yield Finding("period-kind", "warning", f"预算文件中出现决算标题“{text.strip()}”。",
+                          [line_evidence(line, 0, len(text))], stated="决算", expected="预算")
+        elif kind == "final" and re.search(r"(部门|单位)?预算(情况)?(说明|表)$", title) and "决算" not in title:
+            yield Finding("period-kind", "warning", f"决算文件中出现预算标题“{text.strip()}”。",
+                          [line_evidence(line, 0, len(text))], stated="预算", expected="决算")
+
+
+_NO_UNIT = re.compile(r"(?P<label>(支出|收入|经费|费用|费|决算数|预算数|合计|总计)(为)?)\s*(?P<num>\d+\.\d{1,2})(?=\s*[,;。])")
+_STRAY_PCT = re.compile(r"\d(\.\d+)?\s*(万元|元)\s*%")
+
+
+@rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
+      "金额必须带单位（万元/元），不能多出百分号：“其他工资福利支出15.84。”“支出决算0万元%”。")
+def check_units(a: Analysis) -> Iterator[Finding]:
+    for line in a.lines:
+        if line.is_heading or "\t" in line.block.text:
+            continue
+        text = line.norm.text
+        for m in _NO_UNIT.finditer(text):
+            yield Finding("unit-missing", "warning", f"金额“{m.group('num')}”没有单位。",
+                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
+                          stated=m.group("num"), expected=f"{m.group('num')}{a.meta.unit or '万元'}")
+        for m in _STRAY_PCT.finditer(text):
+            yield Finding("unit-missing", "warning", f"金额后多出百分号：“{m.group(0)}”。",
+                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()))], stated=m.group(0))
