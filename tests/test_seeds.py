@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import seed
 
 from budgetdoc import check
-from conftest import seed
 
 METADATA = {
     "000": ("奈曼旗行政审批和政务服务局", 2020, "final", "万元"),
