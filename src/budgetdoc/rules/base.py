@@ -61,7 +61,7 @@ def line_evidence(line: Line, start: int, end: int) -> Evidence:
 
 
 def fmt_pct(x: Decimal, decimals: int) -> str:
-    q = Decimal(1).scaleb(-max(decimals, 2))
+    q = Decimal(1).scaleb(-decimals)
     return f"{x.quantize(q)}%"
 
 

@@ -106,9 +106,10 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
             if not results or any(sev is None for _, _, sev in results):
                 continue
             c, ratio, sev = results[0]
+            expected = fmt_pct(part.value_yuan / c.value_yuan * HUNDRED, pct.decimals)
             yield Finding("share", sev, f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = "
-                          f"{fmt_pct(ratio.mid, pct.decimals)}，文中为{pct.stated.strip()}。",
-                          [evidence(pct)], stated=pct.stated.strip(), expected=fmt_pct(ratio.mid, pct.decimals))
+                          f"{expected}，文中为{pct.stated.strip()}。",
+                          [evidence(pct)], stated=pct.stated.strip(), expected=expected)
         first = next((x for x in ms if not x.is_percent and not x.is_change), None)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
@@ -159,6 +160,7 @@ def check_growth(a: Analysis) -> Iterator[Finding]:
                 continue
             change = _change_for(ms, pct)
             if change is None:
+                yield from _growth_from_levels(ms, pct)
                 continue
             if change.direction and pct.direction and change.direction != pct.direction:
                 continue  # reported by change-direction
@@ -186,7 +188,10 @@ def check_growth(a: Analysis) -> Iterator[Finding]:
             if not results or any(r[3] is None for r in results):
                 continue
             cur, rate, b, sev = results[0]
-            expected = fmt_pct(abs(rate.mid), pct.decimals)
+            c_pt = change.value_yuan if sign > 0 else -change.value_yuan
+            base_pt = cur.value_yuan if b is None else cur.value_yuan - c_pt
+            expected = fmt_pct(abs(c_pt / base_pt * HUNDRED), pct.decimals) if base_pt else "-"
+            b = Interval.exact(base_pt) if b is not None else None
             msg = (f"增长率计算不符：{cur.stated.strip()}较上年{'增加' if sign > 0 else '减少'}"
                    f"{change.stated.strip()}，上年数为{_fmt_base(b, cur)}，应为{expected}，文中为{pct.stated.strip()}。")
             if b is not None and not cur.yuan.contains_zero():
@@ -197,6 +202,37 @@ def check_growth(a: Analysis) -> Iterator[Finding]:
         first = next((x for x in ms if not x.is_percent and not x.is_change), None)
         if first is not None:
             previous_first = [first]
+
+
+def _growth_from_levels(ms: list[Mention], pct: Mention) -> Iterator[Finding]:
+    """"本年1.73万元，上年1.43万元，增长20.98%": the rate from the two levels themselves."""
+    before = _levels_before(ms, pct)
+    prevs = [x for x in before if x.role == "prev"]
+    if not prevs:
+        return
+    prev = prevs[-1]
+    curs = [x for x in before if x.start < prev.start and x.role in (None, "actual")]
+    if not curs or prev.yuan.contains_zero():
+        return
+    cur = curs[-1]
+    rate = _pct((cur.yuan - prev.yuan) / prev.yuan)
+    if rate is None:
+        return
+    sign = pct.direction or 1
+    if (rate.lo > 0 and sign < 0) or (rate.hi < 0 and sign > 0):
+        yield Finding("change-direction", "error",
+                      f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
+                      f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct)], stated=pct.cue_text,
+                      expected="增长" if rate.lo > 0 else "下降")
+        return
+    stated = Interval.stated(pct.value * sign, pct.decimals)
+    if stated.overlaps(rate):
+        return
+    sev = miss_severity(pct, Interval(abs(rate.lo), abs(rate.hi)) if rate.lo >= 0 or rate.hi <= 0 else rate)
+    expected = fmt_pct(abs((cur.value_yuan - prev.value_yuan) / prev.value_yuan * HUNDRED), pct.decimals)
+    yield Finding("growth-rate", sev or "error",
+                  f"增长率计算不符：本年{cur.stated.strip()}、上年{prev.stated.strip()}，应为{expected}，"
+                  f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
 
 
 def _fmt_base(b: Interval | None, cur: Mention) -> str:
@@ -243,7 +279,7 @@ def check_completion(a: Analysis) -> Iterator[Finding]:
             sev = miss_severity(pct, rate)
             if sev is None:
                 continue
-            expected = fmt_pct(rate.mid, pct.decimals)
+            expected = fmt_pct(actual.value_yuan / budget.value_yuan * HUNDRED, pct.decimals)
             yield Finding("completion-rate", sev,
                           f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
                           f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
