@@ -15,5 +15,7 @@ def check(path: str | Path) -> CheckResult:
     doc = load(path)
     analysis = analyse(doc)
     findings = run_rules(analysis)
+    sections = [{"title": s.title, "type": s.type, "level": s.level,
+                 **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return CheckResult(source=str(path), encoding=doc.encoding, metadata=analysis.meta,
-                       facts=analysis.facts, findings=findings, format=doc.format)
+                       facts=analysis.facts, findings=findings, format=doc.format, sections=sections)

@@ -153,10 +153,11 @@ class CheckResult:
     facts: list[Fact]
     findings: list[Finding]
     format: str = "text"
+    sections: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "encoding": self.encoding, "format": self.format,
-                "document": self.metadata.to_dict(),
+                "document": self.metadata.to_dict(), "sections": self.sections,
                 "facts": [f.to_dict() for f in self.facts],
                 "findings": [f.to_dict() for f in self.findings]}
 

@@ -15,6 +15,31 @@ from ..structure import Line
 from .keys import is_bare, match_econ, match_quantity, scope_in, split_role
 from .mentions import Mention
 
+_FUNC_PART = re.compile(r"(?P<name>[\u4e00-\u9fff()、]+?)\s*(支出)?\s*\((?P<level>类|款|项)\)")
+
+
+_NUMBERING = re.compile(r"^(\s*-\s*)?(\d+\s*[.、]|\(?[一二三四五六七八九十]+[)、]|\(\d+\))?\s*")
+
+
+def func_key(text: str, section_title: str | None) -> str | None:
+    """A 功能分类 item named with its levels, e.g. 一般公共服务(类)政府办公厅(室)及相关机构事务(款)行政运行(项)
+    -> func.一般公共服务/政府办公厅(室)及相关机构事务/行政运行. A line naming only 款/项 takes its 类
+    from the section heading above it."""
+    parts: dict[str, str] = {}
+    for m in _FUNC_PART.finditer(text):
+        name = _NUMBERING.sub("", m.group("name")).removesuffix("支出")
+        name = re.sub(r"^.*?(其中|包括)", "", name)
+        if name and m.group("level") not in parts:
+            parts[m.group("level")] = name
+    if not parts:
+        return None
+    if "类" not in parts and section_title:
+        lei = _FUNC_PART.search(section_title)
+        if lei and lei.group("level") == "类":
+            parts["类"] = _NUMBERING.sub("", lei.group("name")).removesuffix("支出")
+    return "func." + "/".join(parts[level] for level in ("类", "款", "项") if level in parts)
+
+
 _OPENER = re.compile(r"(其中|主要包括|具体包括|包括|分别是|主要用于)\s*[:,]?\s*$")
 
 
@@ -78,10 +103,19 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         section_scope = line.section.effective_scope if line.section else None
         last_level: Mention | None = None
         sentence = -1
+        section_title = line.section.title if line.section else None
         for m in mentions:
             if m.sentence != sentence:
                 sentence = m.sentence
                 _close(stack, breakdowns)
+                # A sentence that names a 功能分类 item is about that item.
+                b0, b1 = m.line.norm.text.rfind("。", 0, m.start), m.start
+                fk = func_key(m.line.norm.text[b0 + 1:b1], section_title)
+                if fk is None and sentence > 0:
+                    prev_start = m.line.norm.text.rfind("。", 0, max(b0, 0)) + 1
+                    fk = func_key(m.line.norm.text[prev_start:b0 + 1], section_title)
+                if fk is not None:
+                    subject = fk
             if not _is_level(m):
                 m.subject = subject
                 continue
@@ -160,18 +194,22 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     head_key = head.key if head else None
     if stack and stack[-1].opener == "主要用于":
         return  # what a figure was used for: not a standard quantity
-    if head is not None and head_key is None:
-        return  # a part of something we cannot name
+    unknown_head = head is not None and head_key is None  # a part of something we cannot name
     if head_key and base_key(head_key).split(".budget")[0] in k.econ_within:
         econ = match_econ(label)
         if econ:
             m.key = _scoped(econ, label, head_key, section_scope, scoped=True)
             m.role = head.role
             return
-    found = match_quantity(label)
+    if "(类)" in m.raw_label or "(款)" in m.raw_label or "(项)" in m.raw_label:
+        fk = func_key(m.raw_label, m.line.section.title if m.line.section else None)
+        if fk is not None:
+            m.key = fk
+            return
+    found = None if unknown_head else match_quantity(label)
     role, rest = split_role(label)
     if role:
-        stripped = match_quantity(rest) if rest else None
+        stripped = match_quantity(rest) if rest and not unknown_head else None
         if stripped is not None and (found is None or stripped[3] < found[3]):
             found = stripped
         elif found is not None:
