@@ -246,43 +246,43 @@ def _fmt_base(b: Interval | None, cur: Mention) -> str:
 @rule("change-direction", "wording", "error", "增减方向用语矛盾",
       "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。")
 def check_direction(a: Analysis) -> Iterator[Finding]:
+    for ms, pct in _percents(a, "growth"):
+        change = _change_for(ms, pct)
+        if change is None or not change.direction or not pct.direction:
+            continue
+        if change.direction != pct.direction:
+            yield Finding("change-direction", "error",
+                          f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
+                          f"{pct.stated.strip()}”方向相反，请核实变动方向。",
+                          [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
+
+
+def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
+    """Every percentage with the given cue, with the mentions of its line."""
     for _line, ms in a.mentions:
         for pct in ms:
-            if pct.cue != "growth":
-                continue
-            change = _change_for(ms, pct)
-            if change is None or not change.direction or not pct.direction:
-                continue
-            if change.direction != pct.direction:
-                yield Finding("change-direction", "error",
-                              f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
-                              f"{pct.stated.strip()}”方向相反，请核实变动方向。",
-                              [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
+            if pct.cue == cue:
+                yield ms, pct
 
 
 @rule("completion-rate", "arithmetic", "error", "预算完成率与金额不符",
       "完成预算的比例 = 决算数 ÷ 预算数。例：预算1.5万元，决算1.73万元，完成预算的115.33%。")
 def check_completion(a: Analysis) -> Iterator[Finding]:
-    for _line, ms in a.mentions:
-        for pct in ms:
-            if pct.cue != "completion":
-                continue
-            pair = _budget_actual(ms, pct)
-            if pair is None:
-                continue
-            budget, actual = pair
-            if budget.value == 0:
-                continue  # zero-base reports it
-            rate = _pct(actual.yuan / budget.yuan)
-            if rate is None:
-                continue
-            sev = miss_severity(pct, rate)
-            if sev is None:
-                continue
-            expected = fmt_pct(actual.value_yuan / budget.value_yuan * HUNDRED, pct.decimals)
-            yield Finding("completion-rate", sev,
-                          f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
-                          f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
+    for ms, pct in _percents(a, "completion"):
+        pair = _budget_actual(ms, pct)
+        if pair is None:
+            continue
+        budget, actual = pair
+        if budget.value == 0:
+            continue  # zero-base reports it
+        rate = _pct(actual.yuan / budget.yuan)
+        sev = miss_severity(pct, rate) if rate is not None else None
+        if sev is None:
+            continue
+        expected = fmt_pct(actual.value_yuan / budget.value_yuan * HUNDRED, pct.decimals)
+        yield Finding("completion-rate", sev,
+                      f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
+                      f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
 
 
 def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] | None:
