@@ -248,7 +248,7 @@ def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: st
 def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown]) -> None:
     if not stack or _in_parentheses(m):
         return
-    if m.role != stack[-1].head.role:
+    if _same_figure(m.role) != _same_figure(stack[-1].head.role):
         return
     key = base_key(m.key) if m.key else None
     # Climb to the list this item belongs to: 公用经费 after the items of 人员经费 belongs to 基本支出.
@@ -266,6 +266,10 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown]) -> N
         return
     top.parts.append(m)
     m.extra["list_head"] = top.head
+
+
+def _same_figure(role: str | None) -> str | None:
+    return None if role == "actual" else role  # 支出决算为X is the figure itself in a final account
 
 
 def _close(stack: list[Breakdown], breakdowns: list[Breakdown]) -> None:

@@ -42,16 +42,30 @@ def _pct(x: Interval | None) -> Interval | None:
     return x.scale(HUNDRED) if x is not None else None
 
 
+def _recent_levels(a: Analysis, pct: Mention, lines_back: int = 3) -> list[Mention]:
+    """Level amounts before a percentage in its line and the few lines above it."""
+    idx = next(i for i, (ln, _) in enumerate(a.mentions) if ln is pct.line)
+    out: list[Mention] = []
+    for _ln, ms in a.mentions[max(0, idx - lines_back):idx + 1]:
+        out.extend(x for x in ms if (x.line is not pct.line or x.start < pct.start)
+                   and not x.is_percent and not x.is_change and not x.threshold)
+    return out
+
+
 def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mention,
                       by_key: dict[str, list[Mention]]) -> tuple[list[Mention], bool]:
     """Which total the share is of: the one the sentence names (strict), else plausible heads."""
-    from ..extract.keys import match_quantity, scope_in
+    from ..extract.keys import match_quantity, scope_in, split_role
 
     den = pct.extra.get("den", "")
     if den:
         # The sentence names the total: use exactly that one, or say nothing if it is not found.
         found = match_quantity(den)
         if found is None:
+            role, rest = split_role(den)
+            if role == "budget" and not rest:
+                budgets = [x for x in _recent_levels(a, pct) if x.role == "budget"]
+                return budgets[-1:], True
             return [], True
         key = found[0]
         scope = scope_in(den[: found[3]]) if found[2] else None
@@ -98,10 +112,9 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
                 continue
             results = []
             for c in cands:
-                ratio = _pct(part.yuan / c.yuan) if not c.yuan.contains_zero() else None
-                if ratio is None:
-                    results = []
-                    break
+                if c.yuan.contains_zero():
+                    continue  # a zero cannot be the total of this part
+                ratio = _pct(part.yuan / c.yuan)
                 results.append((c, ratio, miss_severity(pct, ratio)))
             if not results or any(sev is None for _, _, sev in results):
                 continue
