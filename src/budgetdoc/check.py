@@ -18,4 +18,5 @@ def check(path: str | Path) -> CheckResult:
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return CheckResult(source=str(path), encoding=doc.encoding, metadata=analysis.meta,
-                       facts=analysis.facts, findings=findings, format=doc.format, sections=sections)
+                       facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
+                       warnings=doc.warnings)

@@ -18,7 +18,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="budgetdoc", description="检查部门预算/决算公开文件：读取、提取数字、核对每一处数字表述。")
     p.add_argument("--version", action="version", version=f"budgetdoc {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="check one or more disclosure files (.txt .md .html .docx)")
+    c = sub.add_parser("check", help="check one or more disclosure files (.txt .md .html .docx .pdf .xlsx)")
     c.add_argument("files", nargs="+", metavar="FILE")
     c.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     c.add_argument("-o", "--output", metavar="PATH", help="write the report to PATH instead of stdout")

@@ -154,10 +154,11 @@ class CheckResult:
     findings: list[Finding]
     format: str = "text"
     sections: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not read (a scanned page)
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "encoding": self.encoding, "format": self.format,
-                "document": self.metadata.to_dict(), "sections": self.sections,
+                "document": self.metadata.to_dict(), "warnings": self.warnings, "sections": self.sections,
                 "facts": [f.to_dict() for f in self.facts],
                 "findings": [f.to_dict() for f in self.findings]}
 

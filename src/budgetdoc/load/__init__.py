@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SourceDocument
-from . import docx_reader, html_reader, text_reader
+from . import docx_reader, html_reader, pdf_reader, text_reader, xlsx_reader
 
 MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few MB; beyond this is not a disclosure
 
@@ -25,10 +25,16 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".html": ("html", html_reader.read),
     ".htm": ("html", html_reader.read),
     ".docx": ("docx", docx_reader.read),
+    ".pdf": ("pdf", pdf_reader.read),
+    ".xlsx": ("xlsx", xlsx_reader.read),
 }
 
+# Legacy Office formats: LibreOffice converts them (issue 3 plans to do this automatically).
+_CONVERT = {".doc": "docx", ".xls": "xlsx", ".wps": "docx", ".et": "xlsx"}
+
 # Formats recognised by their first bytes, to explain a mismatch with the extension.
-MAGIC = [(b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/Office (DOCX/XLSX)"),
+_ZIP = "ZIP/Office (DOCX/XLSX)"
+MAGIC = [(b"%PDF", "PDF"), (b"PK\x03\x04", _ZIP),
          (b"\xd0\xcf\x11\xe0", "legacy Office (DOC/XLS)"), (b"\x89PNG", "PNG image"),
          (b"\xff\xd8\xff", "JPEG image")]
 
@@ -64,14 +70,27 @@ def load(path: str | Path) -> SourceDocument:
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror})") from None
     kind = sniff(data[:8])
+    if ext in _CONVERT:
+        raise InputError(f"{p}: {ext} files are not read directly; convert it first, e.g. "
+                         f"`soffice --headless --convert-to {_CONVERT[ext]} {p.name}` (LibreOffice)")
+    if ext in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        raise InputError(f"{p}: images need OCR, which is not available yet")
     if ext not in READERS:
         hint = f" (its content looks like {kind})" if kind else ""
         raise InputError(f"{p}: unsupported file type '{ext or 'no extension'}'{hint}; "
                          f"supported: {', '.join(supported_extensions())}")
     fmt, reader = READERS[ext]
-    if fmt == "docx":
-        if kind != "ZIP/Office (DOCX/XLSX)":
-            raise InputError(f"{p}: not a DOCX file" + (f" (its content looks like {kind})" if kind else ""))
+    if fmt in ("docx", "xlsx"):
+        if kind != _ZIP:
+            # Office encrypts a password-protected DOCX/XLSX into a legacy compound file.
+            hint = " or a password-protected file" if kind == "legacy Office (DOC/XLS)" else ""
+            article = "an" if fmt == "xlsx" else "a"
+            raise InputError(f"{p}: not {article} {fmt.upper()} file"
+                             + (f" (its content looks like {kind}{hint})" if kind else ""))
+    elif fmt == "pdf":
+        # The PDF header may follow a little junk (the spec allows it in the first 1024 bytes).
+        if b"%PDF" not in data[:1024]:
+            raise InputError(f"{p}: not a PDF file" + (f" (its content looks like {kind})" if kind else ""))
     elif kind is not None:
         raise InputError(f"{p}: the extension says {fmt} but the content looks like {kind}")
     doc = reader(p, data)

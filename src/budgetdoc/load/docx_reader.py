@@ -21,6 +21,8 @@ def read(path: Path, data: bytes) -> SourceDocument:
         raise InputError(f"{path}: not a valid DOCX file ({type(e).__name__})") from None
     blocks: list[Block] = []
     n_par = n_tab = 0
+    # Resolving para.style walks the style table each time (slow); map style ids to names once.
+    style_names = {s.style_id: (s.name or "") for s in document.styles}
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -29,7 +31,7 @@ def read(path: Path, data: bytes) -> SourceDocument:
             text = para.text
             if not text.strip():
                 continue
-            style = (para.style.name if para.style is not None else "") or ""
+            style = style_names.get(child.style or "", "")
             kind = "heading" if style.lower().startswith(("heading", "title", "标题")) else "paragraph"
             # Soft line breaks inside one Word paragraph are separate lines of the source text.
             for sub in text.split("\n"):

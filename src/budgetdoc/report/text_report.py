@@ -22,6 +22,8 @@ def render_text(result: CheckResult) -> str:
     figures = [f"{knowledge().name(k)} {firsts[k].stated}" for k in _KEY_FACTS if k in firsts]
     if figures:
         out.append("主要数字：" + "；".join(figures))
+    for w in result.warnings:
+        out.append(f"读取提示：{w}")
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in _TITLES}
     out.append(f"发现问题：错误 {counts['error']} 项，警告 {counts['warning']} 项，提示 {counts['info']} 项")
     for sev, title in _TITLES.items():

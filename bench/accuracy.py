@@ -1,0 +1,60 @@
+"""Accuracy on the five seeds against the hand-written expectations in tests/seed_expectations.py:
+metadata, key facts, defects that must be found (recall), findings that are real (precision), and
+correct statements that must not get an error.
+
+    python3 bench/accuracy.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+SEEDS = HERE.parent.parent / "shared" / "seeds"
+
+
+def main() -> int:
+    from seed_expectations import CORRECT, DEFECTS, FACTS, METADATA, NOT_YET
+
+    from budgetdoc import check
+
+    print(f"{'seed':5} {'meta':>5} {'facts':>7} {'defects found':>14} {'precision':>10} {'errors on correct':>18}")
+    tot = {"meta": 0, "meta_n": 0, "facts": 0, "facts_n": 0, "found": 0, "defects": 0, "tp": 0, "findings": 0,
+           "fp_correct": 0, "correct": 0}
+    for prefix in sorted(METADATA):
+        path = next(SEEDS.glob(f"{prefix}_*.txt"), None)
+        if path is None:
+            print(f"{prefix}: seed not found in {SEEDS}", file=sys.stderr)
+            return 2
+        r = check(path)
+        meta = (r.metadata.department, r.metadata.year, r.metadata.kind, r.metadata.unit)
+        meta_ok = sum(a == b for a, b in zip(meta, METADATA[prefix], strict=True))
+        first = {}
+        for f in r.facts:
+            first.setdefault(f.key, f)
+        facts_ok = sum(1 for k, (v, line) in FACTS[prefix].items()
+                       if k in first and str(first[k].value_yuan.normalize()) == str(type(first[k].value_yuan)(v).normalize())
+                       and first[k].loc.line == line)
+        got = {(f.rule, f.evidence[0].loc.line) for f in r.findings}
+        expected = {(rule, line) for rule, line, _ in DEFECTS[prefix]}
+        found = len(expected & got)
+        n_defects = len(expected) + len(NOT_YET[prefix])
+        tp = len(got & expected)
+        errors_on_correct = {f.evidence[0].loc.line for f in r.findings if f.severity == "error"} & set(CORRECT[prefix])
+        print(f"{prefix:5} {meta_ok}/4 {facts_ok:3d}/{len(FACTS[prefix]):<3d} {found:6d}/{n_defects:<7d} "
+              f"{tp:4d}/{len(got):<5d} {len(errors_on_correct):8d}/{len(CORRECT[prefix])}")
+        for k, v in (("meta", meta_ok), ("meta_n", 4), ("facts", facts_ok), ("facts_n", len(FACTS[prefix])),
+                     ("found", found), ("defects", n_defects), ("tp", tp), ("findings", len(got)),
+                     ("fp_correct", len(errors_on_correct)), ("correct", len(CORRECT[prefix]))):
+            tot[k] += v
+    print(f"total: metadata {tot['meta']}/{tot['meta_n']}, key facts {tot['facts']}/{tot['facts_n']}, "
+          f"defect recall {tot['found'] / tot['defects']:.3f} ({tot['found']}/{tot['defects']}, the misses are "
+          f"performance-table and naming defects listed in NOT_YET), precision {tot['tp'] / max(tot['findings'], 1):.3f} "
+          f"({tot['tp']}/{tot['findings']}), errors on correct statements {tot['fp_correct']}/{tot['correct']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

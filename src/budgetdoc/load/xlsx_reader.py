@@ -1,0 +1,97 @@
+"""XLSX via openpyxl: per sheet a heading (its title), a table of the used range, and one
+paragraph per row that holds text, so sentences typed into cells reach the text rules.
+
+Everything is located by sheet and cell (e.g. "B3") with the sheet's own row/column numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Block, Cell, Location, SourceDocument
+
+
+def read(path: Path, data: bytes) -> SourceDocument:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # data_only: the values Excel last computed, not the formulas behind them.
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
+        raise InputError(f"{path}: not a valid XLSX file ({type(e).__name__})") from None
+    blocks: list[Block] = []
+    try:
+        for ws in wb.worksheets:
+            blocks.extend(_sheet(ws))
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
+        # read-only mode parses each sheet lazily, so a damaged sheet only fails here.
+        raise InputError(f"{path}: not a valid XLSX file ({type(e).__name__})") from None
+    finally:
+        wb.close()
+    return SourceDocument(source=str(path), format="xlsx", blocks=blocks, encoding=None)
+
+
+def _sheet(ws: Any) -> list[Block]:
+    from openpyxl.utils import get_column_letter
+
+    title = ws.title
+    # The stored dimension is often missing or stale in files not written by Excel; scan instead.
+    ws.reset_dimensions()
+    grid: dict[tuple[int, int], tuple[str, bool]] = {}  # (row, col) -> (text, is a string)
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        for c, cell in enumerate(row, start=1):
+            value = getattr(cell, "value", None)
+            text = _text(value, getattr(cell, "number_format", "General"))
+            if text:
+                grid[(r, c)] = (text, isinstance(value, str))
+    blocks = [Block("heading", title, Location(sheet=title))]
+    if not grid:
+        return blocks
+    r0, r1 = min(r for r, _ in grid), max(r for r, _ in grid)
+    c0, c1 = min(c for _, c in grid), max(c for _, c in grid)
+
+    def loc(r: int, c: int) -> Location:
+        return Location(sheet=title, cell=f"{get_column_letter(c)}{r}", row=r, col=c)
+
+    rows = [[Cell(text=grid.get((r, c), ("", False))[0], row=r, col=c, loc=loc(r, c))
+             for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)]
+    text = "\n".join("\t".join(cell.text for cell in row) for row in rows)
+    blocks.append(Block("table", text, Location(sheet=title, cell=f"{loc(r0, c0).cell}:{loc(r1, c1).cell}"),
+                        rows=rows))
+    for r in range(r0, r1 + 1):
+        filled = [(c, grid[(r, c)]) for c in range(c0, c1 + 1) if (r, c) in grid]
+        # A row of bare numbers is table data, not a sentence; only rows with a string become text.
+        if any(is_str for _, (_, is_str) in filled):
+            first = loc(r, filled[0][0])
+            blocks.append(Block("paragraph", "\t".join(t for _, (t, _) in filled),
+                                Location(sheet=title, cell=first.cell, row=r)))
+    return blocks
+
+
+def _text(value: Any, number_format: str) -> str:
+    """A cell value as the text a reader of the sheet sees (close enough for checking)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        if "%" in number_format:
+            # 0.0443 shown as 4.43%: keep the number of decimals the format asks for.
+            decimals = len(number_format.split(".", 1)[1].split("%")[0]) if "." in number_format else 0
+            return f"{value * 100:.{decimals}f}%"
+        if isinstance(value, float):
+            if value.is_integer():
+                return str(int(value))
+            return format(value, ".15g")  # binary noise such as 0.30000000000000004 dropped
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()
