@@ -1,6 +1,6 @@
 """Speed and memory of `budgetdoc check`, by format, each beside a reference run of the same files
 in the same run: the underlying library's raw read (decode for text, lxml parse for HTML,
-python-docx load for DOCX). The ratio is what carries over between machines.
+python-docx load for DOCX, pdfplumber extract_text for PDF). The ratio is what carries over between machines.
 
     python3 bench/bench_check.py [--repeat N]
 """
@@ -32,7 +32,7 @@ def _median_ms(fn, repeat: int) -> float:
 def _renderings(seeds: list[Path], out: Path) -> dict[str, list[Path]]:
     import docx
 
-    files: dict[str, list[Path]] = {"txt": list(seeds), "html": [], "docx": []}
+    files: dict[str, list[Path]] = {"txt": list(seeds), "html": [], "docx": [], "pdf": []}
     for s in seeds:
         lines = s.read_text(encoding="utf-8").split("\n")
         h = out / (s.stem + ".html")
@@ -46,16 +46,61 @@ def _renderings(seeds: list[Path], out: Path) -> dict[str, list[Path]]:
         p = out / (s.stem + ".docx")
         d.save(p)
         files["docx"].append(p)
+        files["pdf"].append(_pdf(lines, out / (s.stem + ".pdf")))
     return files
+
+
+def _pdf(lines: list[str], path: Path) -> Path:
+    """The seed typeset on A4 pages with a CJK font, lines filled to the margin as a typesetter would."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font, size, margin = "STSong-Light", 10, 50
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, size)
+    y, width = A4[1] - margin, A4[0] - 2 * margin
+    for line in lines:
+        rest = line.replace("\t", " ")
+        while rest:
+            n = len(rest)
+            while pdfmetrics.stringWidth(rest[:n], font, size) > width:
+                n -= 1
+            if y < margin:
+                c.showPage()
+                c.setFont(font, size)
+                y = A4[1] - margin
+            c.drawString(margin, y, rest[:n])
+            y -= size * 1.5
+            rest = rest[n:]
+    c.save()
+    return path
+
+
+def _pages(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
 
 
 def _reference(fmt: str):
     import docx
     import lxml.html
 
+    def pdf_text(p: Path) -> None:
+        import pdfplumber
+
+        with pdfplumber.open(p) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
     return {"txt": lambda p: p.read_bytes().decode("utf-8"),
             "html": lambda p: lxml.html.parse(str(p)),
-            "docx": lambda p: docx.Document(str(p))}[fmt]
+            "docx": lambda p: docx.Document(str(p)),
+            "pdf": pdf_text}[fmt]
 
 
 def main() -> int:
@@ -84,6 +129,18 @@ def main() -> int:
                 print(f"{fmt:6} {p.name:28} {p.stat().st_size / 1024:6.1f} {r_ms:13.2f} {c_ms:9.2f} {c_ms / r_ms:6.1f}")
         for fmt, ms in per_format.items():
             print(f"median check time, {fmt}: {statistics.median(ms):.1f} ms per document")
+        pages = sum(_pages(p) for p in files["pdf"])
+        ref = _reference("pdf")
+        t0 = time.perf_counter()
+        for p in files["pdf"]:
+            ref(p)
+        raw = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for p in files["pdf"]:
+            check(p)
+        full = time.perf_counter() - t0
+        print(f"pdf: {pages} pages; pdfplumber extract_text {pages / raw:.1f} pages/s; our full check "
+              f"{pages / full:.1f} pages/s; ratio {full / raw:.2f} (target within 1.5)")
         batch = [p for paths in files.values() for p in paths]
         t0 = time.perf_counter()
         for p in batch:
