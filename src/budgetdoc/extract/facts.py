@@ -81,6 +81,19 @@ def _is_level(m: Mention) -> bool:
     return not m.is_percent and not m.is_change and not m.threshold
 
 
+_ORG_PREFIX = re.compile(r"^.*(局|厅|办公室|办|委员会|委|中心|院|部|会|室|署|站|处|馆|队)")
+_SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(预算)?|国有资本经营(预算)?|财政拨款|财政")
+_PLAIN_QUALIFIERS = {"", "本年", "全年", "当年", "年度", "部门", "单位", "本级", "各", "共", "年初", "年末", "预算",
+                     "决算", "本年度"}
+
+
+def qualifier_ok(prefix: str) -> bool:
+    """Is the text before a total's name only who/when/which funds (not another kind of money)?"""
+    rest = _SCOPE_WORDS.sub("", prefix).replace("(部门)", "")
+    rest = _ORG_PREFIX.sub("", rest)
+    return rest.strip(",;:、()（） ") in _PLAIN_QUALIFIERS
+
+
 _ITEM_START = re.compile(r"^\s*(-\s*)?(\(?\d{1,2}[).、]|\(?[一二三四五六七八九十]{1,2}[)、]|本年)")
 
 
@@ -219,6 +232,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role
+    if found is not None and found[2] and not qualifier_ok(rest[: found[3]]):
+        found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
     if found is not None:
         key, also, scoped, pos = found
         prefix_text = rest[:pos]

@@ -19,6 +19,7 @@ class NormText:
     original: str
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        start, end = min(start, len(self.text)), min(end, len(self.text))
         if end <= start:
             o = self.offsets[start]
             return o, o

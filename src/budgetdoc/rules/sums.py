@@ -77,7 +77,19 @@ def _check_breakdown(b: Breakdown) -> Iterator[Finding]:
     expected = _fmt_yuan_like(total.mid, max([b.head, *b.parts], key=lambda m: m.decimals))
     yield Finding("breakdown-sum", sev,
                   f"分项之和{expected}与合计{b.head.stated.strip()}不符（{names}之和{kind}合计）。",
-                  [evidence(b.head, end=b.parts[-1].end)], stated=b.head.stated.strip(), expected=expected)
+                  _breakdown_evidence(b), stated=b.head.stated.strip(), expected=expected)
+
+
+def _breakdown_evidence(b: Breakdown) -> list[Evidence]:
+    """The head's sentence through its last part; a list that runs over lines quotes each line."""
+    same_line = [p for p in b.parts if p.line is b.head.line]
+    out = [evidence(b.head, end=(same_line[-1].end if same_line else None))]
+    seen = {id(b.head.line)}
+    for p in b.parts:
+        if id(p.line) not in seen:
+            seen.add(id(p.line))
+            out.append(evidence(p))
+    return out
 
 
 @rule("identity", "arithmetic", "error", "收支恒等式不成立",

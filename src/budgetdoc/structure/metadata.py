@@ -11,11 +11,12 @@ from .sections import Line
 _ORG_END = r"(?:局|委员会|委|办公室|中心|院|厅|部|所|站|馆|队|会|处|办)"
 _ORG = rf"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{{1,29}}?{_ORG_END}(?:\([\u4e00-\u9fff]{{1,6}}\))?"
 _TITLE_PATTERNS = [
-    re.compile(rf"部门名称\s*[:：]\s*(?P<org>{_ORG})"),
+    re.compile(r"部\s*门\s*(名\s*称)?\s*[:：]\s*(?P<org>[\u4e00-\u9fff()（）]{2,40}?)(?=\s|单位|金额|$)"),
     re.compile(rf"^\s*(?P<year>20\d\d)\s*年度?\s*(?P<org>{_ORG})\s*(\(部门\))?\s*(部门)?\s*(?P<kind>决算|预算)"),
     re.compile(rf"^\s*(?P<org>{_ORG})\s*(\(部门\)|部门)?\s*(?P<year>20\d\d)\s*年度?\s*(部门|单位)?\s*(?P<kind>决算|预算)"),
 ]
-_YEAR_KIND = re.compile(r"(?P<year>20\d\d)\s*年度?\s*(部门|单位)?\s*(?P<kind>决算|预算)")
+# "2020年度部门决算", "2025年区级部门预算"; not "比2024年预算增加" (a comparison, not the title).
+_YEAR_KIND = re.compile(r"(?<![比与较同])(?P<year>20\d\d)\s*年度?\s*([省市区县旗]级)?\s*(部门|单位)\s*(?P<kind>决算|预算)")
 _SCOPE_ORG = re.compile(rf"(从(预算|决算)单位构成看(?P<org1>{_ORG}))|(纳入(?P<org2>{_ORG})(\(部门\)|部门)?\s*20\d\d\s*年度?\s*部门)")
 _LEADING_NOISE = "年月日的和与及在对为是将由从向于了"
 _NOT_PLACE = set("看纳入从在的和与及对为是将由向于了年月日构成单位预决算部门所属本级各全")
@@ -52,7 +53,19 @@ def extract_metadata(lines: list[Line]) -> Metadata:
         for m in _YEAR_KIND.finditer(ln.norm.text):
             years[int(m.group("year"))] += weight
             kinds["final" if m.group("kind") == "决算" else "budget"] += weight
-        kinds["final"] += weight * ln.norm.text.count("决算公开")
+        if "决算公开" in ln.norm.text:
+            kinds["final"] += weight
+    # A cover split over lines ("江苏省2018年度" / "省级部门预算公开报表"), or a table-only file
+    # whose title and 部门： line sit in the first table: read the opening text as one piece.
+    opening = " ".join(ln.norm.text.strip() for ln in lines[:8] if ln.block.kind != "table")
+    opening += " " + " ".join(_table_head(ln) for ln in lines[:3] if ln.block.kind == "table")
+    for m in _YEAR_KIND.finditer(opening):
+        years[int(m.group("year"))] += 5
+        kinds["final" if m.group("kind") == "决算" else "budget"] += 5
+    if meta.department is None:
+        m = _TITLE_PATTERNS[0].search(opening)
+        if m:
+            meta.department = _clean_org(m.group("org"))
     if meta.year is None and years:
         meta.year = years.most_common(1)[0][0]
     if meta.kind is None and kinds:
@@ -63,6 +76,13 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     if units:
         meta.unit = units.most_common(1)[0][0]  # type: ignore[assignment]
     return meta
+
+
+def _table_head(line: Line) -> str:
+    from ..normalize import normalize
+
+    rows = line.block.rows[:2]
+    return " ".join(normalize(c.text).text for row in rows for c in row)
 
 
 def _guess_department(lines: list[Line]) -> str | None:
