@@ -66,9 +66,9 @@ def test_seed_004_budget_has_no_error() -> None:
 def test_functional_classification_facts() -> None:
     # 001 line 227: 政府办公厅(室)及相关机构事务(款)事业运行(项)。年初预算 221.20 万元,支出决算 346.75 万元
     facts = {(f.key, f.loc.line): f.value_yuan for f in _result("001").facts}
-    item = "func.一般公共服务/政府办公厅(室)及相关机构事务/事业运行"
+    item = "gpb.func.一般公共服务/政府办公厅(室)及相关机构事务/事业运行"  # in the 一般公共预算 section
     assert facts[(item, 227)] == Decimal("3467500")
     assert facts[(item + ".budget", 227)] == Decimal("2212000")
     # 003 line 103: 8.社会保障和就业(类)支出183725.84元
     facts3 = {(f.key, f.loc.line): f.value_yuan for f in _result("003").facts}
-    assert facts3[("func.社会保障和就业", 103)] == Decimal("183725.84")
+    assert facts3[("gpb.func.社会保障和就业", 103)] == Decimal("183725.84")

@@ -128,7 +128,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     prev_start = m.line.norm.text.rfind("。", 0, max(b0, 0)) + 1
                     fk = func_key(m.line.norm.text[prev_start:b0 + 1], section_title)
                 if fk is not None:
-                    subject = fk
+                    subject = f"{section_scope}.{fk}" if section_scope else fk
             if not _is_level(m):
                 m.subject = subject
                 continue
@@ -217,7 +217,7 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     if "(类)" in m.raw_label or "(款)" in m.raw_label or "(项)" in m.raw_label:
         fk = func_key(m.raw_label, m.line.section.title if m.line.section else None)
         if fk is not None:
-            m.key = fk
+            m.key = f"{section_scope}.{fk}" if section_scope else fk
             return
     found = None if unknown_head else match_quantity(label)
     role, rest = split_role(label)

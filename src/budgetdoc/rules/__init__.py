@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis
 from ..model import Finding
-from . import claims, sums, wording  # noqa: F401  (registration)
+from . import claims, sums, tables, wording  # noqa: F401  (registration)
 from .base import RULES, Rule
 
 

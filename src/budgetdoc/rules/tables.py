@@ -1,0 +1,139 @@
+"""Table checks: 类 = Σ款 = Σ项 and 合计 = Σ类 in classification tables, a row's 合计 column equal to
+its parts (基本支出 + 项目支出 ...), and the explanation text stating the same figures as the tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..analysis import Analysis
+from ..extract.tables import ParsedTable, Row, Value, _kinds
+from ..interval import Interval, interval_sum
+from ..model import Evidence, Fact, Finding
+from .base import rule
+from .sums import in_side_section
+
+_TOTAL_NAMES = ("合计", "总计")
+
+
+def _row_quote(row: Row) -> str:
+    return " | ".join(c.text.strip() for c in row.cells if c.text.strip())
+
+
+def _ev(row: Row, v: Value) -> Evidence:
+    return Evidence(_row_quote(row), v.cell.loc)
+
+
+def _severity(total: Value, parts: Interval) -> str | None:
+    if total.interval.overlaps(parts):
+        return None
+    unit = Decimal(1).scaleb(-total.decimals)
+    return "warning" if total.interval.gap(parts.mid) <= unit else "error"
+
+
+def _half_unit(stated: str) -> Decimal:
+    """Half a unit of the last digit of a stated amount, in yuan ("221.33万元" -> 50)."""
+    number = stated.replace("万元", "").replace("元", "").strip()
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    scale = Decimal(10000) if "万" in stated else Decimal(1)
+    return Decimal(5).scaleb(-(decimals + 1)) * scale
+
+
+def _fmt(x: Decimal, decimals: int) -> str:
+    return f"{x.quantize(Decimal(1).scaleb(-decimals)):,}"
+
+
+@rule("table-hierarchy", "table", "error", "科目层级合计不符",
+      "功能分类/经济分类表中，类的金额等于其下各款之和，款等于其下各项之和，合计行等于各类之和。"
+      "例：201一般公共服务支出16,845.17 = 20131 16,845.17；20131 = 2013101 6,106.99 + 2013102 10,738.18。")
+def check_hierarchy(a: Analysis) -> Iterator[Finding]:
+    for t in a.tables:
+        if not t.classification:
+            continue
+        coded = [r for r in t.rows if r.code]
+        for i, parent in enumerate(coded):
+            children: list[Row] = []
+            for r in coded[i + 1:]:
+                if not r.code.startswith(parent.code) or len(r.code) <= len(parent.code):  # type: ignore[union-attr]
+                    break
+                if len(r.code) == len(parent.code) + 2:  # type: ignore[arg-type]
+                    children.append(r)
+            if children:
+                yield from _compare(t, parent, children, f"{parent.code} {parent.name}", "其下各级科目")
+        total = next((r for r in t.rows if not r.code and r.name in _TOTAL_NAMES and r.values), None)
+        classes = [r for r in coded if len(r.code) == 3]  # type: ignore[arg-type]
+        if total is not None and classes:
+            yield from _compare(t, total, classes, "合计行", "各类科目")
+
+
+def _compare(t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str) -> Iterator[Finding]:
+    for col, v in parent.values.items():
+        if not all(col in c.values or not any(x.cell.col == col for x in c.values.values()) for c in children):
+            continue
+        parts = interval_sum([c.values[col].interval for c in children if col in c.values])
+        sev = _severity(v, parts)
+        if sev is None:
+            continue
+        header = t.headers.get(col, "")
+        yield Finding("table-hierarchy", sev,  # type: ignore[arg-type]
+                      f"《{t.title[:30]}》{what}{('「' + header + '」') if header else ''}为{_fmt(v.value, v.decimals)}，"
+                      f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
+                      [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals))
+
+
+@rule("table-row-total", "table", "error", "表内合计列与分项列不符",
+      "同一行中“合计”列应等于其后各组成列之和（基本支出 + 项目支出，人员经费 + 公用经费，各资金来源……）。")
+def check_row_totals(a: Analysis) -> Iterator[Finding]:
+    _, total_headers, part_headers = _kinds()
+    for t in a.tables:
+        cols = sorted(t.headers)
+        for i, col in enumerate(cols):
+            if t.headers[col] not in total_headers:
+                continue
+            parts = []
+            for nxt in cols[i + 1:]:
+                if t.headers[nxt] not in part_headers:
+                    break
+                parts.append(nxt)
+            if len(parts) < 2:
+                continue
+            for row in t.rows:
+                v = row.values.get(col)
+                if v is None:
+                    continue
+                s = interval_sum([row.values[p].interval for p in parts if p in row.values])
+                sev = _severity(v, s)
+                if sev is not None:
+                    names = "+".join(t.headers[p] for p in parts)
+                    yield Finding("table-row-total", sev,  # type: ignore[arg-type]
+                                  f"《{t.title[:30]}》“{row.name or row.code}”行：合计{_fmt(v.value, v.decimals)}，"
+                                  f"{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
+                                  stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals))
+
+
+@rule("table-text", "consistency", "error", "说明与表格数字不一致",
+      "情况说明中陈述的数字必须与所附表格一致，例：说明写基本支出221.33万元，表中为221.30万元。")
+def check_table_text(a: Analysis) -> Iterator[Finding]:
+    text_first: dict[str, Fact] = {}
+    for m in a.all_mentions():
+        if m.is_percent or m.is_change or in_side_section(m):
+            continue
+        for f in m.extra.get("facts", []):
+            text_first.setdefault(f.key, f)
+    table_first: dict[str, Fact] = {}
+    for f in a.table_facts:
+        table_first.setdefault(f.key, f)
+    for key, tf in table_first.items():
+        xf = text_first.get(key)
+        if xf is None:
+            continue
+        # Tables in 元 beside text in 万元: each figure's own rounding decides the tolerance.
+        gap = abs(xf.value_yuan - tf.value_yuan) - _half_unit(xf.stated) - _half_unit(tf.stated)
+        if gap <= 0:
+            continue
+        # Off by at most one unit of the text's last digit: truncated instead of rounded.
+        severity = "warning" if gap <= 2 * _half_unit(xf.stated) else "error"
+        name = key.split("func.", 1)[1] if "func." in key else a.name(key)
+        yield Finding("table-text", severity,
+                      f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
+                      [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated)
