@@ -80,6 +80,10 @@ def document(rng: random.Random, year: int, unit: str = "万元") -> str:
         "七、政府采购支出情况",
         f"{year}年度政府采购支出总额{proc}{u}，其中：政府采购货物支出{goods}{u}、政府采购工程支出{works}{u}、"
         f"政府采购服务支出{services}{u}。授予中小企业合同金额{sme}{u}，占政府采购支出总额的{pct(sme, proc)}。",
+        "八、国有资产占用情况",
+        f"截至{year}年12月31日，本部门共有车辆{rng.randint(0, 5)}辆。",
+        "第三部分 名词解释",
+        "基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。",
     ]
     return "\n".join(lines) + "\n"
 

@@ -10,6 +10,7 @@ Kinds of defect planted (each a real kind seen in published files, domain.md):
   direction   增加 ↔ 减少 swapped in front of a change amount that has a rate
   breakdown   one part of a complete breakdown (其中 …) changed by 5–20 %
   year        the comparison year (与2019年相比) moved one year back
+  section     a mandatory section (heading and body) deleted: 政府采购, 机关运行经费, 三公 ...
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ EXPECTED_RULES = {
     "direction": {"change-direction", "growth-rate"},
     "breakdown": {"breakdown-sum", "identity"},
     "year": {"comparison-year"},
+    "section": {"missing-part"},
 }
 
 
@@ -45,7 +47,8 @@ class Mutant:
     start: int  # span in the original line
     end: int
     new: str
-    lines_ok: tuple[int, ...]  # lines where a finding counts as found
+    lines_ok: tuple[int, ...]  # lines where a finding counts as found (empty: anywhere)
+    blank_to: int = 0  # for a deleted section: the last line blanked (line numbers are kept)
 
 
 def _fmt(value: Decimal, decimals: int) -> str:
@@ -130,8 +133,27 @@ def candidates(path: Path, rng: random.Random) -> tuple[list[Mutant], set[tuple]
         new = part.value + step
         out.append(Mutant("breakdown", part.line.block.loc.line, a + num.start(), a + num.end(),
                           _fmt(new, part.decimals), lines))
-    base_keys = {(f.rule, e.loc.line) for f in baseline for e in f.evidence[:1]}
+    out.extend(_section_mutants(analysis))
+    base_keys = {(f.rule, f.evidence[0].loc.line, f.message) for f in baseline if f.evidence}
     return out, base_keys
+
+
+_MANDATORY = {"procurement", "operating_cost", "sangong", "assets"}
+
+
+def _section_mutants(analysis) -> list[Mutant]:
+    """Delete a mandatory section whole: from its heading to the next heading at its level or above."""
+    out = []
+    secs = analysis.sections
+    for i, sec in enumerate(secs):
+        if sec.type not in _MANDATORY or (sec.parent is not None and sec.parent.type == sec.type):
+            continue
+        start = analysis.lines[sec.block_index].block.loc.line
+        nxt = next((s for s in secs[i + 1:] if s.level <= sec.level), None)
+        end = (analysis.lines[nxt.block_index].block.loc.line - 1) if nxt else start + 3
+        if start is not None and end is not None and end > start:  # a contents entry has no body
+            out.append(Mutant("section", start, 0, 0, "", (), blank_to=end))
+    return out
 
 
 def run(files: list[Path], seed: int, max_per_kind: int) -> int:
@@ -153,17 +175,24 @@ def run(files: list[Path], seed: int, max_per_kind: int) -> int:
             n_claims = sum(1 for _ in muts)
             for mut in chosen:
                 new_lines = list(lines)
-                old = new_lines[mut.line - 1]
-                new_lines[mut.line - 1] = old[:mut.start] + mut.new + old[mut.end:]
+                if mut.blank_to:
+                    for n in range(mut.line - 1, min(mut.blank_to, len(new_lines))):
+                        new_lines[n] = ""
+                else:
+                    old = new_lines[mut.line - 1]
+                    new_lines[mut.line - 1] = old[:mut.start] + mut.new + old[mut.end:]
                 target = Path(tmp) / path.name
                 target.write_text("\n".join(new_lines), encoding="utf-8")
                 result = check(target)
                 # Found: a finding on the planted line that the unmutated document did not have.
-                hit = any((f.rule, f.evidence[0].loc.line) not in base
-                          and any(e.loc.line in mut.lines_ok for e in f.evidence) for f in result.findings)
+                hit = any((f.rule, f.evidence[0].loc.line, f.message) not in base
+                          and (any(e.loc.line in mut.lines_ok for e in f.evidence)
+                               or (not mut.lines_ok and f.rule in EXPECTED_RULES[mut.kind]))
+                          for f in result.findings)
                 found[mut.kind].append(hit)
-                new = [f for f in result.findings if (f.rule, f.evidence[0].loc.line) not in base
-                       and not any(e.loc.line in mut.lines_ok for e in f.evidence)]
+                new = [f for f in result.findings if (f.rule, f.evidence[0].loc.line, f.message) not in base
+                       and not any(e.loc.line in mut.lines_ok for e in f.evidence)
+                       and not (mut.kind == "section" and f.rule in EXPECTED_RULES["section"])]
                 false_alarms += len(new)
                 checked_claims += n_claims
     total = sum(len(v) for v in found.values())

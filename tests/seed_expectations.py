@@ -47,6 +47,15 @@ DEFECTS = {
             ("template-residue", 427, "warning"),  # （以下为常见专业名词解释目录，仅供参考……）
             ("unit-missing", 62, "warning")],  # 其他工资福利支出15.84。
     "001": [("template-residue", 241, "error"),  # 与年初预算相比增加(减少)5.71万元
+            # 项目支出绩效自评表: target missed or cap exceeded, yet full marks (0.29 / 0.25)
+            ("performance-full-marks", 341, "warning"),  # 窗口机顶盒 ≥123, actual 105
+            ("performance-full-marks", 343, "warning"),  # 桌类 ≥122, actual 93
+            ("performance-full-marks", 344, "warning"),  # 椅子类 ≥150, actual 136
+            ("performance-full-marks", 397, "warning"),  # 自助复印机 ≤10.84万元, actual 11.79
+            ("performance-full-marks", 400, "warning"),  # 服务器 ≤3.80万元, actual 5.37
+            ("performance-full-marks", 414, "warning"),  # 显示屏 ≤44.89万元, actual 44.95
+            ("performance-full-marks", 415, "warning"),  # 软件 ≤133.15万元, actual 143.4
+            ("attachment-absent", 558, "info"),  # 第五部分 部门决算表 见附件。 (no table in the file)
             ("zero-base", 226, "warning"),  # 年初预算 0 万元 …… 完成年初预算的 100%
             ("zero-base", 228, "warning")],
     "002": [("growth-rate", 26, "error"),  # 17.05/367.44 = 4.64%, not 4.43%
@@ -72,9 +81,16 @@ DEFECTS = {
             ("template-residue", 646, "warning"),  # （解释本部门决算报表中全部功能分类科目至项级，请参照……）
             ("template-residue", 652, "warning"),  # 32.……。
             ("template-residue", 654, "warning"),  # （名词解释部分请根据……）
-            ("template-residue", 65, "error")],
-    "003": [("template-residue", 76, "error"),  # 基本支出增加减少392408.27元
-            ("template-residue", 89, "error")],
+            ("template-residue", 65, "error"),
+            ("numbering-skip", 52, "warning"),  # 5. 卫生健康 … then 7. 卫生健康 …
+            ("unit-mix", 66, "warning"),  # 金额0元 in a document kept in 万元
+            ("classification-name", 629, "warning"),  # 文化体育与传媒 (renamed 2019)
+            ("classification-name", 631, "warning"),  # 医疗卫生与计划生育 (renamed 2019)
+            ("classification-name", 639, "warning")],  # 国土海洋气象等 (renamed 2019)
+    "003": [("attachment-absent", 66, "info"),  # 第二部分 2020年度部门决算表 (详见附件)
+            ("template-residue", 76, "error"),  # 基本支出增加减少392408.27元
+            ("template-residue", 89, "error"),
+            ("unit-mix", 116, "warning")],  # 国有资本经营预算(类)支出0万元 in a document kept in 元
     "004": [("period-kind", 103, "warning")],  # 预算文件：八、政府性基金预算支出决算情况说明
 }
 
@@ -93,15 +109,8 @@ NOT_YET = {
     "000": [("performance-table", 117, "issue 4: 执行率 10% for 176/176"),
             ("performance-table", 183, "issue 4: 得分 30 > 分值 15"),
             ("numbering", 18, "issue 4: 2、 机构设置 after 一、")],
-    "001": [("performance-table", 341, "issue 4: target 123 missed (105), full marks"),
-            ("performance-table", 343, "issue 4: target 122 missed (93), full marks"),
-            ("performance-table", 397, "issue 4: cap 10.84 exceeded (11.79), full marks"),
-            ("performance-table", 400, "issue 4: cap 3.80 exceeded (5.37), full marks")],
-    "002": [("numbering", 52, "issue 4: list numbering 5. -> 7."),
-            ("classification-name", 629, "issue 4: 文化体育与传媒 renamed in 2019"),
-            ("classification-name", 631, "issue 4: 医疗卫生与计划生育 renamed in 2019"),
-            ("performance-table", 577, "issue 3/4: 支付资金330.74万元 for a 30.74万元 budget")],
-    "003": [("unit-mix", 116, "issue 4: 0万元 in a document kept in 元"),
-            ("wording-vs-numbers", 124, "决算数小于预算数 when both are 0")],
+    "001": [],
+    "002": [("performance-table", 577, "支付资金330.74万元 for a 30.74万元 budget (a text cell, not parsed)")],
+    "003": [("wording-vs-numbers", 124, "决算数小于预算数 when both are 0")],
     "004": [],
 }

@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from .analysis import analyse
+from .analysis import Analysis, analyse
+from .config import Config, apply_suppressions, section_aliases
 from .load import load
-from .model import CheckResult
+from .model import CheckResult, Finding
 from .rules import run_rules
 
 
-def check(path: str | Path) -> CheckResult:
-    """Read a disclosure, extract its figures and verify its claims. Raises InputError on bad input."""
+def check(path: str | Path, config: Config | None = None) -> CheckResult:
+    """Read a disclosure, extract its figures and verify its claims. Raises InputError on bad input.
+
+    `config` (config.load_config) disables or re-grades rules and adds regional section aliases;
+    inline `budgetdoc: ignore <rule>` directives move findings to `suppressed`."""
     doc = load(path)
-    analysis = analyse(doc)
-    findings = run_rules(analysis)
+    with section_aliases(config):  # aliases shape the sections, so they apply while reading
+        analysis = analyse(doc)
+    findings = _with_sections(analysis, run_rules(analysis, config))
+    findings, suppressed = apply_suppressions(analysis, findings, config)
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return CheckResult(source=str(path), encoding=doc.encoding, metadata=analysis.meta,
                        facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
-                       warnings=doc.warnings)
+                       warnings=doc.warnings, suppressed=suppressed)
+
+
+def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:
+    """Each finding with the title of the section its first quote is in (the HTML report groups by it)."""
+    titles = {}
+    for line in analysis.lines:
+        if line.section is not None:
+            titles.setdefault(line.block.loc, line.section.title)
+            for row in line.block.rows:  # findings on table cells quote the cell's location
+                for cell in row:
+                    titles.setdefault(cell.loc, line.section.title)
+    return [replace(f, section=titles.get(f.evidence[0].loc)) if f.evidence and f.section is None else f
+            for f in findings]

@@ -73,6 +73,7 @@ class Block:
     text: str
     loc: Location
     rows: list[list[Cell]] = field(default_factory=list)
+    confidence: float | None = None  # OCR's confidence (0–1) when the text was recognised from an image
 
 
 @dataclass
@@ -116,9 +117,13 @@ class Fact:
 class Evidence:
     quote: str
     loc: Location
+    confidence: float | None = None  # the OCR confidence of the quoted block; None for a text layer
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.loc.to_dict(), "quote": self.quote}
+        out: dict[str, Any] = {**self.loc.to_dict(), "quote": self.quote}
+        if self.confidence is not None:
+            out["confidence"] = round(self.confidence, 3)
+        return out
 
 
 @dataclass
@@ -129,6 +134,8 @@ class Finding:
     evidence: list[Evidence]
     stated: str | None = None
     expected: str | None = None
+    section: str | None = None  # title of the section of the first evidence (set by check())
+    suppressed_by: Evidence | None = None  # the inline directive that suppressed this finding
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
@@ -136,7 +143,11 @@ class Finding:
             out["stated"] = self.stated
         if self.expected is not None:
             out["expected"] = self.expected
+        if self.section is not None:
+            out["section"] = self.section
         out["evidence"] = [e.to_dict() for e in self.evidence]
+        if self.suppressed_by is not None:
+            out["suppressed_by"] = self.suppressed_by.to_dict()
         return out
 
     def sort_key(self) -> tuple:
@@ -155,12 +166,14 @@ class CheckResult:
     format: str = "text"
     sections: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what the reader could not read (a scanned page)
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by inline directives, kept on record
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "encoding": self.encoding, "format": self.format,
                 "document": self.metadata.to_dict(), "warnings": self.warnings, "sections": self.sections,
                 "facts": [f.to_dict() for f in self.facts],
-                "findings": [f.to_dict() for f in self.findings]}
+                "findings": [f.to_dict() for f in self.findings],
+                "suppressed": [f.to_dict() for f in self.suppressed]}
 
     @property
     def has_error(self) -> bool:

@@ -201,11 +201,10 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
     for t in tables:
         names: dict[str, str] = {}
         for row in t.rows:
-            if row.code and row.values:
+            if row.code and row.values and t.classification:
                 names[row.code] = row.name
                 col, v = _primary(t, row)
-                prefix = "econ" if t.classification == "econ" or row.code.startswith(("30", "31", "39")) and \
-                    t.classification != "func" else "func"
+                prefix = t.classification
                 scope = f"{t.scope}." if t.scope else ""
                 keys = [f"{scope}{prefix}.{row.code}"]
                 if prefix == "func":

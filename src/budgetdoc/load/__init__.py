@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SourceDocument
-from . import docx_reader, html_reader, pdf_reader, text_reader, xlsx_reader
+from . import docx_reader, html_reader, image_reader, pdf_reader, text_reader, xlsx_reader
 
 MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few MB; beyond this is not a disclosure
 
@@ -27,6 +27,9 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".docx": ("docx", docx_reader.read),
     ".pdf": ("pdf", pdf_reader.read),
     ".xlsx": ("xlsx", xlsx_reader.read),
+    ".png": ("image", image_reader.read),  # OCR (load/ocr.py)
+    ".jpg": ("image", image_reader.read),
+    ".jpeg": ("image", image_reader.read),
 }
 
 # Legacy Office formats: LibreOffice converts them (issue 3 plans to do this automatically).
@@ -73,8 +76,6 @@ def load(path: str | Path) -> SourceDocument:
     if ext in _CONVERT:
         raise InputError(f"{p}: {ext} files are not read directly; convert it first, e.g. "
                          f"`soffice --headless --convert-to {_CONVERT[ext]} {p.name}` (LibreOffice)")
-    if ext in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
-        raise InputError(f"{p}: images need OCR, which is not available yet")
     if ext not in READERS:
         hint = f" (its content looks like {kind})" if kind else ""
         raise InputError(f"{p}: unsupported file type '{ext or 'no extension'}'{hint}; "
@@ -91,6 +92,11 @@ def load(path: str | Path) -> SourceDocument:
         # The PDF header may follow a little junk (the spec allows it in the first 1024 bytes).
         if b"%PDF" not in data[:1024]:
             raise InputError(f"{p}: not a PDF file" + (f" (its content looks like {kind})" if kind else ""))
+    elif fmt == "image":
+        expected = "PNG image" if ext == ".png" else "JPEG image"
+        if kind != expected:
+            raise InputError(f"{p}: not a {expected.split()[0]} image"
+                             + (f" (its content looks like {kind})" if kind else ""))
     elif kind is not None:
         raise InputError(f"{p}: the extension says {fmt} but the content looks like {kind}")
     doc = reader(p, data)

@@ -2,7 +2,9 @@
 
 Text lines are located by page and 1-based line within the page (lines inside a table do not
 count: they are the table's cells); table cells by page, table (1-based within the page), row and
-col. Only PDFs with a text layer are read; pages without one produce a warning (no OCR yet).
+col. A page without a text layer (a scan) is rendered with pypdfium2 and read by OCR (load/ocr.py):
+its lines become paragraphs located by page and OCR line, each with the OCR confidence, and a
+warning names the OCR'd pages and their mean confidence.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ import io
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Block, Cell, Location, SourceDocument
+from . import ocr
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # Real disclosures set numbers in another font on a slightly different baseline; a tolerance of
 # about 6 points keeps them in their lines (the default 3 splits sentences).
@@ -38,6 +44,7 @@ def read(path: Path, data: bytes) -> SourceDocument:
     blocks: list[Block] = []
     warnings: list[str] = []
     no_text: list[int] = []
+    scans = _Scans(data)
     last_full = False  # did the previous page's last line run to the margin (a cut sentence)?
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -47,6 +54,8 @@ def read(path: Path, data: bytes) -> SourceDocument:
                 finally:
                     page.close()  # drop the page's cached layout so a 200-page file stays small
                 if page_blocks is None:
+                    page_blocks, ends_full = scans.read(page.page_number)
+                if page_blocks is None:  # OCR is not installed, or found no text on the scan
                     no_text.append(page.page_number)
                     warnings.append(f"page {page.page_number} has no text layer (scanned?)")
                 else:
@@ -64,9 +73,14 @@ def read(path: Path, data: bytes) -> SourceDocument:
     except (MalformedPDFException, TypeError, ValueError, KeyError, AttributeError) as e:
         # Damaged objects can also fail inside pdfplumber's own geometry code.
         raise InputError(f"{path}: not a readable PDF (damaged or truncated: {_describe(e)})") from None
+    finally:
+        scans.close()
+    if (ocr_warning := scans.warning()) is not None:
+        warnings.append(ocr_warning)
     if no_text and not blocks:
-        raise InputError(f"{path}: no page has a text layer (a scanned PDF?); "
-                         f"OCR is not supported yet")
+        how = ("OCR found no text on them either" if ocr.available()
+               else "OCR needs the `rapidocr` and `onnxruntime` packages, which are not installed")
+        raise InputError(f"{path}: no page has a text layer (a scanned PDF?); {how}")
     return SourceDocument(source=str(path), format="pdf", blocks=blocks, encoding=None, warnings=warnings)
 
 
@@ -78,6 +92,8 @@ def _continue_across_pages(before: list[Block], page_blocks: list[Block]) -> Non
     if last.kind == first.kind == "paragraph" and not last.text.rstrip().endswith(_ENDS) \
             and not _NEW_PARAGRAPH.match(first.text):
         last.text += first.text
+        if first.confidence is not None:  # the joined sentence is partly OCR'd: keep the lower confidence
+            last.confidence = min(first.confidence, last.confidence if last.confidence is not None else 1.0)
         page_blocks.pop(0)
 
 
@@ -104,9 +120,25 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
         ln["text"] = _PAGE_NUMBER.sub("", ln["text"])  # "— 5 —" footers, sometimes on the last text line
         if ln["text"].strip():
             lines.append(ln)
-    items: list[tuple[float, int, Block]] = []
+    paragraphs, ends_full = _paragraphs(lines, page.width, number, slack=15, indent=50)
+    items = [(top, 0, block) for top, block in paragraphs]
+    for n, t in enumerate(sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])), start=1):
+        items.append((t.bbox[1], 1, _table_block(t.extract(), number, n)))
+    items.sort(key=lambda item: (item[0], item[1]))
+    ends_full = ends_full and items[-1][1] == 0
+    return [b for _, _, b in items], ends_full
+
+
+def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: float,
+                indent: float) -> tuple[list[tuple[float, Block]], bool]:
+    """Paragraph blocks (with their top) from a page's text lines (dicts with text, x0, x1, top and,
+    from OCR, confidence), joining wrapped lines; and whether the last line runs to the right margin.
+
+    `slack` is how far short of the right margin a wrapped line may end, `indent` how far from the
+    left margin it may start (points for a text layer, pixels for OCR)."""
+    items: list[tuple[float, Block]] = []
     right = max((ln["x1"] for ln in lines), default=0)
-    if right < 0.75 * page.width:
+    if right < 0.75 * width:
         right = float("inf")  # no line on this page reaches a text margin: nothing was wrapped
     left = min((ln["x0"] for ln in lines), default=0)
     prev: dict | None = None
@@ -114,19 +146,80 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
         # A line that runs to the right margin without ending its sentence was wrapped: the next
         # line continues the same paragraph (one sentence must stay one block for the rules).
         # (A centred title spans the page too, but does not start at the left margin.)
-        if prev is not None and prev["x1"] >= right - 15 and prev["x0"] <= left + 50 \
+        if prev is not None and prev["x1"] >= right - slack and prev["x0"] <= left + indent \
                 and not prev["text"].rstrip().endswith(_ENDS):
-            block = items[-1][2]
+            block = items[-1][1]
             block.text += ln["text"]
+            if block.confidence is not None:  # a paragraph is as doubtful as its most doubtful line
+                block.confidence = min(block.confidence, ln["confidence"])
             prev = ln
             continue
-        items.append((ln["top"], 0, Block("paragraph", ln["text"], Location(page=number, line=i))))
+        items.append((ln["top"], Block("paragraph", ln["text"], Location(page=number, line=i),
+                                       confidence=ln.get("confidence"))))
         prev = ln
-    for n, t in enumerate(sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])), start=1):
-        items.append((t.bbox[1], 1, _table_block(t.extract(), number, n)))
-    items.sort(key=lambda item: (item[0], item[1]))
-    ends_full = bool(lines) and lines[-1]["x1"] >= right - 15 and items[-1][1] == 0
-    return [b for _, _, b in items], ends_full
+    ends_full = bool(lines) and lines[-1]["x1"] >= right - slack
+    return items, ends_full
+
+
+class _Scans:
+    """OCR of the pages without a text layer: renders them from the same bytes with pypdfium2 (opened
+    on the first such page) and remembers which pages were read and how confidently."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._pdf: Any = None
+        self.pages: list[int] = []
+        self.confidences: list[float] = []
+
+    def read(self, number: int) -> tuple[list[Block] | None, bool]:
+        """The blocks OCR finds on page `number` (1-based); None when OCR is missing or finds nothing."""
+        if not ocr.available():
+            return None, False
+        import pypdfium2
+
+        try:
+            if self._pdf is None:
+                self._pdf = pypdfium2.PdfDocument(self._data)
+            image = ocr.render_page(self._pdf, number - 1)
+        except pypdfium2.PdfiumError:
+            return None, False  # pdfplumber read the file but pdfium cannot render it: keep the warning
+        blocks, ends_full, confidences = image_blocks(image, number)
+        if not blocks:
+            return None, False
+        self.pages.append(number)
+        self.confidences.extend(confidences)
+        return blocks, ends_full
+
+    def warning(self) -> str | None:
+        if not self.pages:
+            return None
+        mean = sum(self.confidences) / len(self.confidences)
+        label = "page" if len(self.pages) == 1 else "pages"
+        return (f"{label} {', '.join(map(str, self.pages))} read by OCR (no text layer); "
+                f"mean OCR confidence {mean:.3f}: check figures against the original")
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+def image_blocks(image: Image.Image, number: int) -> tuple[list[Block], bool, list[float]]:
+    """OCR an image of page `number`: its paragraph blocks (wrapped lines joined, each with its OCR
+    confidence), whether the last line runs to the right margin, and the confidence of every line."""
+    lines = []
+    for ln in ocr.ocr_lines(image):
+        text = _PAGE_NUMBER.sub("", ln.text)
+        if text.strip():
+            lines.append({"text": text, "x0": ln.x0, "x1": ln.x1, "top": ln.top, "confidence": ln.confidence,
+                          "height": ln.height})
+    if not lines:
+        return [], False, []
+    # In pixels: a wrapped line may stop short of the margin by about a glyph and a half, and a
+    # scan's margin drifts a little with its rotation.
+    height = sorted(ln["height"] for ln in lines)[len(lines) // 2]
+    paragraphs, ends_full = _paragraphs(lines, image.width, number, slack=1.5 * height, indent=3 * height)
+    return [b for _, b in paragraphs], ends_full, [ln["confidence"] for ln in lines]
 
 
 def _is_real_table(table: Any) -> bool:

@@ -25,7 +25,8 @@ def render_text(result: CheckResult) -> str:
     for w in result.warnings:
         out.append(f"读取提示：{w}")
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in _TITLES}
-    out.append(f"发现问题：错误 {counts['error']} 项，警告 {counts['warning']} 项，提示 {counts['info']} 项")
+    out.append(f"发现问题：错误 {counts['error']} 项，警告 {counts['warning']} 项，提示 {counts['info']} 项"
+               + (f"；已按文中指令忽略 {len(result.suppressed)} 项" if result.suppressed else ""))
     for sev, title in _TITLES.items():
         group = [f for f in result.findings if f.severity == sev]
         if not group:
@@ -39,4 +40,10 @@ def render_text(result: CheckResult) -> str:
                 out.append(f"   文中：{f.stated or '-'}    应为：{f.expected or '-'}")
             for e in f.evidence:
                 out.append(f"   > {e.loc.describe()}：{e.quote}")
+    if result.suppressed:  # recorded, not dropped: a reviewer sees what the author chose to ignore
+        out.append("\n[已忽略]")
+        for i, f in enumerate(result.suppressed, 1):
+            where = f.evidence[0].loc.describe() if f.evidence else ""
+            by = f.suppressed_by.loc.describe() if f.suppressed_by else ""
+            out.append(f"{i}. ({f.rule}) {where} {f.message}（{by}的忽略指令）")
     return "\n".join(out) + "\n"

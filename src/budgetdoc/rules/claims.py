@@ -92,7 +92,11 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 
 
 @rule("share", "arithmetic", "error", "占比与金额不符",
-      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。")
+      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。",
+      example_bad="基本支出319.06万元，占本年支出合计517.23万元的65.7%。",
+      example_good="基本支出319.06万元，占本年支出合计517.23万元的61.69%。",
+      rationale="构成比 = 部分 ÷ 总额 × 100%。情况说明按公开模板说明收支结构（如基本支出、项目支出占本年支出合计的比例），所述比例须与所列金额一致。",
+      last_digit=True)
 def check_shares(a: Analysis) -> Iterator[Finding]:
     by_key = _facts_by_key(a)
     prev_lines_first: Mention | None = None
@@ -164,7 +168,11 @@ def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[M
 
 @rule("growth-rate", "arithmetic", "error", "增长率与增减额不符",
       "增长率以上年数为基数：增长率 = 增减额 ÷（本年数 − 增减额）。常见错误是除以本年数。"
-      "例：收支总计384.49万元，增加17.05万元，应增长4.64%（17.05÷367.44），而不是4.43%（17.05÷384.49）。")
+      "例：收支总计384.49万元，增加17.05万元，应增长4.64%（17.05÷367.44），而不是4.43%（17.05÷384.49）。",
+      example_bad="收支总计384.49万元，比上年增加17.05万元，增长4.43%。",
+      example_good="收支总计384.49万元，比上年增加17.05万元，增长4.64%。",
+      rationale="增长率 = （本年数 − 上年数）÷ 上年数 = 增减额 ÷ （本年数 − 增减额）。与上年对比说明增减变化及原因是情况说明的规定内容。",
+      last_digit=True)
 def check_growth(a: Analysis) -> Iterator[Finding]:
     previous_first: list[Mention] = []
     for _line, ms in a.mentions:
@@ -257,7 +265,10 @@ def _fmt_base(b: Interval | None, cur: Mention) -> str:
 
 
 @rule("change-direction", "wording", "error", "增减方向用语矛盾",
-      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。")
+      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
+      example_bad="支出46.06万元，比上年减少52.63万元，增加了53.33%。",
+      example_good="支出46.06万元，比上年减少52.63万元，下降53.33%。",
+      rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
 def check_direction(a: Analysis) -> Iterator[Finding]:
     for ms, pct in _percents(a, "growth"):
         change = _change_for(ms, pct)
@@ -279,7 +290,11 @@ def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
 
 
 @rule("completion-rate", "arithmetic", "error", "预算完成率与金额不符",
-      "完成预算的比例 = 决算数 ÷ 预算数。例：预算1.5万元，决算1.73万元，完成预算的115.33%。")
+      "完成预算的比例 = 决算数 ÷ 预算数。例：预算1.5万元，决算1.73万元，完成预算的115.33%。",
+      example_bad="年初预算1.5万元，支出决算1.73万元，完成年初预算的105.33%。",
+      example_good="年初预算1.5万元，支出决算1.73万元，完成年初预算的115.33%。",
+      rationale="预算完成率 = 决算数 ÷ 预算数 × 100%。决算说明（如三公经费、机关运行经费）须说明决算数与年初预算数的对比。",
+      last_digit=True)
 def check_completion(a: Analysis) -> Iterator[Finding]:
     for ms, pct in _percents(a, "completion"):
         pair = _budget_actual(ms, pct)
@@ -314,7 +329,10 @@ def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] |
 
 
 @rule("zero-base", "arithmetic", "warning", "以零为基数的比率",
-      "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。")
+      "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。",
+      example_bad="年初预算为0万元，支出决算5.2万元，完成年初预算的100%。",
+      example_good="年初预算为0万元，支出决算5.2万元，系年中追加安排。",
+      rationale="比率的分母为0时没有定义；新增项目或新设单位应说明追加或新增的原因，而不是写出完成率或增长率。")
 def check_zero_base(a: Analysis) -> Iterator[Finding]:
     for _line, ms in a.mentions:
         for pct in ms:

@@ -55,7 +55,11 @@ def _fmt_yuan_like(value: Decimal, like: Mention) -> str:
 
 @rule("breakdown-sum", "arithmetic", "error", "分项之和与合计不符",
       "“合计X，其中：A、B、C”中，各分项应相加等于合计（分项齐全时），至少不能超过合计。"
-      "例：政府采购支出总额0万元，其中货物13.36万元——分项超过总额。")
+      "例：政府采购支出总额0万元，其中货物13.36万元——分项超过总额。",
+      example_bad="政府采购支出总额0万元，其中：政府采购货物支出13.36万元。",
+      example_good="政府采购支出总额13.36万元，其中：政府采购货物支出13.36万元。",
+      rationale="合计 = 各分项之和：政府采购支出总额 = 货物 + 工程 + 服务；三公经费 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费；基本支出 = 人员经费 + 公用经费。分项不全时，已列分项之和不能超过合计。",
+      last_digit=True)
 def check_breakdowns(a: Analysis) -> Iterator[Finding]:
     for b in a.breakdowns:
         if b.head.key is None or not b.parts or in_side_section(b.head):
@@ -94,7 +98,11 @@ def _breakdown_evidence(b: Breakdown) -> list[Evidence]:
 
 @rule("identity", "arithmetic", "error", "收支恒等式不成立",
       "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；"
-      "收入总计 = 支出总计。分别在文中不同位置陈述的数字也须满足。")
+      "收入总计 = 支出总计。分别在文中不同位置陈述的数字也须满足。",
+      example_bad="收入总计384.49万元。……支出总计380.49万元。",
+      example_good="收入总计384.49万元。……支出总计384.49万元。",
+      rationale="收入支出决算总表的平衡关系：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；收入总计 = 支出总计。",
+      last_digit=True)
 def check_identities(a: Analysis) -> Iterator[Finding]:
     first: dict[str, Mention] = {}
     for m in a.all_mentions():
@@ -138,7 +146,11 @@ def _dedupe(ev: list[Evidence]) -> list[Evidence]:
 
 
 @rule("fact-conflict", "consistency", "error", "同一数据前后表述不一致",
-      "同一口径的同一数据（如本年支出合计、基本支出）在文中各处必须一致。例：第一处基本支出221.33万元，另一处221.30万元。")
+      "同一口径的同一数据（如本年支出合计、基本支出）在文中各处必须一致。例：第一处基本支出221.33万元，另一处221.30万元。",
+      example_bad="基本支出221.33万元。……（下文）基本支出221.30万元。",
+      example_good="两处均为“基本支出221.33万元”。",
+      rationale="同一口径的同一数据在情况说明各处和公开表中只能有一个数值；不一致时应以公开表为准更正文字。",
+      last_digit=True)
 def check_conflicts(a: Analysis) -> Iterator[Finding]:
     seen: dict[str, Mention] = {}
     reported: set[tuple[str, Decimal]] = set()

@@ -45,7 +45,11 @@ def _fmt(x: Decimal, decimals: int) -> str:
 
 @rule("table-hierarchy", "table", "error", "科目层级合计不符",
       "功能分类/经济分类表中，类的金额等于其下各款之和，款等于其下各项之和，合计行等于各类之和。"
-      "例：201一般公共服务支出16,845.17 = 20131 16,845.17；20131 = 2013101 6,106.99 + 2013102 10,738.18。")
+      "例：201一般公共服务支出16,845.17 = 20131 16,845.17；20131 = 2013101 6,106.99 + 2013102 10,738.18。",
+      example_bad="20103 政府办公厅（室）及相关机构事务 281.99；其下 2010301 87.74、2010302 111.50、2010350 92.75。",
+      example_good="20103 政府办公厅（室）及相关机构事务 281.99；其下 2010301 77.74、2010302 111.50、2010350 92.75。",
+      rationale="政府收支分类科目按类、款、项逐级汇总（类3位、款5位、项7位编码），上级科目金额等于下级科目之和。",
+      last_digit=True)
 def check_hierarchy(a: Analysis) -> Iterator[Finding]:
     for t in a.tables:
         if not t.classification:
@@ -82,7 +86,11 @@ def _compare(t: ParsedTable, parent: Row, children: list[Row], what: str, parts_
 
 
 @rule("table-row-total", "table", "error", "表内合计列与分项列不符",
-      "同一行中“合计”列应等于其后各组成列之和（基本支出 + 项目支出，人员经费 + 公用经费，各资金来源……）。")
+      "同一行中“合计”列应等于其后各组成列之和（基本支出 + 项目支出，人员经费 + 公用经费，各资金来源……）。",
+      example_bad="住房改革支出：合计50.78，基本支出40.78，项目支出0。",
+      example_good="住房改革支出：合计50.78，基本支出50.78，项目支出0。",
+      rationale="本年支出合计 = 基本支出 + 项目支出 + …；基本支出 = 人员经费 + 公用经费；收入合计 = 各资金来源之和。",
+      last_digit=True)
 def check_row_totals(a: Analysis) -> Iterator[Finding]:
     _, total_headers, part_headers = _kinds()
     for t in a.tables:
@@ -112,7 +120,10 @@ def check_row_totals(a: Analysis) -> Iterator[Finding]:
 
 
 @rule("table-text", "consistency", "error", "说明与表格数字不一致",
-      "情况说明中陈述的数字必须与所附表格一致，例：说明写基本支出221.33万元，表中为221.30万元。")
+      "情况说明中陈述的数字必须与所附表格一致，例：说明写基本支出221.33万元，表中为221.30万元。",
+      example_bad="说明：行政运行（项）支出决算为79.74万元；表：2010301 行政运行 77.74。",
+      example_good="说明：行政运行（项）支出决算为77.74万元；表：2010301 行政运行 77.74。",
+      rationale="情况说明是对部门预决算表的解释（财预〔2016〕143号），同一数据在表和说明中必须一致。")
 def check_table_text(a: Analysis) -> Iterator[Finding]:
     text_first: dict[str, Fact] = {}
     for m in a.all_mentions():

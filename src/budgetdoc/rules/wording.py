@@ -20,7 +20,10 @@ def _residue() -> list[tuple[re.Pattern[str], str, str]]:
 
 @rule("template-residue", "wording", "warning", "模板残留",
       "公开模板中的可选用语、占位符和给编制人的说明必须改写或删除：如“增加(减少)”“增加/减少”"
-      "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误；其余为警告。")
+      "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误；其余为警告。",
+      example_bad="本年支出比上年增加(减少)17.05万元。",
+      example_good="本年支出比上年增加17.05万元。",
+      rationale="公开文件应为定稿：模板中的可选用语、占位符和给编制人的说明须按实际情况改写或删除，否则变动方向和口径不明。")
 def check_residue(a: Analysis) -> Iterator[Finding]:
     for line in a.lines:
         text = line.norm.text
@@ -44,7 +47,10 @@ _COMPARE = re.compile(r"(与|比|较|同)\s*(?P<year>20\d{2})\s*年\s*(度)?\s*(
 
 @rule("comparison-year", "period", "error", "比较年度错误",
       "与上年比较时，比较年度必须是报告年度的上一年：2020年决算写“比2018年增加”是错误的。"
-      "决算与本年年初预算比较（与2020年预算相比）不受此限。")
+      "决算与本年年初预算比较（与2020年预算相比）不受此限。",
+      example_bad="（2020年决算）与2018年相比，收入增加17.05万元。",
+      example_good="（2020年决算）与2019年相比，收入增加17.05万元。",
+      rationale="决算与上年决算对比、预算与上年预算对比：比较年度 = 报告年度 − 1（决算与本年年初预算对比除外）。")
 def check_comparison_year(a: Analysis) -> Iterator[Finding]:
     year = a.meta.year
     if year is None:
@@ -71,7 +77,10 @@ _COVERAGE = re.compile(r"纳入.{0,40}?(?P<year>20\d{2})\s*年\s*度?\s*(部门|
 
 @rule("period-kind", "period", "warning", "年度或文种与文件不符",
       "文中对本文件的称谓必须与其年度和文种一致：2020年决算写“纳入2021年部门预算编制范围”，"
-      "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。")
+      "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。",
+      example_bad="（2020年部门决算）纳入2021年部门预算编制范围的单位包括……",
+      example_good="（2020年部门决算）纳入2020年部门决算编制范围的单位包括……",
+      rationale="文件的年度和文种（预算/决算）决定公开表和情况说明的口径；套用其他年度或文种的表述会误导读者。")
 def check_period_kind(a: Analysis) -> Iterator[Finding]:
     year, kind = a.meta.year, a.meta.kind
     if year is None or kind is None:
@@ -102,7 +111,10 @@ _STRAY_PCT = re.compile(r"\d(\.\d+)?\s*(万元|元)\s*%")
 
 
 @rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
-      "金额必须带单位（万元/元），不能多出百分号：“其他工资福利支出15.84。”“支出决算0万元%”。")
+      "金额必须带单位（万元/元），不能多出百分号：“其他工资福利支出15.84。”“支出决算0万元%”。",
+      example_bad="其他工资福利支出15.84。",
+      example_good="其他工资福利支出15.84万元。",
+      rationale="公开的金额须标明计量单位（万元或元）；金额后多出的“%”使其看起来像比例。")
 def check_units(a: Analysis) -> Iterator[Finding]:
     for line in a.lines:
         if line.is_heading or "\t" in line.block.text:

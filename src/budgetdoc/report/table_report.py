@@ -1,0 +1,61 @@
+"""CSV and XLSX: one row per finding, for reviewers who collect findings from many files in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..model import CheckResult, Finding
+
+COLUMNS = ["source", "department", "year", "kind", "rule", "severity", "message", "stated", "expected",
+           "location", "quote"]
+_KIND = {"final": "决算", "budget": "预算"}
+
+
+def finding_row(result: CheckResult, f: Finding) -> list[str]:
+    """The row of one finding; a finding quoting several places lists them one per line in a cell."""
+    m = result.metadata
+    return [result.source, m.department or "", str(m.year or ""), _KIND.get(m.kind or "", ""), f.rule,
+            f.severity, f.message, f.stated or "", f.expected or "",
+            "\n".join(e.loc.describe() for e in f.evidence), "\n".join(e.quote for e in f.evidence)]
+
+
+def rows(results: list[CheckResult]) -> list[list[str]]:
+    return [finding_row(r, f) for r in results for f in r.findings]
+
+
+def render_csv(results: list[CheckResult]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    w.writerows(rows(results))
+    return buf.getvalue()
+
+
+def write_xlsx(results: list[CheckResult], path: str | Path) -> None:
+    """A workbook with one sheet of findings: header frozen, filters on, quotes wrapped."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "findings"
+    ws.append(COLUMNS)
+    for row in rows(results):
+        ws.append(row)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    widths = {"source": 28, "department": 24, "message": 60, "location": 14, "quote": 60}
+    for i, name in enumerate(COLUMNS):
+        ws.column_dimensions[chr(ord("A") + i)].width = widths.get(name, 12)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row_cells in ws.iter_rows(min_row=2):
+        for c in row_cells:
+            c.alignment = wrap
+            if isinstance(c.value, str) and c.value.startswith("="):
+                c.data_type = "s"  # document text, never a formula
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.save(path)
+

@@ -1,0 +1,105 @@
+"""Performance self-evaluation tables (绩效自评表): a score above its weight, and full marks for a
+target that was missed (正向 below the target) or a cap that was exceeded (反向 above the cap)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..analysis import Analysis
+from ..extract.tables import _clean, _number
+from ..model import Block, Cell, Evidence, Finding
+from .base import rule
+
+_NATURE = {"正向", "反向", "定性", "定量"}
+# Columns read relative to the 指标性质 column, named as the header row names them.
+_FIELDS = {"direction": ("指标方向",), "target": ("年度指标值", "预期指标值", "指标值"),
+           "actual": ("实际完成值", "实际完成指标值", "实际值"), "weight": ("分值",), "score": ("得分",)}
+
+
+def _offsets(header: list[Cell]) -> dict[str, int] | None:
+    texts = [_clean(c.text).replace(" ", "") for c in header]
+    if "指标性质" not in texts or "分值" not in texts or "得分" not in texts:
+        return None
+    anchor = texts.index("指标性质")
+    out = {}
+    for name, options in _FIELDS.items():
+        idx = next((i for i, t in enumerate(texts) if t in options), None)
+        if idx is not None:
+            out[name] = idx - anchor
+    return out if {"weight", "score"} <= out.keys() else None
+
+
+def _rows(blocks: list[Block]) -> Iterator[tuple[list[Cell], dict[str, str]]]:
+    """Indicator rows of every performance table. A table cut by page breaks continues in the next
+    table blocks without its header: the header read last applies until prose intervenes."""
+    offsets: dict[str, int] | None = None
+    for block in blocks:
+        if block.kind != "table":
+            if len(block.text.strip()) > 40:
+                offsets = None
+            continue
+        for row in block.rows:
+            header = _offsets(row)
+            if header is not None:
+                offsets = header
+            elif offsets is not None:
+                values = _indicator(row, offsets)
+                if values is not None:
+                    yield row, values
+
+
+def _indicator(row: list[Cell], offsets: dict[str, int]) -> dict[str, str] | None:
+    texts = [_clean(c.text).replace(" ", "") for c in row]
+    anchor = next((i for i, t in enumerate(texts) if t in _NATURE), None)
+    if anchor is None:
+        return None
+    values = {"nature": texts[anchor]}
+    for name, off in offsets.items():
+        j = anchor + off
+        values[name] = texts[j] if 0 <= j < len(texts) else ""
+    return values
+
+
+def _num(text: str) -> Decimal | None:
+    n = _number(text.rstrip("%"))
+    return n[0] if n else None
+
+
+def _quote(row: list[Cell]) -> str:
+    return " | ".join(c.text.strip() for c in row if c.text.strip())
+
+
+@rule("performance-score", "performance", "error", "绩效得分超过分值",
+      "绩效自评表中每项指标的得分不能超过其分值。例：分值15分的数量指标得分30分。",
+      example_bad="数量指标 装修费 正向 大于等于 176 176 万元 分值15 得分30",
+      example_good="数量指标 装修费 正向 大于等于 176 176 万元 分值15 得分15",
+      rationale="项目支出绩效自评表：各指标得分不超过分值，总分为各项得分之和（满分100）。")
+def check_scores(a: Analysis) -> Iterator[Finding]:
+    for row, v in _rows(a.doc.blocks):
+        weight, score = _num(v.get("weight", "")), _num(v.get("score", ""))
+        if weight is not None and score is not None and score > weight:
+            yield Finding("performance-score", "error", f"指标得分{score}超过分值{weight}。",
+                          [Evidence(_quote(row), row[0].loc)], stated=str(score), expected=f"≤{weight}")
+
+
+@rule("performance-full-marks", "performance", "warning", "未完成目标却得满分",
+      "正向指标实际值低于目标值、反向指标实际值超过上限时，不应得满分。例：目标123台，实际105台，得分0.29（满分0.29）。",
+      example_bad="窗口机顶盒 正向 大于等于 123 105 台 分值0.29 得分0.29",
+      example_good="窗口机顶盒 正向 大于等于 123 105 台 分值0.29 得分0.25（并说明偏差原因）",
+      rationale="绩效自评按指标完成程度计分：未完成正向指标或超出反向指标上限应扣分并说明原因，满分意味着目标已完成。")
+def check_full_marks(a: Analysis) -> Iterator[Finding]:
+    for row, v in _rows(a.doc.blocks):
+        weight, score = _num(v.get("weight", "")), _num(v.get("score", ""))
+        target, actual = _num(v.get("target", "")), _num(v.get("actual", ""))
+        if None in (weight, score, target, actual) or score != weight or weight == 0:
+            continue
+        direction = v.get("direction", "")
+        missed = (v["nature"] == "正向" and "大于" in direction and actual < target) or \
+            (v["nature"] == "正向" and direction in ("等于", "=") and actual < target) or \
+            (v["nature"] == "反向" and "小于" in direction and actual > target)  # type: ignore[operator]
+        if missed:
+            word = "未达到目标值" if v["nature"] == "正向" else "超过上限"
+            yield Finding("performance-full-marks", "warning",
+                          f"指标实际完成值{actual}{word}{target}，却得满分{score}（分值{weight}）。",
+                          [Evidence(_quote(row), row[0].loc)], stated=str(score), expected=f"<{weight}")
