@@ -1,7 +1,10 @@
 """Plain text and Markdown: one block per line, located by its 1-based line number.
 
-Runs of tab-separated lines (tables flattened by a converter, one row per line) become a table
-block whose cells keep their line and column, so table rules can read them as tables.
+Two flattened table layouts become table blocks whose cells keep their line and column, so table
+rules can read them as tables:
+- a row per line, cells separated by tabs (the usual PDF-to-text output);
+- a cell per line, each indented by a tab, rows separated by blank lines (the usual DOCX-to-text
+  output: seeds 000 and 002).
 """
 
 from __future__ import annotations
@@ -12,42 +15,68 @@ from ..model import Block, Cell, Location, SourceDocument
 from .encoding import decode
 
 
-def _cells(line: str) -> list[str]:
-    return line.split("\t")
-
-
 def _is_row(line: str) -> bool:
-    return sum(1 for c in _cells(line) if c.strip()) >= 2
+    return sum(1 for c in line.split("\t") if c.strip()) >= 2
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and not _is_row(line)
 
 
 def read(path: Path, data: bytes) -> SourceDocument:
     text, encoding = decode(path, data)
-    blocks: list[Block] = []
     # splitlines() would also split on \x0b, \x1c.. which editors do not count as lines.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    run: list[tuple[int, str]] = []
+    blocks: list[Block] = []
     tables = 0
-
-    def flush() -> None:
-        nonlocal tables
-        if len(run) >= 2:
-            tables += 1
-            rows = [[Cell(c.strip(), r, col, Location(line=n, table=tables, row=r, col=col))
-                     for col, c in enumerate(_cells(line), start=1)] for r, (n, line) in enumerate(run, start=1)]
-            blocks.append(Block("table", "\n".join(line for _, line in run), Location(line=run[0][0], table=tables),
-                                rows=rows))
-        else:
-            for n, line in run:
-                blocks.append(Block("paragraph", line, Location(line=n)))
-        run.clear()
-
-    for i, line in enumerate(lines, start=1):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         if _is_row(line):
-            run.append((i, line))
+            j = i
+            while j < len(lines) and _is_row(lines[j]):
+                j += 1
+            rows = [[(n, c) for c in lines[n - 1].split("\t")] for n in range(i + 1, j + 1)]
+        elif _is_cell_line(line):
+            rows, j = _cell_per_line_rows(lines, i)
+        else:
+            rows, j = [], i + 1
+        if len(rows) >= 2:
+            tables += 1
+            blocks.append(_table(rows, tables))
+            i = max(j, i + 1)
             continue
-        flush()
-        if line.strip():
-            kind = "heading" if line.lstrip().startswith("#") else "paragraph"
-            blocks.append(Block(kind, line, Location(line=i)))
-    flush()
+        for n in range(i, max(j, i + 1)):
+            if lines[n].strip():
+                kind = "heading" if lines[n].lstrip().startswith("#") else "paragraph"
+                blocks.append(Block(kind, lines[n], Location(line=n + 1)))
+        i = max(j, i + 1)
     return SourceDocument(source=str(path), format="text", blocks=blocks, encoding=encoding)
+
+
+def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, str]]], int]:
+    """Rows of a cell-per-line table starting at line index i; returns the rows and the index after."""
+    rows: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines) and (_is_cell_line(lines[j]) or not lines[j].strip()):
+        if _is_cell_line(lines[j]):
+            current.append((j + 1, lines[j]))
+        elif current:
+            rows.append(current)
+            current = []
+        j += 1
+    if current:
+        rows.append(current)
+    # Trailing blank lines belong to the text that follows.
+    while j > i and not lines[j - 1].strip() and not _is_cell_line(lines[j - 1]):
+        j -= 1
+    return rows, j
+
+
+def _table(rows: list[list[tuple[int, str]]], number: int) -> Block:
+    cells = [[Cell(c.strip(), r, col, Location(line=n, table=number, row=r, col=col))
+              for col, (n, c) in enumerate(row, start=1)] for r, row in enumerate(rows, start=1)]
+    first = rows[0][0][0]
+    text = "\n".join("\t".join(c.text for c in row) for row in cells)
+    return Block("table", text, Location(line=first, table=number), rows=cells)

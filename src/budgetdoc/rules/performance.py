@@ -3,11 +3,13 @@ target that was missed (正向 below the target) or a cap that was exceeded (反
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract.tables import _clean, _number
+from ..interval import Interval
 from ..model import Block, Cell, Evidence, Finding
 from .base import rule
 
@@ -81,6 +83,11 @@ def check_scores(a: Analysis) -> Iterator[Finding]:
         if weight is not None and score is not None and score > weight:
             yield Finding("performance-score", "error", f"指标得分{score}超过分值{weight}。",
                           [Evidence(_quote(row), row[0].loc)], stated=str(score), expected=f"≤{weight}")
+    for row, weight, cell in _score_rows(a.doc.blocks):
+        score = _num(cell.text)
+        if score is not None and score > weight:
+            yield Finding("performance-score", "error", f"指标得分{score}超过分值{weight}。",
+                          [Evidence(_quote(row), cell.loc)], stated=str(score), expected=f"≤{weight}")
 
 
 @rule("performance-full-marks", "performance", "warning", "未完成目标却得满分",
@@ -103,3 +110,76 @@ def check_full_marks(a: Analysis) -> Iterator[Finding]:
             yield Finding("performance-full-marks", "warning",
                           f"指标实际完成值{actual}{word}{target}，却得满分{score}（分值{weight}）。",
                           [Evidence(_quote(row), row[0].loc)], stated=str(score), expected=f"<{weight}")
+
+
+_WEIGHT = re.compile(r"^(\d+(\.\d+)?)分$")
+
+
+def _score_rows(blocks: list[Block]) -> Iterator[tuple[list[Cell], Decimal, Cell]]:
+    """(row, weight, score cell) for indicator rows that give the weight as "15分" (the layout of
+    tables converted one cell per line); the header's 分值/得分 columns are aligned on that cell."""
+    header: list[str] | None = None
+    for block in blocks:
+        if block.kind != "table":
+            if len(block.text.strip()) > 40:
+                header = None
+            continue
+        for row in block.rows:
+            texts = [_clean(c.text).replace(" ", "") for c in row]
+            if "分值" in texts and "得分" in texts and "指标性质" not in texts:
+                header = texts
+                continue
+            if header is None:
+                continue
+            idx = next((i for i, t in enumerate(texts) if _WEIGHT.match(t)), None)
+            if idx is None:
+                continue
+            j = header.index("得分") + idx - header.index("分值")
+            if 0 <= j < len(row) and _number(texts[j]):
+                yield row, Decimal(_WEIGHT.match(texts[idx]).group(1)), row[j]  # type: ignore[union-attr]
+
+
+@rule("performance-rate", "performance", "error", "预算执行率与金额不符",
+      "绩效自评表中“执行率 = 全年执行数(B) ÷ 全年预算数(A)”。例：A、B均为176万元，执行率应为100%，表中填10%。",
+      example_bad="年度资金总额 | 全年预算数176万元 | 全年执行数176万元 | 分值10 | 执行率10% | 得分10",
+      example_good="年度资金总额 | 全年预算数176万元 | 全年执行数176万元 | 分值10 | 执行率100% | 得分10",
+      rationale="项目支出绩效自评表：预算执行率 = 全年执行数 ÷ 全年预算数 × 100%，按执行率计算该项得分。")
+def check_execution_rate(a: Analysis) -> Iterator[Finding]:
+    for block in a.doc.blocks:
+        if block.kind != "table":
+            continue
+        header: list[str] | None = None
+        for row in block.rows:
+            texts = [_clean(c.text).replace(" ", "") for c in row]
+            if any("全年预算数" in t for t in texts) and any("执行率" in t for t in texts):
+                header = texts
+                continue
+            if header is None or len(row) < 3:
+                continue
+            shift = len(texts) - len(header)  # rows and header are aligned on their right edge
+            cols = {name: next((i for i, t in enumerate(header) if key in t), None) + shift  # type: ignore[operator]
+                    for name, key in (("a", "全年预算数"), ("b", "全年执行数"), ("rate", "执行率"))}
+            if not all(0 <= i < len(texts) for i in cols.values()):
+                continue
+            budget = _amount(texts[cols["a"]])
+            spent = _amount(texts[cols["b"]])
+            rate = _number(texts[cols["rate"]].rstrip("%"))
+            if budget is None or spent is None or rate is None or budget[0] <= 0:
+                continue
+            expected = Interval.stated(spent[0], spent[1]) / Interval.stated(budget[0], budget[1])
+            if expected is None:
+                continue
+            expected = expected.scale(Decimal(100))
+            stated = Interval.stated(rate[0], rate[1])
+            if stated.overlaps(expected):
+                continue
+            point = (spent[0] / budget[0] * 100).quantize(Decimal(1).scaleb(-max(rate[1], 0)))
+            cell = row[cols["rate"]]
+            yield Finding("performance-rate", "error",
+                          f"执行率应为全年执行数{texts[cols['b']]} ÷ 全年预算数{texts[cols['a']]} = {point}%，"
+                          f"表中为{texts[cols['rate']]}。", [Evidence(_quote(row), cell.loc)],
+                          stated=texts[cols["rate"]], expected=f"{point}%")
+
+
+def _amount(text: str) -> tuple[Decimal, int] | None:
+    return _number(text.replace("万元", "").replace("元", ""))
