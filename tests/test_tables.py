@@ -102,3 +102,30 @@ def test_real_shanghai_tables() -> None:
     f = next(f for f in r.findings if f.rule == "table-text")
     assert f.severity == "warning" and f.stated == "78.21万元"
     assert not [f for f in r.findings if f.severity == "error"]
+
+
+def test_summary_table_identity(tmp_path: Path) -> None:
+    """A two-column 收支总表: income items on the left, expenditure on the right, in one table."""
+    summary = [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"],
+               ["一般公共预算财政拨款收入", "376.83", "基本支出", "221.33"],
+               ["其他收入", "0", "项目支出", "155.50"],
+               ["本年收入合计", "376.83", "本年支出合计", "376.83"],
+               ["年初结转和结余", "7.66", "年末结转和结余", "7.66"],
+               ["收入总计", "384.49", "支出总计", "384.49"]]
+    d = docx.Document()
+    d.add_paragraph("某某局2020年度部门决算")
+    d.add_paragraph("收入支出决算总表")
+    d.add_paragraph("单位：万元")
+    t = d.add_table(rows=len(summary), cols=4)
+    for r, row in enumerate(summary):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    ok = tmp_path / "ok.docx"
+    d.save(ok)
+    assert [f.rule for f in check(ok).findings] == []
+    t.cell(6, 3).text = "384.94"  # 支出总计 ≠ 收入总计 (and ≠ 本年支出合计 + 年末结转)
+    bad = tmp_path / "bad.docx"
+    d.save(bad)
+    hits = [f for f in check(bad).findings if f.rule == "table-identity"]
+    assert hits and all(f.evidence[0].loc.table == 1 for f in hits)
+    assert any(f.stated == "384.94万元" for f in hits)

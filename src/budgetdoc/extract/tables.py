@@ -63,6 +63,7 @@ class ParsedTable:
     headers: dict[int, str]
     rows: list[Row] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # filled by table_facts()
 
     @property
     def scale(self) -> Decimal:
@@ -128,15 +129,25 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
         m = _TITLE_END.search(text)
         unit = _UNIT.search(text)
         title = text[: m.start()] if m else text[:40]
+        if classify_title(title)[0] is None:  # a caption row that is not the title: look above too
+            above = _title_above(blocks, i)
+            if above:
+                title = f"{above} {title}"
         return title + (f" 单位:{unit.group(1)}" if unit else ""), rows[1:]
+    above = _title_above(blocks, i)
+    return (above + " " + _context(blocks, i) if above else ""), rows
+
+
+def _title_above(blocks: list[Block], i: int) -> str:
+    """The nearest of the three blocks above a table that reads like a table title."""
     for j in range(i - 1, max(i - 4, -1), -1):
         b = blocks[j]
         if b.kind == "table":
             break
         text = _clean(b.text)
         if text.endswith("表") or re.search(r"表\s*(\(|（|$)", text) or classify_title(text)[0] and len(text) < 40:
-            return text + " " + _context(blocks, i), rows
-    return "", rows
+            return text
+    return ""
 
 
 def _context(blocks: list[Block], i: int) -> str:
@@ -199,6 +210,7 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
     label/amount pairs of summary tables as the standard keys."""
     facts: list[Fact] = []
     for t in tables:
+        start = len(facts)
         names: dict[str, str] = {}
         for row in t.rows:
             if row.code and row.values and t.classification:
@@ -215,6 +227,7 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                     facts.append(_fact(t, key, v))
             elif not row.code:
                 facts.extend(_pair_facts(t, row))
+        t.facts = facts[start:]
     return facts
 
 

@@ -148,3 +148,44 @@ def check_table_text(a: Analysis) -> Iterator[Finding]:
         yield Finding("table-text", severity,
                       f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                       [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated)
+
+
+def _fact_interval(f: Fact) -> Interval:
+    half = _half_unit(f.stated)
+    return Interval(f.value_yuan - half, f.value_yuan + half)
+
+
+@rule("table-identity", "table", "error", "表内收支恒等式不成立",
+      "收支总表等表格中：收入总计 = 支出总计，本年支出合计 = 基本支出 + 项目支出 + …，本年收入合计 = 各项收入之和等。",
+      example_bad="收支总表：收入总计20,849.45，支出总计20,894.45。",
+      example_good="收支总表：收入总计20,849.45，支出总计20,849.45。",
+      rationale="收入总计 = 支出总计；本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（domain 恒等式）。",
+      last_digit=True)
+def check_table_identities(a: Analysis) -> Iterator[Finding]:
+    from ..knowledge import knowledge
+
+    for t in a.tables:
+        first: dict[str, Fact] = {}
+        for f in t.facts:
+            first.setdefault(f.key, f)
+        for ident in knowledge().identities:
+            if not ident.complete:
+                continue
+            for scope in ("", "fiscal.", "gpb.", "gf.", "soc."):
+                total = first.get(scope + ident.total)
+                parts = [first.get(scope + p) for p in ident.parts]
+                if total is None or any(p is None for p in parts) or any(p is total for p in parts):
+                    continue
+                s = interval_sum([_fact_interval(p) for p in parts])  # type: ignore[arg-type]
+                if _fact_interval(total).overlaps(s):
+                    continue
+                yield Finding("table-identity", "error",
+                              f"《{t.title[:30]}》{ident.name}不成立：{knowledge().name(scope + ident.total)}{total.stated}，"
+                              f"各项之和{s.mid / (Decimal(10000) if '万' in total.stated else 1):.2f}。",
+                              [Evidence(total.stated, total.loc)], stated=total.stated)
+        inc, exp = first.get("income.total"), first.get("expense.total")
+        if inc is not None and exp is not None and inc is not exp and \
+                not _fact_interval(inc).overlaps(_fact_interval(exp)):
+            yield Finding("table-identity", "error", f"《{t.title[:30]}》收入总计{inc.stated}与支出总计{exp.stated}不相等。",
+                          [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
+                          expected=inc.stated)
