@@ -104,3 +104,20 @@ def test_traditional_characters_are_read(tmp_path: Path) -> None:
     keys = {f.key: f.value_yuan for f in r.facts}
     assert str(keys["expense.basic"]) == "3190600.00"
     assert not r.findings
+
+
+def test_html_loose_text_and_br_lines(tmp_path: Path) -> None:
+    """Generated pages put text loose in <div>s, lines separated by <br>: each line keeps its own."""
+    p = tmp_path / "div.html"
+    p.write_text("<html><body>\n<div>2020年度部门决算<br>\n"
+                 "本年支出合计517.23万元，其中：基本支出319.06万元，占<b>65.7%</b>。<br>\n"
+                 "<span>其他</span></div>\n<table><tr><td>科目</td><td>金额</td></tr></table>\n<p>尾段</p>\n"
+                 "</body></html>", encoding="utf-8")
+    from budgetdoc.load import load
+
+    blocks = [(b.kind, b.loc.line, b.text) for b in load(p).blocks]
+    assert blocks[:3] == [("paragraph", 2, "2020年度部门决算"),
+                          ("paragraph", 3, "本年支出合计517.23万元，其中：基本支出319.06万元，占65.7%。"),
+                          ("paragraph", 4, "其他")]
+    f = next(f for f in check(p).findings if f.rule == "share")  # 319.06/517.23 = 61.7%
+    assert (f.stated, f.expected, f.evidence[0].loc.line) == ("65.7%", "61.7%", 3)

@@ -1,4 +1,8 @@
-"""HTML: headings, paragraphs and <table>s in document order, located by source line."""
+"""HTML: headings, paragraphs and <table>s in document order, located by source line.
+
+Text is read wherever it is: in <p>/<h*>/<li>, and loose inside containers (<div>, <td>-less
+<body>, <section>), with <br> separating lines, as exported or generated pages often have it.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,35 @@ from ..model import Block, Cell, Location, SourceDocument
 from .encoding import decode
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-TEXT_BLOCKS = {"p", "li", "dt", "dd", "pre", "blockquote", "caption"} | HEADINGS
-SKIP = {"script", "style", "head", "title", "noscript", "template"}
+TEXT_BLOCKS = {"p", "li", "dt", "dd", "pre", "blockquote", "caption", "figcaption"} | HEADINGS
+CONTAINERS = {"html", "body", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+              "center", "form", "ul", "ol", "dl", "figure", "fieldset", "details", "summary"}
+SKIP = {"script", "style", "head", "title", "noscript", "template", "svg", "button", "select", "textarea"}
+
+
+class _Lines:
+    """Inline text collected for one container run, split into lines at <br>."""
+
+    def __init__(self, line: int | None) -> None:
+        self.parts: list[tuple[str, int | None]] = [("", line)]
+
+    def add(self, text: str | None) -> None:
+        if text:
+            t, line = self.parts[-1]
+            if not t.strip() and line is not None:
+                # A line's text that starts after newlines in the source starts further down.
+                line += (t + text)[: len(t + text) - len((t + text).lstrip())].count("\n") - t.count("\n")
+            self.parts[-1] = (t + text, line)
+
+    def newline(self, line: int | None) -> None:
+        self.parts.append(("", line))
+
+    def flush(self, blocks: list[Block], kind: str = "paragraph") -> None:
+        for text, line in self.parts:
+            if text.strip():
+                blocks.append(Block(kind, " ".join(text.split()) if "\n" in text else text.strip(),  # type: ignore[arg-type]
+                                    Location(line=line)))
+        self.parts = [("", self.parts[-1][1])]
 
 
 def read(path: Path, data: bytes) -> SourceDocument:
@@ -23,56 +54,85 @@ def read(path: Path, data: bytes) -> SourceDocument:
     except (etree.ParserError, ValueError) as e:
         raise InputError(f"{path}: not readable as HTML ({e})") from None
     blocks: list[Block] = []
-    tables = 0
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP or _inside(el, SKIP | {"table"} | TEXT_BLOCKS - {tag}):
-            continue
-        if tag == "table":
-            tables += 1
-            blocks.append(_table(el, tables))
-        elif tag in TEXT_BLOCKS:
-            _add_text(blocks, el, "heading" if tag in HEADINGS else "paragraph")
-        elif tag in {"div", "section", "article", "body", "td"} and el.text and el.text.strip():
-            # Loose text directly inside a container (common in exported pages).
-            blocks.append(Block("paragraph", el.text.strip(), Location(line=el.sourceline)))
+    counter = [0]
+    _walk(root, blocks, counter)
     return SourceDocument(source=str(path), format="html", blocks=blocks, encoding=encoding)
 
 
-def _inside(el: etree._Element, tags: set[str]) -> bool:
-    return any(isinstance(a.tag, str) and a.tag in tags for a in el.iterancestors())
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def _add_text(blocks: list[Block], el: etree._Element, kind: str) -> None:
-    # <br> separates lines; keep them apart so each line stays a sentence group.
-    parts = _text_with_breaks(el).split("\n")
-    line = el.sourceline or 0
-    for offset, part in enumerate(parts):
-        if part.strip():
-            blocks.append(Block(kind, part.strip(), Location(line=line + offset)))  # type: ignore[arg-type]
-
-
-def _text_with_breaks(el: etree._Element) -> str:
-    out = [el.text or ""]
+def _walk(el: etree._Element, blocks: list[Block], counter: list[int]) -> None:
+    """A container: loose text and inline children form lines; block children are handled in turn."""
+    run = _Lines(el.sourceline)
+    run.add(el.text)
     for child in el:
-        if isinstance(child.tag, str) and child.tag == "br":
-            out.append("\n")
+        tag = _tag(child)
+        if tag in SKIP or not tag:
+            pass
+        elif tag == "br":
+            run.newline(child.sourceline)
+        elif tag == "table":
+            run.flush(blocks)
+            counter[0] += 1
+            blocks.append(_table(child, counter[0]))
+        elif tag in TEXT_BLOCKS:
+            run.flush(blocks)
+            inner = _Lines(child.sourceline)
+            _inline(child, inner)
+            inner.flush(blocks, "heading" if tag in HEADINGS else "paragraph")
+        elif tag in CONTAINERS:
+            run.flush(blocks)
+            _walk(child, blocks, counter)
         else:
-            out.append(_text_with_breaks(child))
-        out.append(child.tail or "")
-    return "".join(out)
+            _inline(child, run)
+        run.add(child.tail)
+    run.flush(blocks)
+
+
+def _inline(el: etree._Element, run: _Lines) -> None:
+    """Text of an element read inline; <br> (and nested block tags) start a new line."""
+    run.add(el.text)
+    for child in el:
+        tag = _tag(child)
+        if tag == "br":
+            run.newline(child.sourceline)
+        elif tag in SKIP:
+            pass
+        else:
+            if tag in TEXT_BLOCKS or tag in CONTAINERS:
+                run.newline(child.sourceline)
+            _inline(child, run)
+        run.add(child.tail)
+
+
+def _cell_text(td: etree._Element) -> str:
+    run = _Lines(td.sourceline)
+    _inline(td, run)
+    return " ".join(" ".join(t.split()) for t, _ in run.parts if t.strip())
+
+
+def _span(td: etree._Element, name: str) -> int:
+    value = str(td.get(name, "1") or "1")
+    return int(value) if value.isdigit() else 1
 
 
 def _table(el: etree._Element, number: int) -> Block:
     rows: list[list[Cell]] = []
-    for r, tr in enumerate(el.iter("tr"), start=1):
+    for r, tr in enumerate((x for x in el.iter("tr") if _nearest_table(x) is el), start=1):
         cells = []
-        for c, td in enumerate((x for x in tr if x.tag in ("td", "th")), start=1):
-            text = " ".join(_text_with_breaks(td).split())
-            cells.append(Cell(text=text, row=r, col=c,
+        for c, td in enumerate((x for x in tr if _tag(x) in ("td", "th")), start=1):
+            cells.append(Cell(text=_cell_text(td), row=r, col=c,
                               loc=Location(line=td.sourceline, table=number, row=r, col=c),
-                              rowspan=int(td.get("rowspan", "1") or 1) if str(td.get("rowspan", "1")).isdigit() else 1,
-                              colspan=int(td.get("colspan", "1") or 1) if str(td.get("colspan", "1")).isdigit() else 1))
+                              rowspan=_span(td, "rowspan"), colspan=_span(td, "colspan")))
         rows.append(cells)
     text = "\n".join("\t".join(c.text for c in row) for row in rows)
     return Block("table", text, Location(line=el.sourceline, table=number), rows=rows)
+
+
+def _nearest_table(tr: etree._Element) -> etree._Element | None:
+    for a in tr.iterancestors():
+        if _tag(a) == "table":
+            return a
+    return None
