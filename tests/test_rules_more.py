@@ -88,3 +88,27 @@ def test_performance_rate(tmp_path: Path) -> None:
     assert (hit.stated, hit.expected, hit.evidence[0].loc.line, hit.evidence[0].loc.col) == ("10%", "100%", 3, 6)
     good = bad.replace("\t10%\t", "\t100%\t")
     assert "performance-rate" not in _rules(_check(tmp_path, good))
+
+
+def test_period_date(tmp_path: Path) -> None:
+    bad = "2020年度部门决算\n三、国有资产占用情况\n截至2019年12月31日，本部门共有车辆1辆。\n"
+    hit = next(f for f in _check(tmp_path, bad).findings if f.rule == "period-date")
+    assert (hit.stated, hit.expected, hit.evidence[0].loc.line) == ("2019", "2020", 3)
+    assert "period-date" not in _rules(_check(tmp_path, bad.replace("2019年12月", "2020年12月")))
+    budget = "2021年度部门预算\n截至2020年12月31日，本部门共有车辆1辆。\n"  # a budget reports last year-end
+    assert "period-date" not in _rules(_check(tmp_path, budget))
+
+
+def test_vehicle_count(tmp_path: Path) -> None:
+    text = ("2020年度部门决算\n使用财政拨款开支的公务用车保有量为3辆。\n"
+            "截至2020年12月31日，本部门共有车辆1辆。\n")
+    hit = next(f for f in _check(tmp_path, text).findings if f.rule == "vehicle-count")
+    assert (hit.stated, hit.expected) == ("3辆", "≤1辆")
+    assert "vehicle-count" not in _rules(_check(tmp_path, text.replace("保有量为3辆", "保有量为1辆")))
+
+
+def test_xx_placeholder(tmp_path: Path) -> None:
+    text = "2020年度部门决算\n本部门20XX年度收入合计XX万元。\n"
+    hits = [f for f in _check(tmp_path, text).findings if f.rule == "template-residue"]
+    assert hits and hits[0].evidence[0].loc.line == 2
+    assert not _check(tmp_path, "2020年度部门决算\n本部门使用XX系统办理业务。\n").findings

@@ -104,10 +104,11 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
             prev.rows.extend(_rows(data_rows))
             prev.blocks.append(block)
             continue
-        unit_m = _UNIT.search(title) or _UNIT.search(_context(blocks, i))
+        header_rows, data_rows = _split_header(body)
+        header_text = " ".join(_clean(c.text) for row in header_rows for c in row)
+        unit_m = _UNIT.search(title) or _UNIT.search(header_text) or _UNIT.search(_context(blocks, i))
         unit = unit_m.group(1) if unit_m else (default_unit or "万元")
         kind, scope, classification = classify_title(title)
-        header_rows, data_rows = _split_header(body)
         headers = _headers(header_rows)
         if classification is None and any("经济分类" in h for h in headers.values()):
             classification = "econ"

@@ -127,3 +127,54 @@ def check_units(a: Analysis) -> Iterator[Finding]:
         for m in _STRAY_PCT.finditer(text):
             yield Finding("unit-missing", "warning", f"金额后多出百分号：“{m.group(0)}”。",
                           [line_evidence(line, *_sentence_around(text, m.start(), m.end()))], stated=m.group(0))
+
+
+_AS_OF = re.compile(r"截[至止]\s*(?P<year>20\d{2})\s*年\s*(12\s*月\s*31\s*日|年底|末)")
+
+
+@rule("period-date", "period", "warning", "时点日期与报告年度不符",
+      "决算的资产、车辆等时点数应截至报告年度末（2020年决算写“截至2020年12月31日”）；"
+      "预算的时点数为上年末。日期不符常是套用旧文件未改。",
+      example_bad="2020年度部门决算：截至2019年12月31日，本部门共有车辆1辆。",
+      example_good="2020年度部门决算：截至2020年12月31日，本部门共有车辆1辆。",
+      rationale="部门决算反映报告年度的收支和年末资产状况；部门预算说明上年末的资产占用情况。")
+def check_period_dates(a: Analysis) -> Iterator[Finding]:
+    year, kind = a.meta.year, a.meta.kind
+    if year is None or kind is None:
+        return
+    expected = year if kind == "final" else year - 1
+    for line in a.lines:
+        if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        for m in _AS_OF.finditer(line.norm.text):
+            y = int(m.group("year"))
+            if y != expected and not (kind == "budget" and y == year):
+                yield Finding("period-date", "warning",
+                              f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
+                              [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
+                              stated=str(y), expected=str(expected))
+
+
+_FLEET = re.compile(r"(公务用车|车辆)保有量为?\s*(?P<n>\d+)\s*辆")
+_VEHICLES = re.compile(r"共有(公务用)?车辆\s*(?P<n>\d+)\s*辆")
+
+
+@rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",
+      "“三公”经费说明中财政拨款开支的公务用车保有量，不能多于国有资产占用情况中的车辆总数。",
+      example_bad="公务用车保有量为3辆……截至年末，本部门共有车辆1辆。",
+      example_good="公务用车保有量为1辆……截至年末，本部门共有车辆1辆。",
+      rationale="公务用车保有量是部门车辆的一部分（国有资产占用情况按用途列示全部车辆）。")
+def check_vehicle_counts(a: Analysis) -> Iterator[Finding]:
+    fleet = total = None
+    for line in a.lines:
+        text = line.norm.text
+        if fleet is None and (m := _FLEET.search(text)):
+            fleet = (int(m.group("n")), line, m)
+        if total is None and (m := _VEHICLES.search(text)):
+            total = (int(m.group("n")), line, m)
+    if fleet and total and fleet[0] > total[0]:
+        yield Finding("vehicle-count", "warning",
+                      f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",
+                      [line_evidence(fleet[1], fleet[2].start(), fleet[2].end()),
+                       line_evidence(total[1], total[2].start(), total[2].end())],
+                      stated=f"{fleet[0]}辆", expected=f"≤{total[0]}辆")
