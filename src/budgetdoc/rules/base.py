@@ -62,10 +62,15 @@ def rule(id: str, category: str, severity: Severity, title: str, explanation: st
 def miss_severity(stated: Mention, expected: Interval) -> Severity | None:
     """None when the stated figure is consistent; a warning when it misses by at most one unit of its
     last digit (truncated instead of rounded, or nudged so shares add up); otherwise an error."""
-    if stated.interval.overlaps(expected):
+    return miss_severity_of(stated.value, stated.decimals, expected)
+
+
+def miss_severity_of(value: Decimal, decimals: int, expected: Interval) -> Severity | None:
+    """miss_severity for a figure stated as `value` with `decimals` decimals (a table cell, say)."""
+    if Interval.stated(value, decimals).overlaps(expected):
         return None
-    unit = Decimal(1).scaleb(-stated.decimals)
-    return "warning" if expected.gap(stated.value) <= unit else "error"
+    unit = Decimal(1).scaleb(-decimals)
+    return "warning" if expected.gap(value) <= unit else "error"
 
 
 def quote_sentence(m: Mention, end: int | None = None, start: int | None = None) -> str:

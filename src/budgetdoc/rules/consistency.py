@@ -12,7 +12,7 @@ from ..analysis import Analysis
 from ..knowledge import knowledge
 from ..model import Evidence, Finding
 from .base import evidence, line_evidence, rule
-from .sums import in_side_section
+from .sums import first_levels, in_side_section
 
 
 @rule("classification-name", "wording", "warning", "功能分类科目名称已过时",
@@ -98,10 +98,7 @@ def check_unit_mix(a: Analysis) -> Iterator[Finding]:
       example_good="公用经费98.73万元；机关运行经费支出10.00万元。",
       rationale="机关运行经费 ⊆ 一般公共预算财政拨款基本支出中的公用经费（名词解释口径）。")
 def check_operating_cost(a: Analysis) -> Iterator[Finding]:
-    first: dict[str, object] = {}
-    for m in a.all_mentions():
-        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
-            first.setdefault(m.key, m)
+    first = first_levels(a)
     op = first.get("operating_cost")
     public = first.get("gpb.expense.public") or first.get("expense.public")
     if op is None or public is None:

@@ -78,14 +78,11 @@ def _quote(row: list[Cell]) -> str:
       example_good="数量指标 装修费 正向 大于等于 176 176 万元 分值15 得分15",
       rationale="项目支出绩效自评表：各指标得分不超过分值，总分为各项得分之和（满分100）。")
 def check_scores(a: Analysis) -> Iterator[Finding]:
-    for row, v in _rows(a.doc.blocks):
-        weight, score = _num(v.get("weight", "")), _num(v.get("score", ""))
+    # Two layouts: a 指标性质 column to align on, or the weight written "15分" (one cell per line).
+    rows = [(row, _num(v.get("weight", "")), _num(v.get("score", "")), row[0]) for row, v in _rows(a.doc.blocks)]
+    rows += [(row, weight, _num(cell.text), cell) for row, weight, cell in _score_rows(a.doc.blocks)]
+    for row, weight, score, cell in rows:
         if weight is not None and score is not None and score > weight:
-            yield Finding("performance-score", "error", f"指标得分{score}超过分值{weight}。",
-                          [Evidence(_quote(row), row[0].loc)], stated=str(score), expected=f"≤{weight}")
-    for row, weight, cell in _score_rows(a.doc.blocks):
-        score = _num(cell.text)
-        if score is not None and score > weight:
             yield Finding("performance-score", "error", f"指标得分{score}超过分值{weight}。",
                           [Evidence(_quote(row), cell.loc)], stated=str(score), expected=f"≤{weight}")
 

@@ -23,6 +23,16 @@ def in_side_section(m: Mention) -> bool:
     return sec is not None and any(s.type in _SIDE_SECTIONS for s in sec.chain())
 
 
+def first_levels(a: Analysis) -> dict[str, Mention]:
+    """The first amount the main text states for each key (all keys a phrase states, e.g. 收、支总计)."""
+    first: dict[str, Mention] = {}
+    for m in a.all_mentions():
+        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
+            for key in [m.key, *m.extra.get("also", [])]:
+                first.setdefault(key, m)
+    return first
+
+
 def _scope(key: str) -> str:
     return key[: len(key) - len(base_key(key))]
 
@@ -104,11 +114,7 @@ def _breakdown_evidence(b: Breakdown) -> list[Evidence]:
       rationale="收入支出决算总表的平衡关系：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；收入总计 = 支出总计。",
       last_digit=True)
 def check_identities(a: Analysis) -> Iterator[Finding]:
-    first: dict[str, Mention] = {}
-    for m in a.all_mentions():
-        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
-            for key in [m.key, *m.extra.get("also", [])]:
-                first.setdefault(key, m)
+    first = first_levels(a)
     checked_heads = {id(b.head) for b in a.breakdowns if b.parts}
     for ident in knowledge().identities:
         if not ident.complete:

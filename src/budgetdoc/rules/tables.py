@@ -10,7 +10,7 @@ from ..analysis import Analysis
 from ..extract.tables import ParsedTable, Row, Value, _kinds
 from ..interval import Interval, interval_sum
 from ..model import Evidence, Fact, Finding
-from .base import rule
+from .base import miss_severity_of, rule
 from .sums import in_side_section
 
 _TOTAL_NAMES = ("合计", "总计")
@@ -25,10 +25,7 @@ def _ev(row: Row, v: Value) -> Evidence:
 
 
 def _severity(total: Value, parts: Interval) -> str | None:
-    if total.interval.overlaps(parts):
-        return None
-    unit = Decimal(1).scaleb(-total.decimals)
-    return "warning" if total.interval.gap(parts.mid) <= unit else "error"
+    return miss_severity_of(total.value, total.decimals, parts)
 
 
 def _half_unit(stated: str) -> Decimal:
