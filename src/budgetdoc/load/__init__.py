@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SourceDocument
-from . import docx_reader, html_reader, image_reader, pdf_reader, text_reader, xlsx_reader
+from . import convert, docx_reader, html_reader, image_reader, pdf_reader, text_reader, xlsx_reader
 
 MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few MB; beyond this is not a disclosure
 
@@ -32,9 +32,6 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".jpeg": ("image", image_reader.read),
 }
 
-# Legacy Office formats: LibreOffice converts them (issue 3 plans to do this automatically).
-_CONVERT = {".doc": "docx", ".xls": "xlsx", ".wps": "docx", ".et": "xlsx"}
-
 # Formats recognised by their first bytes, to explain a mismatch with the extension.
 _ZIP = "ZIP/Office (DOCX/XLSX)"
 MAGIC = [(b"%PDF", "PDF"), (b"PK\x03\x04", _ZIP),
@@ -50,7 +47,7 @@ def sniff(head: bytes) -> str | None:
 
 
 def supported_extensions() -> list[str]:
-    return sorted(READERS)
+    return sorted([*READERS, *convert.TARGET])
 
 
 def load(path: str | Path) -> SourceDocument:
@@ -73,9 +70,17 @@ def load(path: str | Path) -> SourceDocument:
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror})") from None
     kind = sniff(data[:8])
-    if ext in _CONVERT:
-        raise InputError(f"{p}: {ext} files are not read directly; convert it first, e.g. "
-                         f"`soffice --headless --convert-to {_CONVERT[ext]} {p.name}` (LibreOffice)")
+    if ext in convert.TARGET:
+        if kind != "legacy Office (DOC/XLS)":
+            raise InputError(f"{p}: not a legacy Office {ext} file" + (f" (its content looks like {kind})" if kind else ""))
+        converted, tmp = convert.convert(p)
+        try:
+            doc = load(converted)
+        finally:
+            tmp.cleanup()
+        doc.source, doc.format = str(p), ext.lstrip(".")
+        doc.warnings.append(f"converted from {ext} with LibreOffice; locations refer to the converted copy")
+        return doc
     if ext not in READERS:
         hint = f" (its content looks like {kind})" if kind else ""
         raise InputError(f"{p}: unsupported file type '{ext or 'no extension'}'{hint}; "
