@@ -112,3 +112,15 @@ def test_xx_placeholder(tmp_path: Path) -> None:
     hits = [f for f in _check(tmp_path, text).findings if f.rule == "template-residue"]
     assert hits and hits[0].evidence[0].loc.line == 2
     assert not _check(tmp_path, "2020年度部门决算\n本部门使用XX系统办理业务。\n").findings
+
+
+def test_carryover_chain(tmp_path: Path) -> None:
+    # seed 001 lines 155/163: 年初 0.95; 年末 0.67, 比上年减少0.28 -> last year's 年末 0.95 = this year's 年初
+    ok = ("2023年度部门决算\n3.年初结转和结余0.95万元。\n"
+          "3.年末结转和结余0.67万元。与上年决算相比,减少0.28万元,减少29.47%。\n")
+    assert "carryover-chain" not in _rules(_check(tmp_path, ok))
+    bad = ok.replace("减少0.28万元,减少29.47%", "减少0.38万元,减少36.19%")  # 0.38/1.05 = 36.19%
+    hit = next(f for f in _check(tmp_path, bad).findings if f.rule == "carryover-chain")
+    assert (hit.stated, hit.expected, hit.evidence[0].loc.line) == ("1.05万元", "0.95万元", 3)
+    other = ok.replace("与上年决算相比,减少0.28万元,减少29.47%", "与上年相比，收入总计增加3.04万元")
+    assert "carryover-chain" not in _rules(_check(tmp_path, other))

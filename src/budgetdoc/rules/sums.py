@@ -3,6 +3,7 @@ the document, and one quantity stated with two different amounts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -182,3 +183,47 @@ def _scale(m: Mention) -> Decimal:
 
 
 __all__ = ["Interval", "check_breakdowns", "check_conflicts", "check_identities"]
+
+
+_COMPARED = re.compile(r"^(与|比|较|同)?(上年|\d{4}年)(度)?(同期)?(决算|预算)?(数)?(相比|对比|比较)?[,，]?")
+
+
+def _names_other_quantity(change: Mention, key: str) -> bool:
+    """A change is about the figure just stated only when its own words name nothing else: "与上年决算相比,
+    减少0.28万元" is; "与2019年度相比，收入增加304.77万元" is about 收入, not the 年末结转 before it."""
+    label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text else change.label
+    rest = _COMPARED.sub("", label.strip(",，;； ")).strip(",，;； ")
+    return rest not in ("", "各", "共", "分别")
+
+
+@rule("carryover-chain", "consistency", "error", "上年年末结转与本年年初结转不衔接",
+      "上年的年末结转和结余就是本年的年初结转和结余。文中由“年末结转和结余X万元，比上年减少Y万元”可推出上年年末数，"
+      "它应等于本年的年初结转和结余。",
+      example_bad="年初结转和结余0.95万元……年末结转和结余0.67万元，与上年相比减少0.38万元（上年年末应为1.05万元）。",
+      example_good="年初结转和结余0.95万元……年末结转和结余0.67万元，与上年相比减少0.28万元。",
+      rationale="结转结余跨年衔接：上年末结转和结余 = 本年初结转和结余（收入支出决算总表的勾稽关系）。",
+      last_digit=True)
+def check_carryover_chain(a: Analysis) -> Iterator[Finding]:
+    first = first_levels(a)
+    for scope in ("", "fiscal."):
+        begin = first.get(scope + "income.carryover_begin")
+        end = first.get(scope + "expense.carryover_end")
+        if begin is None or end is None:
+            continue
+        # The change stated right after this year's 年末 figure gives last year's 年末.
+        change = next((x for _ln, ms in a.mentions for x in ms if x.is_change and x.line is end.line
+                       and x.start > end.start and x.subject == end.key), None)
+        if change is None or _names_other_quantity(change, end.key):  # type: ignore[arg-type]
+            continue
+        signed = change.yuan if change.direction > 0 else -change.yuan
+        prev_end = end.yuan - signed
+        if prev_end.overlaps(begin.yuan):
+            continue
+        scale = Decimal(10000) if "万" in end.unit else Decimal(1)
+        prev_point = (end.value_yuan - (change.value_yuan if change.direction > 0 else -change.value_yuan)) / scale
+        stated = _fmt_yuan_like(prev_point * scale, end)
+        yield Finding("carryover-chain", "error",
+                      f"由年末结转和结余{end.stated.strip()}及其变动{change.cue_text}{change.stated.strip()}推得上年年末为"
+                      f"{stated}，而本年年初结转和结余为{begin.stated.strip()}。",
+                      [evidence(end, end=change.end, start=end.clause_start), evidence(begin)],
+                      stated=stated, expected=begin.stated.strip())
