@@ -71,9 +71,3 @@ def interval_sum(parts: list[Interval]) -> Interval:
     for p in parts:
         total = total + p
     return total
-
-
-def format_like(value: Decimal, decimals: int) -> str:
-    """Round a computed value to the precision the document used, for 'expected' values."""
-    q = Decimal(1).scaleb(-decimals)
-    return str(value.quantize(q))

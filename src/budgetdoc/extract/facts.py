@@ -40,7 +40,8 @@ def func_key(text: str, section_title: str | None) -> str | None:
     return "func." + "/".join(parts[level] for level in ("类", "款", "项") if level in parts)
 
 
-_OPENER = re.compile(r"(其中|主要包括|具体包括|包括|分别是|主要用于)\s*[:,]?\s*$")
+_OPENER_ANY = re.compile(knowledge().claims["list_open"])
+_OPENER = re.compile(_OPENER_ANY.pattern + r"\s*[:,]?\s*$")  # an opener that ends the text
 
 
 @dataclass
@@ -168,7 +169,6 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
-_OPENER_ANY = re.compile(r"(其中|主要包括|具体包括|包括|分别是|主要用于)")
 
 
 def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None) -> Mention:

@@ -60,13 +60,18 @@ class Mention:
         return Interval.stated(self.value, self.decimals)
 
     @property
+    def scale(self) -> Decimal:
+        """Yuan per unit of this amount (10000 for 万元)."""
+        return _MONEY_SCALE.get(self.unit, Decimal(1))
+
+    @property
     def yuan(self) -> Interval:
         """The amount in yuan, as an interval (rounding of the stated digits kept)."""
-        return self.interval.scale(_MONEY_SCALE.get(self.unit, Decimal(1)))
+        return self.interval.scale(self.scale)
 
     @property
     def value_yuan(self) -> Decimal:
-        return self.value * _MONEY_SCALE.get(self.unit, Decimal(1))
+        return self.value * self.scale
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

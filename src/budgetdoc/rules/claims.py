@@ -259,9 +259,8 @@ def _growth_from_levels(ms: list[Mention], pct: Mention) -> Iterator[Finding]:
 def _fmt_base(b: Interval | None, cur: Mention) -> str:
     if b is None:
         return "所述基数"
-    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(cur.unit, Decimal(1))
     q = Decimal(1).scaleb(-cur.decimals)
-    return f"{(b.mid / scale).quantize(q)}{cur.unit}"
+    return f"{(b.mid / cur.scale).quantize(q)}{cur.unit}"
 
 
 @rule("change-direction", "wording", "error", "增减方向用语矛盾",

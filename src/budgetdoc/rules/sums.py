@@ -60,8 +60,7 @@ def _mismatch(head: Mention, parts: list[Mention], must_equal: bool):
 
 
 def _fmt_yuan_like(value: Decimal, like: Mention) -> str:
-    scale = {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(like.unit, Decimal(1))
-    return fmt_amount(like, value / scale)
+    return fmt_amount(like, value / like.scale)
 
 
 @rule("breakdown-sum", "arithmetic", "error", "分项之和与合计不符",
@@ -171,15 +170,11 @@ def check_conflicts(a: Analysis) -> Iterator[Finding]:
             if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
                 continue
             reported.add((key, m.value_yuan))
-            sev = miss_severity(m, first.yuan.scale(Decimal(1) / _scale(m))) or "error"
+            sev = miss_severity(m, first.yuan.scale(Decimal(1) / m.scale)) or "error"
             yield Finding("fact-conflict", sev,
                           f"{knowledge().name(key)}前后不一致：{first.line.block.loc.describe()}为"
                           f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
                           [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip())
-
-
-def _scale(m: Mention) -> Decimal:
-    return {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(m.unit, Decimal(1))
 
 
 __all__ = ["Interval", "check_breakdowns", "check_conflicts", "check_identities"]
@@ -219,9 +214,7 @@ def check_carryover_chain(a: Analysis) -> Iterator[Finding]:
         prev_end = end.yuan - signed
         if prev_end.overlaps(begin.yuan):
             continue
-        scale = Decimal(10000) if "万" in end.unit else Decimal(1)
-        prev_point = (end.value_yuan - (change.value_yuan if change.direction > 0 else -change.value_yuan)) / scale
-        stated = _fmt_yuan_like(prev_point * scale, end)
+        stated = _fmt_yuan_like(end.value_yuan - (change.value_yuan if change.direction > 0 else -change.value_yuan), end)
         yield Finding("carryover-chain", "error",
                       f"由年末结转和结余{end.stated.strip()}及其变动{change.cue_text}{change.stated.strip()}推得上年年末为"
                       f"{stated}，而本年年初结转和结余为{begin.stated.strip()}。",

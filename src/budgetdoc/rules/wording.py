@@ -41,8 +41,9 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s, max(e, end)
 
 
-_COMPARE = re.compile(r"(与|比|较|同)\s*(?P<year>20\d{2})\s*年\s*(度)?\s*(同期)?\s*(的)?\s*(?P<what>(年初)?(部门)?(预算|决算))?"
-                      r"\s*(数)?\s*(相比|对比|比较|增加|减少|增长|下降|持平|降低|上升|,)")
+@lru_cache(maxsize=1)
+def _compare() -> re.Pattern[str]:
+    return re.compile(knowledge().claims["comparison_year"])
 
 
 @rule("comparison-year", "period", "error", "比较年度错误",
@@ -58,7 +59,7 @@ def check_comparison_year(a: Analysis) -> Iterator[Finding]:
     for line in a.lines:
         if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
             continue
-        for m in _COMPARE.finditer(line.norm.text):
+        for m in _compare().finditer(line.norm.text):
             y = int(m.group("year"))
             what = m.group("what") or ""
             if y == year - 1:
