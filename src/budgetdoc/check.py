@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from .analysis import Analysis, analyse
 from .config import Config, apply_suppressions, section_aliases
 from .load import load
-from .model import CheckResult, Finding
+from .model import Block, CheckResult, Finding, SourceDocument
 from .rules import run_rules
 
 
@@ -17,14 +18,35 @@ def check(path: str | Path, config: Config | None = None) -> CheckResult:
 
     `config` (config.load_config) disables or re-grades rules and adds regional section aliases;
     inline `budgetdoc: ignore <rule>` directives move findings to `suppressed`."""
-    doc = load(path)
+    return _check_document(load(path), config)
+
+
+def check_parts(paths: Sequence[str | Path], config: Config | None = None) -> CheckResult:
+    """Check the files of one disclosure published in parts (说明 and 报表, `-text` and `-tables`) as one
+    document: text is held against the tables of the other file. Every location names its file."""
+    if len(paths) == 1:
+        return check(paths[0], config)
+    docs = [load(p) for p in paths]
+    blocks = [_in_file(b, Path(d.source).name) for d in docs for b in d.blocks]
+    merged = SourceDocument(source=" + ".join(d.source for d in docs), format=docs[0].format, blocks=blocks,
+                            encoding=docs[0].encoding,
+                            warnings=[f"{Path(d.source).name}: {w}" for d in docs for w in d.warnings])
+    return _check_document(merged, config)
+
+
+def _in_file(block: Block, name: str) -> Block:
+    rows = [[replace(c, loc=replace(c.loc, file=name)) for c in row] for row in block.rows]
+    return replace(block, loc=replace(block.loc, file=name), rows=rows)
+
+
+def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
     with section_aliases(config):  # aliases shape the sections, so they apply while reading
         analysis = analyse(doc)
     findings = _with_sections(analysis, run_rules(analysis, config))
     findings, suppressed = apply_suppressions(analysis, findings, config)
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
-    return CheckResult(source=str(path), encoding=doc.encoding, metadata=analysis.meta,
+    return CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
                        facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
                        warnings=doc.warnings, suppressed=suppressed)
 

@@ -28,13 +28,14 @@ class Location:
     col: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    file: str | None = None  # the part's file name, when one disclosure is read from several files
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
     def describe(self) -> str:
         """A short human label, e.g. '第26行' or '第3页'."""
-        parts = []
+        parts = [f"《{self.file}》"] if self.file is not None else []
         if self.page is not None:
             parts.append(f"第{self.page}页")
         if self.sheet is not None:
