@@ -14,7 +14,8 @@ from conftest import seed
 
 from budgetdoc.check import check
 from budgetdoc.cli import main
-from budgetdoc.config import DIRECTIVE, Config, ConfigError, load_config, parse_config
+from budgetdoc.config import Config, ConfigError, load_config, parse_config
+from budgetdoc.postpass import DIRECTIVE
 from budgetdoc.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +42,8 @@ def test_documented_rules_have_examples_and_rationale() -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in r.rationale), r.id  # Chinese
     assert {r.id for r in rules if r.last_digit} == {"share", "growth-rate", "completion-rate", "breakdown-sum",
                                                       "identity", "fact-conflict", "carryover-chain",
-                                                      "table-hierarchy", "table-row-total", "table-identity"}
+                                                      "table-hierarchy", "table-row-total", "table-identity",
+                                                      "table-text"}
 
 
 def test_rules_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,9 +13,13 @@ import yaml
 HERE = Path(__file__).parent
 
 
-def _yaml(name: str) -> dict[str, Any]:
+def load_yaml(name: str) -> dict[str, Any]:
+    """One knowledge file, parsed (the loaders below validate what they read)."""
     with open(HERE / name, encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+_yaml = load_yaml  # the name extract/tables.py imports (its owner renames it with the table rewrite)
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,27 @@ class Identity:
     name: str
 
 
-@dataclass
+@dataclass(frozen=True)
+class RuleExamples:
+    """A rule's documented texts: every `bad` text must make the rule fire, no `good` text may."""
+
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def rule_examples() -> dict[str, RuleExamples]:
+    data = load_yaml("rule_examples.yaml")
+    out = {}
+    for rid, e in data.items():
+        bad, good = e.get("bad", []), e.get("good", [])
+        if not all(isinstance(x, str) and x.strip() for x in [*bad, *good]):
+            raise ValueError(f"knowledge: rule_examples.yaml: {rid} has an empty or non-text example")
+        out[rid] = RuleExamples(tuple(bad), tuple(good))
+    return out
+
+
+@dataclass(frozen=True)
 class Knowledge:
     quantities: list[Quantity]
     names: dict[str, str]
@@ -57,6 +81,15 @@ class Knowledge:
     identities: list[Identity]
     claims: dict[str, Any]
     residue: list[dict[str, Any]] = field(default_factory=list)
+
+    def with_section_aliases(self, aliases: dict[str, tuple[str, ...]]) -> Knowledge:
+        """A copy with extra heading regexes appended to section types' patterns (a config's
+        `aliases.sections`). Order is kept: the first type that matches a heading wins."""
+        if not aliases:
+            return self
+        sections = [replace(s, patterns=s.patterns + tuple(re.compile(p) for p in aliases.get(s.type, ())))
+                    for s in self.sections]
+        return replace(self, sections=sections)
 
     def name(self, key: str) -> str:
         base = key
@@ -92,10 +125,10 @@ def _compile_all(patterns: list[str], key: str, org_anchor: bool = False) -> tup
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    q = _yaml("quantities.yaml")
-    s = _yaml("sections.yaml")
-    ident = _yaml("identities.yaml")
-    claims = _yaml("claims.yaml")
+    q = load_yaml("quantities.yaml")
+    s = load_yaml("sections.yaml")
+    ident = load_yaml("identities.yaml")
+    claims = load_yaml("claims.yaml")
     quantities = [Quantity(key=e["key"], name=e["name"], patterns=_compile_all(e["patterns"], e["key"], org_anchor=True),
                            scoped=bool(e.get("scoped")), also=tuple(e.get("also", ())))
                   for e in q["quantities"]]

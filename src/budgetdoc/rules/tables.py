@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..analysis import Analysis
 from ..extract.tables import ParsedTable, Row, Value, _kinds
 from ..interval import Interval, interval_sum
 from ..model import Evidence, Fact, Finding
-from .base import miss_severity_of, rule
+from .base import RuleContext, miss_severity_of, rule
 from .sums import in_side_section
 
 _TOTAL_NAMES = ("合计", "总计")
@@ -43,12 +42,10 @@ def _fmt(x: Decimal, decimals: int) -> str:
 @rule("table-hierarchy", "table", "error", "科目层级合计不符",
       "功能分类/经济分类表中，类的金额等于其下各款之和，款等于其下各项之和，合计行等于各类之和。"
       "例：201一般公共服务支出16,845.17 = 20131 16,845.17；20131 = 2013101 6,106.99 + 2013102 10,738.18。",
-      example_bad="20103 政府办公厅（室）及相关机构事务 281.99；其下 2010301 87.74、2010302 111.50、2010350 92.75。",
-      example_good="20103 政府办公厅（室）及相关机构事务 281.99；其下 2010301 77.74、2010302 111.50、2010350 92.75。",
       rationale="政府收支分类科目按类、款、项逐级汇总（类3位、款5位、项7位编码），上级科目金额等于下级科目之和。",
       last_digit=True)
-def check_hierarchy(a: Analysis) -> Iterator[Finding]:
-    for t in a.tables:
+def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
+    for t in ctx.analysis.tables:
         if not t.classification:
             continue
         coded = [r for r in t.rows if r.code]
@@ -60,14 +57,14 @@ def check_hierarchy(a: Analysis) -> Iterator[Finding]:
                 if len(r.code) == len(parent.code) + 2:  # type: ignore[arg-type]
                     children.append(r)
             if children:
-                yield from _compare(t, parent, children, f"{parent.code} {parent.name}", "其下各级科目")
+                yield from _compare(ctx, t, parent, children, f"{parent.code} {parent.name}", "其下各级科目")
         total = next((r for r in t.rows if not r.code and r.name in _TOTAL_NAMES and r.values), None)
         classes = [r for r in coded if len(r.code) == 3]  # type: ignore[arg-type]
         if total is not None and classes:
-            yield from _compare(t, total, classes, "合计行", "各类科目")
+            yield from _compare(ctx, t, total, classes, "合计行", "各类科目")
 
 
-def _compare(t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str) -> Iterator[Finding]:
+def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str) -> Iterator[Finding]:
     for col, v in parent.values.items():
         if not all(col in c.values or not any(x.cell.col == col for x in c.values.values()) for c in children):
             continue
@@ -76,21 +73,19 @@ def _compare(t: ParsedTable, parent: Row, children: list[Row], what: str, parts_
         if sev is None:
             continue
         header = t.headers.get(col, "")
-        yield Finding("table-hierarchy", sev,  # type: ignore[arg-type]
-                      f"《{t.title[:30]}》{what}{('「' + header + '」') if header else ''}为{_fmt(v.value, v.decimals)}，"
+        yield ctx.report(f"《{t.title[:30]}》{what}{('「' + header + '」') if header else ''}为{_fmt(v.value, v.decimals)}，"
                       f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
-                      [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals))
+                      [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                      slip=sev == "slip")
 
 
 @rule("table-row-total", "table", "error", "表内合计列与分项列不符",
       "同一行中“合计”列应等于其后各组成列之和（基本支出 + 项目支出，人员经费 + 公用经费，各资金来源……）。",
-      example_bad="住房改革支出：合计50.78，基本支出40.78，项目支出0。",
-      example_good="住房改革支出：合计50.78，基本支出50.78，项目支出0。",
       rationale="本年支出合计 = 基本支出 + 项目支出 + …；基本支出 = 人员经费 + 公用经费；收入合计 = 各资金来源之和。",
       last_digit=True)
-def check_row_totals(a: Analysis) -> Iterator[Finding]:
+def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     _, total_headers, part_headers = _kinds()
-    for t in a.tables:
+    for t in ctx.analysis.tables:
         cols = sorted(t.headers)
         for i, col in enumerate(cols):
             if t.headers[col] not in total_headers:
@@ -110,18 +105,18 @@ def check_row_totals(a: Analysis) -> Iterator[Finding]:
                 sev = _severity(v, s)
                 if sev is not None:
                     names = "+".join(t.headers[p] for p in parts)
-                    yield Finding("table-row-total", sev,  # type: ignore[arg-type]
-                                  f"《{t.title[:30]}》“{row.name or row.code}”行：合计{_fmt(v.value, v.decimals)}，"
+                    yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：合计{_fmt(v.value, v.decimals)}，"
                                   f"{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
-                                  stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals))
+                                  stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals),
+                                  slip=sev == "slip")
 
 
 @rule("table-text", "consistency", "error", "说明与表格数字不一致",
       "情况说明中陈述的数字必须与所附表格一致，例：说明写基本支出221.33万元，表中为221.30万元。",
-      example_bad="说明：行政运行（项）支出决算为79.74万元；表：2010301 行政运行 77.74。",
-      example_good="说明：行政运行（项）支出决算为77.74万元；表：2010301 行政运行 77.74。",
-      rationale="情况说明是对部门预决算表的解释（财预〔2016〕143号），同一数据在表和说明中必须一致。")
-def check_table_text(a: Analysis) -> Iterator[Finding]:
+      rationale="情况说明是对部门预决算表的解释（财预〔2016〕143号），同一数据在表和说明中必须一致。",
+      last_digit=True)
+def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     text_first: dict[str, Fact] = {}
     for m in a.all_mentions():
         if m.is_percent or m.is_change or in_side_section(m):
@@ -140,11 +135,11 @@ def check_table_text(a: Analysis) -> Iterator[Finding]:
         if gap <= 0:
             continue
         # Off by at most one unit of the text's last digit: truncated instead of rounded.
-        severity = "warning" if gap <= 2 * _half_unit(xf.stated) else "error"
+        slip = gap <= 2 * _half_unit(xf.stated)
         name = key.split("func.", 1)[1] if "func." in key else a.name(key)
-        yield Finding("table-text", severity,
-                      f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
-                      [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated)
+        yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
+                         [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
+                         slip=slip)
 
 
 def _fact_interval(f: Fact) -> Interval:
@@ -154,14 +149,12 @@ def _fact_interval(f: Fact) -> Interval:
 
 @rule("table-identity", "table", "error", "表内收支恒等式不成立",
       "收支总表等表格中：收入总计 = 支出总计，本年支出合计 = 基本支出 + 项目支出 + …，本年收入合计 = 各项收入之和等。",
-      example_bad="收支总表：收入总计20,849.45，支出总计20,894.45。",
-      example_good="收支总表：收入总计20,849.45，支出总计20,849.45。",
       rationale="收入总计 = 支出总计；本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（domain 恒等式）。",
       last_digit=True)
-def check_table_identities(a: Analysis) -> Iterator[Finding]:
+def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
     from ..knowledge import knowledge
 
-    for t in a.tables:
+    for t in ctx.analysis.tables:
         first: dict[str, Fact] = {}
         for f in t.facts:
             first.setdefault(f.key, f)
@@ -176,13 +169,14 @@ def check_table_identities(a: Analysis) -> Iterator[Finding]:
                 s = interval_sum([_fact_interval(p) for p in parts])  # type: ignore[arg-type]
                 if _fact_interval(total).overlaps(s):
                     continue
-                yield Finding("table-identity", "error",
-                              f"《{t.title[:30]}》{ident.name}不成立：{knowledge().name(scope + ident.total)}{total.stated}，"
+                yield ctx.report(f"《{t.title[:30]}》{ident.name}不成立：{knowledge().name(scope + ident.total)}{total.stated}，"
                               f"各项之和{s.mid / (Decimal(10000) if '万' in total.stated else 1):.2f}。",
-                              [Evidence(total.stated, total.loc)], stated=total.stated)
+                              [Evidence(total.stated, total.loc)], stated=total.stated,
+                              slip=s.gap(total.value_yuan) <= 2 * _half_unit(total.stated))
         inc, exp = first.get("income.total"), first.get("expense.total")
         if inc is not None and exp is not None and inc is not exp and \
                 not _fact_interval(inc).overlaps(_fact_interval(exp)):
-            yield Finding("table-identity", "error", f"《{t.title[:30]}》收入总计{inc.stated}与支出总计{exp.stated}不相等。",
-                          [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
-                          expected=inc.stated)
+            yield ctx.report(f"《{t.title[:30]}》收入总计{inc.stated}与支出总计{exp.stated}不相等。",
+                             [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
+                             expected=inc.stated,
+                             slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc.stated))

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..analysis import Analysis
 from ..knowledge import knowledge
 from ..model import Finding
-from .base import line_evidence, rule
+from .base import RuleContext, line_evidence, rule
 from .sums import _SIDE_SECTIONS
 
 
@@ -21,17 +20,16 @@ def _residue() -> list[tuple[re.Pattern[str], str, str]]:
 @rule("template-residue", "wording", "warning", "模板残留",
       "公开模板中的可选用语、占位符和给编制人的说明必须改写或删除：如“增加(减少)”“增加/减少”"
       "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误；其余为警告。",
-      example_bad="本年支出比上年增加(减少)17.05万元。",
-      example_good="本年支出比上年增加17.05万元。",
       rationale="公开文件应为定稿：模板中的可选用语、占位符和给编制人的说明须按实际情况改写或删除，否则变动方向和口径不明。")
-def check_residue(a: Analysis) -> Iterator[Finding]:
+def check_residue(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     for line in a.lines:
         text = line.norm.text
         for pattern, severity, message in _residue():
             for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
-                yield Finding("template-residue", severity, message.format(match=m.group(0).strip()),  # type: ignore[arg-type]
-                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
-                              stated=m.group(0).strip())
+                yield ctx.report(message.format(match=m.group(0).strip()),
+                                 [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
+                                 stated=m.group(0).strip(), severity=severity)  # type: ignore[arg-type]
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,10 +47,9 @@ def _compare() -> re.Pattern[str]:
 @rule("comparison-year", "period", "error", "比较年度错误",
       "与上年比较时，比较年度必须是报告年度的上一年：2020年决算写“比2018年增加”是错误的。"
       "决算与本年年初预算比较（与2020年预算相比）不受此限。",
-      example_bad="（2020年决算）与2018年相比，收入增加17.05万元。",
-      example_good="（2020年决算）与2019年相比，收入增加17.05万元。",
       rationale="决算与上年决算对比、预算与上年预算对比：比较年度 = 报告年度 − 1（决算与本年年初预算对比除外）。")
-def check_comparison_year(a: Analysis) -> Iterator[Finding]:
+def check_comparison_year(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     year = a.meta.year
     if year is None:
         return
@@ -66,8 +63,7 @@ def check_comparison_year(a: Analysis) -> Iterator[Finding]:
                 continue
             if y == year and a.meta.kind == "final" and "预算" in what:
                 continue  # a final account compared with the same year's budget
-            yield Finding("comparison-year", "error",
-                          f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
+            yield ctx.report(f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
                           f"文中写“{m.group(0).rstrip(',')}”。",
                           [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
                           stated=str(y), expected=str(year - 1))
@@ -79,10 +75,9 @@ _COVERAGE = re.compile(r"纳入.{0,40}?(?P<year>20\d{2})\s*年\s*度?\s*(部门|
 @rule("period-kind", "period", "warning", "年度或文种与文件不符",
       "文中对本文件的称谓必须与其年度和文种一致：2020年决算写“纳入2021年部门预算编制范围”，"
       "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。",
-      example_bad="（2020年部门决算）纳入2021年部门预算编制范围的单位包括……",
-      example_good="（2020年部门决算）纳入2020年部门决算编制范围的单位包括……",
       rationale="文件的年度和文种（预算/决算）决定公开表和情况说明的口径；套用其他年度或文种的表述会误导读者。")
-def check_period_kind(a: Analysis) -> Iterator[Finding]:
+def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     year, kind = a.meta.year, a.meta.kind
     if year is None or kind is None:
         return
@@ -92,18 +87,17 @@ def check_period_kind(a: Analysis) -> Iterator[Finding]:
         for m in _COVERAGE.finditer(text):
             y, k = int(m.group("year")), m.group("kind")
             if y != year or k != word:
-                yield Finding("period-kind", "warning",
-                              f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
+                yield ctx.report(f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
                               [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
                               stated=f"{y}年{k}", expected=f"{year}年{word}")
         if not line.is_heading:
             continue
         title = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算执行|预算数|预决算", "", text)
         if kind == "budget" and "决算" in title:
-            yield Finding("period-kind", "warning", f"预算文件中出现决算标题“{text.strip()}”。",
+            yield ctx.report(f"预算文件中出现决算标题“{text.strip()}”。",
                           [line_evidence(line, 0, len(text))], stated="决算", expected="预算")
         elif kind == "final" and re.search(r"(部门|单位)?预算(情况)?(说明|表)$", title) and "决算" not in title:
-            yield Finding("period-kind", "warning", f"决算文件中出现预算标题“{text.strip()}”。",
+            yield ctx.report(f"决算文件中出现预算标题“{text.strip()}”。",
                           [line_evidence(line, 0, len(text))], stated="预算", expected="决算")
 
 
@@ -113,20 +107,19 @@ _STRAY_PCT = re.compile(r"\d(\.\d+)?\s*(万元|元)\s*%")
 
 @rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
       "金额必须带单位（万元/元），不能多出百分号：“其他工资福利支出15.84。”“支出决算0万元%”。",
-      example_bad="其他工资福利支出15.84。",
-      example_good="其他工资福利支出15.84万元。",
       rationale="公开的金额须标明计量单位（万元或元）；金额后多出的“%”使其看起来像比例。")
-def check_units(a: Analysis) -> Iterator[Finding]:
+def check_units(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     for line in a.lines:
         if line.is_heading or "\t" in line.block.text:
             continue
         text = line.norm.text
         for m in _NO_UNIT.finditer(text):
-            yield Finding("unit-missing", "warning", f"金额“{m.group('num')}”没有单位。",
+            yield ctx.report(f"金额“{m.group('num')}”没有单位。",
                           [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
                           stated=m.group("num"), expected=f"{m.group('num')}{a.meta.unit or '万元'}")
         for m in _STRAY_PCT.finditer(text):
-            yield Finding("unit-missing", "warning", f"金额后多出百分号：“{m.group(0)}”。",
+            yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
                           [line_evidence(line, *_sentence_around(text, m.start(), m.end()))], stated=m.group(0))
 
 
@@ -136,10 +129,9 @@ _AS_OF = re.compile(r"截[至止]\s*(?P<year>20\d{2})\s*年\s*(12\s*月\s*31\s*�
 @rule("period-date", "period", "warning", "时点日期与报告年度不符",
       "决算的资产、车辆等时点数应截至报告年度末（2020年决算写“截至2020年12月31日”）；"
       "预算的时点数为上年末。日期不符常是套用旧文件未改。",
-      example_bad="2020年度部门决算：截至2019年12月31日，本部门共有车辆1辆。",
-      example_good="2020年度部门决算：截至2020年12月31日，本部门共有车辆1辆。",
       rationale="部门决算反映报告年度的收支和年末资产状况；部门预算说明上年末的资产占用情况。")
-def check_period_dates(a: Analysis) -> Iterator[Finding]:
+def check_period_dates(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     year, kind = a.meta.year, a.meta.kind
     if year is None or kind is None:
         return
@@ -150,8 +142,7 @@ def check_period_dates(a: Analysis) -> Iterator[Finding]:
         for m in _AS_OF.finditer(line.norm.text):
             y = int(m.group("year"))
             if y != expected and not (kind == "budget" and y == year):
-                yield Finding("period-date", "warning",
-                              f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
+                yield ctx.report(f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
                               [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
                               stated=str(y), expected=str(expected))
 
@@ -162,10 +153,9 @@ _VEHICLES = re.compile(r"共有(公务用)?车辆\s*(?P<n>\d+)\s*辆")
 
 @rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",
       "“三公”经费说明中财政拨款开支的公务用车保有量，不能多于国有资产占用情况中的车辆总数。",
-      example_bad="公务用车保有量为3辆……截至年末，本部门共有车辆1辆。",
-      example_good="公务用车保有量为1辆……截至年末，本部门共有车辆1辆。",
       rationale="公务用车保有量是部门车辆的一部分（国有资产占用情况按用途列示全部车辆）。")
-def check_vehicle_counts(a: Analysis) -> Iterator[Finding]:
+def check_vehicle_counts(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     fleet = total = None
     for line in a.lines:
         text = line.norm.text
@@ -174,8 +164,7 @@ def check_vehicle_counts(a: Analysis) -> Iterator[Finding]:
         if total is None and (m := _VEHICLES.search(text)):
             total = (int(m.group("n")), line, m)
     if fleet and total and fleet[0] > total[0]:
-        yield Finding("vehicle-count", "warning",
-                      f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",
+        yield ctx.report(f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",
                       [line_evidence(fleet[1], fleet[2].start(), fleet[2].end()),
                        line_evidence(total[1], total[2].start(), total[2].end())],
                       stated=f"{fleet[0]}辆", expected=f"≤{total[0]}辆")
