@@ -1,7 +1,8 @@
 """Write docs/rules.md from the rule registry: `python3 docs/generate_rules.py [--check]`.
 
-The catalogue lives in the `@rule(...)` decorators (src/budgetdoc/rules/); this page is generated
-from them so it cannot drift. `--check` exits 1 when docs/rules.md differs from the registry
+The catalogue lives in the `@rule(...)` decorators (src/budgetdoc/rules/) and, for the examples, in
+src/budgetdoc/knowledge/rule_examples.yaml (every example is run by tests/test_rule_examples.py); this
+page is generated from them so it cannot drift. `--check` exits 1 when docs/rules.md differs from the registry
 (tests/test_catalogue_config.py runs it).
 """
 
@@ -33,11 +34,21 @@ def render() -> str:
                 f"{_SEV.get(str(r['severity']), r['severity'])}"
                 + ("; *last digit*" if "tolerance.last_digit_warning" in r["config_keys"] else "") + ".",  # type: ignore[operator]
                 "", str(r["explanation"]), "",
-                f"- 错误示例：{r['example_bad'] or '（未提供）'}",
-                f"- 正确示例：{r['example_good'] or '（未提供）'}",
+                *_example("错误示例", str(r["example_bad"])),
+                *_example("正确示例", str(r["example_good"])),
                 f"- 依据：{r['rationale'] or '（未提供）'}",
                 f"- 配置项：{keys}"]
     return "\n".join(out) + "\n"
+
+
+def _example(label: str, text: str) -> list[str]:
+    """One line for a one-line example; a text block for a document excerpt (tabs are table cells)."""
+    if not text:
+        return [f"- {label}：（未提供）"]
+    if "\n" not in text:
+        return [f"- {label}：{text}"]
+    body = [line.replace("\t", " | ") for line in text.splitlines()]
+    return [f"- {label}：", "", "  ```text", *(f"  {line}" for line in body), "  ```", ""]
 
 
 def main(argv: list[str]) -> int:

@@ -92,7 +92,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 
 
 @rule("share", "arithmetic", "error", "占比与金额不符",
-      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。",
+      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：本年支出合计517.23万元，基本支出319.06万元，占本年支出合计的61.69%。",
       rationale="构成比 = 部分 ÷ 总额 × 100%。情况说明按公开模板说明收支结构（如基本支出、项目支出占本年支出合计的比例），所述比例须与所列金额一致。",
       last_digit=True)
 def check_shares(ctx: RuleContext) -> Iterator[Finding]:
