@@ -7,14 +7,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..knowledge import _yaml
+from ..knowledge import load_yaml
 from ..model import Evidence, Finding, Location
 from .base import RuleContext, rule
 
 
 @lru_cache(maxsize=1)
 def _required() -> list[dict]:
-    parts = _yaml("completeness.yaml")["required"]
+    parts = load_yaml("completeness.yaml")["required"]
     for p in parts:
         p["compiled"] = [re.compile(x) for x in p.get("phrases", [])]
     return parts
