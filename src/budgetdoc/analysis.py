@@ -42,8 +42,8 @@ def analyse(doc: SourceDocument, k: Knowledge | None = None) -> Analysis:
     tables = parse_tables(doc.blocks, stated.unit)
     # A file of tables only states no unit in prose: it is the unit its tables are kept in.
     meta = replace(stated, unit=tables[0].unit) if stated.unit is None and tables else stated
-    mentions = [(ln, find_mentions(ln)) for ln in lines if ln.block.kind != "table"]
-    breakdowns = assign_keys(mentions, meta)
+    mentions = [(ln, find_mentions(ln, k)) for ln in lines if ln.block.kind != "table"]
+    breakdowns = assign_keys(mentions, meta, k)
     facts = facts_from(mentions)
     tfacts = table_facts(tables)
     return Analysis(doc, lines, sections, meta, mentions, breakdowns, facts + tfacts, tables, tfacts, k)

@@ -108,6 +108,8 @@ class Fact:
     stated: str
     loc: Location
     section: str | None = None
+    decimals: int | None = None  # the stated digits after the point (None: not recorded by the reader)
+    unit: str | None = None  # the unit the figure was stated in (万元 / 元)
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "value_yuan": f"{self.value_yuan:.2f}", "stated": self.stated,

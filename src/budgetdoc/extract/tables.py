@@ -254,12 +254,12 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         found = match_quantity(label)
         if found is None:
             continue
-        key = found[0]
-        if found[2] and t.scope and not key.startswith(t.scope + "."):
+        key = found.key
+        if found.scoped and t.scope and not key.startswith(t.scope + "."):
             key = f"{t.scope}.{key}"
         out.append(_fact(t, key, row.values[nxt.col]))
-        for extra in found[1]:
-            out.append(_fact(t, f"{t.scope}.{extra}" if found[2] and t.scope else extra, row.values[nxt.col]))
+        for extra in found.also:
+            out.append(_fact(t, f"{t.scope}.{extra}" if found.scoped and t.scope else extra, row.values[nxt.col]))
     return out
 
 
@@ -267,4 +267,4 @@ def _fact(t: ParsedTable, key: str, v: Value) -> Fact:
     loc = v.cell.loc
     return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{_clean(v.cell.text)}{t.unit}",
                 loc=Location(**{k: val for k, val in loc.to_dict().items()}),
-                section=f"表：{t.title[:40]}" if t.title else "表")
+                section=f"表：{t.title[:40]}" if t.title else "表", decimals=v.decimals, unit=t.unit)

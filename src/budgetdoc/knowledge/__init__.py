@@ -81,6 +81,22 @@ class Knowledge:
     identities: list[Identity]
     claims: dict[str, Any]
     residue: list[dict[str, Any]] = field(default_factory=list)
+    scope_labels: dict[str, str] = field(default_factory=dict)  # gpb -> 一般公共预算财政拨款
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # phrases.yaml
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrases.yaml
+    org_endings: tuple[str, ...] = ()
+
+    @property
+    def scope_prefixes(self) -> tuple[str, ...]:
+        """The funding-scope key prefixes with their dot (gpb., gf., soc., fiscal.), in the data's order."""
+        return tuple(f"{prefix}." for prefix, _ in self.scopes)
+
+    def base_key(self, key: str) -> str:
+        """A key without its funding scope: gpb.expense.basic -> expense.basic."""
+        for scope in self.scope_prefixes:
+            if key.startswith(scope):
+                return key[len(scope):]
+        return key
 
     def with_section_aliases(self, aliases: dict[str, tuple[str, ...]]) -> Knowledge:
         """A copy with extra heading regexes appended to section types' patterns (a config's
@@ -94,10 +110,9 @@ class Knowledge:
     def name(self, key: str) -> str:
         base = key
         prefix = ""
-        for scope, label in (("gpb.", "一般公共预算财政拨款"), ("fiscal.", "财政拨款"), ("gf.", "政府性基金"),
-                             ("soc.", "国有资本经营")):
-            if key.startswith(scope):
-                base, prefix = key[len(scope):], label
+        for scope, label in self.scope_labels.items():
+            if key.startswith(scope + "."):
+                base, prefix = key[len(scope) + 1:], label
         suffix = ""
         for tail, label in ((".budget", "预算数"), (".prev", "上年数")):
             if base.endswith(tail):
@@ -107,15 +122,18 @@ class Knowledge:
         return prefix + self.names.get(base, base) + suffix
 
 
-# "^" in a quantity pattern: the start of the label, or right after an organisation's name.
-_ORG_ANCHOR = "(?:^|(?<=[局心会室厅院办部)]))"
+def _org_anchor(endings: list[str]) -> str:
+    """"^" in a quantity pattern: the start of the label, or right after an organisation's name (the
+    last character of one of its endings, or a closing bracket)."""
+    last = "".join(sorted({e[-1] for e in endings}))
+    return f"(?:^|(?<=[{last})]))"
 
 
-def _compile_all(patterns: list[str], key: str, org_anchor: bool = False) -> tuple[re.Pattern[str], ...]:
+def _compile_all(patterns: list[str], key: str, org_anchor: str | None = None) -> tuple[re.Pattern[str], ...]:
     out = []
     for p in patterns:
         if org_anchor and p.startswith("^"):
-            p = _ORG_ANCHOR + p[1:]
+            p = org_anchor + p[1:]
         try:
             out.append(re.compile(p))
         except re.error as e:  # a bad pattern in the data is a bug: say where it is
@@ -129,7 +147,9 @@ def knowledge() -> Knowledge:
     s = load_yaml("sections.yaml")
     ident = load_yaml("identities.yaml")
     claims = load_yaml("claims.yaml")
-    quantities = [Quantity(key=e["key"], name=e["name"], patterns=_compile_all(e["patterns"], e["key"], org_anchor=True),
+    phrases = load_yaml("phrases.yaml")
+    anchor = _org_anchor(phrases["org_endings"])
+    quantities = [Quantity(key=e["key"], name=e["name"], patterns=_compile_all(e["patterns"], e["key"], anchor),
                            scoped=bool(e.get("scoped")), also=tuple(e.get("also", ())))
                   for e in q["quantities"]]
     names = {e.key: e.name for e in quantities}
@@ -155,4 +175,8 @@ def knowledge() -> Knowledge:
         identities=identities,
         claims=claims,
         residue=claims.get("template_residue", []),
+        scope_labels={e["prefix"]: e["label"] for e in q["scopes"]},
+        patterns={name: _compile_all([p], f"phrases.{name}")[0] for name, p in phrases["patterns"].items()},
+        words={name: tuple(ws) for name, ws in phrases["words"].items()},
+        org_endings=tuple(phrases["org_endings"]),
     )

@@ -57,18 +57,19 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     """Which total the share is of: the one the sentence names (strict), else plausible heads."""
     from ..extract.keys import match_quantity, scope_in, split_role
 
-    den = pct.extra.get("den", "")
+    k = a.knowledge
+    den = pct.den
     if den:
         # The sentence names the total: use exactly that one, or say nothing if it is not found.
-        found = match_quantity(den)
+        found = match_quantity(den, k)
         if found is None:
-            role, rest = split_role(den)
+            role, rest = split_role(den, k)
             if role == "budget" and not rest:
                 budgets = [x for x in _recent_levels(a, pct) if x.role == "budget"]
                 return budgets[-1:], True
             return [], True
-        key = found[0]
-        scope = scope_in(den[: found[3]]) if found[2] else None
+        key = found.key
+        scope = scope_in(den[: found.start], k) if found.scoped else None
         full = f"{scope}.{key}" if scope else key
         if full not in by_key:
             return [], True
@@ -85,7 +86,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     line_first = next((x for x in ms if not x.is_percent and not x.is_change), None)
     if line_first is not None and line_first is not part:
         cands.append(line_first)
-    head = part.extra.get("list_head")
+    head = part.list_head
     if head is not None:
         cands.insert(0, head)
     return cands, False
@@ -154,7 +155,7 @@ def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[M
             levels = [x for x in ms if x.sentence == s and not x.is_percent and not x.is_change
                       and not x.threshold and x.role in (None, "actual")]
             if levels:
-                heads = [x for x in levels if any(y.extra.get("list_head") is x for y in ms)]
+                heads = [x for x in levels if any(y.list_head is x for y in ms)]
                 cands.extend([levels[0], *heads, levels[-1]])
                 break
         line_first = _first_level(ms, 0)

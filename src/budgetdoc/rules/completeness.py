@@ -57,9 +57,6 @@ def check_required(ctx: RuleContext) -> Iterator[Finding]:
                       [Evidence("（全文未见该部分的标题、数字或表述）", where)], expected=part["name"])
 
 
-_ATTACHED = re.compile(r"(见附件|详见附件|附后|见附表)")
-
-
 @rule("attachment-absent", "completeness", "info", "表格见附件但文件中没有",
       "说明写“见附件”，而本文件中没有表格：请确认附件已一并公开。",
       rationale="部门决算表是公开的必备内容；以附件形式公开时，附件必须与说明一并公开。")
@@ -68,7 +65,7 @@ def check_attachments(ctx: RuleContext) -> Iterator[Finding]:
     if any(t.type not in (None, "performance") for t in a.tables):
         return  # the standard tables are in the file
     for line in a.lines:
-        m = _ATTACHED.search(line.norm.text)
+        m = a.knowledge.patterns["attached"].search(line.norm.text)
         if m and line.section is not None and any(s.type == "tables" for s in line.section.chain()) \
                 or (m and "表" in line.norm.text[:m.start()]):
             yield ctx.report("表格注明见附件，本文件中未包含表格，请确认附件已公开。",

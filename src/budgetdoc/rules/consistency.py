@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..knowledge import knowledge
+from ..amount import money_unit
 from ..model import Evidence, Finding
 from .base import RuleContext, evidence, line_evidence, rule
 from .sums import first_levels, in_side_section
@@ -22,7 +22,7 @@ def check_class_names(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     if a.meta.year is None:
         return
-    renamed = [r for r in knowledge().claims.get("renamed_classes", []) if a.meta.year >= r["since"]]
+    renamed = [r for r in a.knowledge.claims.get("renamed_classes", []) if a.meta.year >= r["since"]]
     for line in a.lines:
         for r in renamed:
             i = line.norm.text.find(r["old"])
@@ -70,7 +70,7 @@ def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
     units: Counter[str] = Counter()
     money = [(ln, m) for ln, ms in a.mentions for m in ms if not m.is_percent and not m.threshold]
     for _ln, m in money:
-        units["万元" if "万" in m.unit else m.unit] += 1
+        units[money_unit(m.unit)] += 1
     total = sum(units.values())
     if total < 10:
         return
@@ -78,7 +78,7 @@ def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
     if count / total < 0.9:
         return  # the document mixes units on purpose
     for _ln, m in money:
-        unit = "万元" if "万" in m.unit else m.unit
+        unit = money_unit(m.unit)
         sec = m.line.section
         in_overview = sec is not None and any(x.type == "overview" for x in sec.chain())
         if unit != main and not in_side_section(m) and not in_overview:  # 概况 cites other money

@@ -3,12 +3,11 @@ the document, and one quantity stated with two different amounts."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..analysis import Analysis
-from ..extract import Breakdown, Mention, base_key
+from ..extract import Breakdown, Mention
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, knowledge
 from ..model import Evidence, Finding
@@ -29,18 +28,19 @@ def first_levels(a: Analysis) -> dict[str, Mention]:
     first: dict[str, Mention] = {}
     for m in a.all_mentions():
         if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
-            for key in [m.key, *m.extra.get("also", [])]:
+            for key in m.keys:
                 first.setdefault(key, m)
     return first
 
 
-def _scope(key: str) -> str:
-    return key[: len(key) - len(base_key(key))]
+def _scope(key: str, k: Knowledge) -> str:
+    return key[: len(key) - len(k.base_key(key))]
 
 
 def _identity_for(total_key: str, k: Knowledge | None = None):
-    for ident in (k or knowledge()).identities:
-        if ident.total == base_key(total_key) and ident.complete:
+    k = k or knowledge()
+    for ident in k.identities:
+        if ident.total == k.base_key(total_key) and ident.complete:
             return ident
     return None
 
@@ -76,8 +76,9 @@ def check_breakdowns(ctx: RuleContext) -> Iterator[Finding]:
 
 def _check_breakdown(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:
     ident = _identity_for(b.head.key, ctx.knowledge)  # type: ignore[arg-type]
-    scope = _scope(b.head.key)  # type: ignore[arg-type]
-    keys = {base_key(p.key) for p in b.parts if p.key and _scope(p.key) == scope}
+    k = ctx.knowledge
+    scope = _scope(b.head.key, k)  # type: ignore[arg-type]
+    keys = {k.base_key(p.key) for p in b.parts if p.key and _scope(p.key, k) == scope}
     complete = ident is not None and all(p.key for p in b.parts) and set(ident.parts) <= keys
     res = _mismatch(b.head, b.parts, must_equal=complete)
     if res is None:
@@ -114,7 +115,7 @@ def check_identities(ctx: RuleContext) -> Iterator[Finding]:
     for ident in a.knowledge.identities:
         if not ident.complete:
             continue
-        for scope in ("", "fiscal.", "gpb.", "gf.", "soc."):
+        for scope in ("", *a.knowledge.scope_prefixes):
             total = first.get(scope + ident.total)
             if total is None or id(total) in checked_heads:
                 continue
@@ -159,9 +160,9 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
     for m in a.all_mentions():
         if not m.key or m.is_percent or m.is_change or m.threshold or in_side_section(m):
             continue
-        if m.extra.get("list_head") is not None and m.extra["list_head"].key is None:
+        if m.list_head is not None and m.list_head.key is None:
             continue
-        for key in [m.key, *m.extra.get("also", [])]:
+        for key in m.keys:
             first = seen.setdefault(key, m)
             if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
                 continue
@@ -176,14 +177,11 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
 __all__ = ["Interval", "check_breakdowns", "check_conflicts", "check_identities"]
 
 
-_COMPARED = re.compile(r"^(与|比|较|同)?(上年|\d{4}年)(度)?(同期)?(决算|预算)?(数)?(相比|对比|比较)?[,，]?")
-
-
-def _names_other_quantity(change: Mention, key: str) -> bool:
+def _names_other_quantity(change: Mention, k: Knowledge) -> bool:
     """A change is about the figure just stated only when its own words name nothing else: "与上年决算相比,
     减少0.28万元" is; "与2019年度相比，收入增加304.77万元" is about 收入, not the 年末结转 before it."""
     label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text else change.label
-    rest = _COMPARED.sub("", label.strip(",，;； ")).strip(",，;； ")
+    rest = k.patterns["compared"].sub("", label.strip(",，;； ")).strip(",，;； ")
     return rest not in ("", "各", "共", "分别")
 
 
@@ -195,7 +193,7 @@ def _names_other_quantity(change: Mention, key: str) -> bool:
 def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     first = first_levels(a)
-    for scope in ("", "fiscal."):
+    for scope in ("", "fiscal."):  # the totals' scopes: all funds, and 财政拨款 (财政拨款收入支出决算总表)
         begin = first.get(scope + "income.carryover_begin")
         end = first.get(scope + "expense.carryover_end")
         if begin is None or end is None:
@@ -203,7 +201,7 @@ def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
         # The change stated right after this year's 年末 figure gives last year's 年末.
         change = next((x for _ln, ms in a.mentions for x in ms if x.is_change and x.line is end.line
                        and x.start > end.start and x.subject == end.key), None)
-        if change is None or _names_other_quantity(change, end.key):  # type: ignore[arg-type]
+        if change is None or _names_other_quantity(change, a.knowledge):
             continue
         signed = change.yuan if change.direction > 0 else -change.yuan
         prev_end = end.yuan - signed

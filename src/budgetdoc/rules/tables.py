@@ -121,7 +121,7 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
     for m in a.all_mentions():
         if m.is_percent or m.is_change or in_side_section(m):
             continue
-        for f in m.extra.get("facts", []):
+        for f in m.facts:
             text_first.setdefault(f.key, f)
     table_first: dict[str, Fact] = {}
     for f in a.table_facts:

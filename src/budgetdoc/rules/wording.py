@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from ..knowledge import knowledge
+from ..knowledge import Knowledge
 from ..model import Finding
 from .base import RuleContext, line_evidence, rule
 from .sums import _SIDE_SECTIONS
 
 
-@lru_cache(maxsize=1)
-def _residue() -> list[tuple[re.Pattern[str], str, str]]:
-    return [(re.compile(e["pattern"]), e["severity"], e["message"]) for e in knowledge().residue]
+def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(e["pattern"]), e["severity"], e["message"]) for e in k.residue]
 
 
 @rule("template-residue", "wording", "warning", "模板残留",
@@ -25,11 +23,21 @@ def check_residue(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     for line in a.lines:
         text = line.norm.text
-        for pattern, severity, message in _residue():
+        for pattern, severity, message in _residue(a.knowledge):
             for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
                 yield ctx.report(message.format(match=m.group(0).strip()),
                                  [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
                                  stated=m.group(0).strip(), severity=severity)  # type: ignore[arg-type]
+
+
+def _names(text: str, k: Knowledge, kind: str) -> bool:
+    """Does the text name a document kind (final: 决算, budget: 预算)?"""
+    return any(w in text for w in k.words[kind])
+
+
+def _kind_word(k: Knowledge, kind: str) -> str:
+    """How the text names a document kind (决算 / 预算)."""
+    return k.words[kind][0]
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -37,11 +45,6 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
     e = min(e_candidates) + 1 if e_candidates else len(text)
     return s, max(e, end)
-
-
-@lru_cache(maxsize=1)
-def _compare() -> re.Pattern[str]:
-    return re.compile(knowledge().claims["comparison_year"])
 
 
 @rule("comparison-year", "period", "error", "比较年度错误",
@@ -53,23 +56,22 @@ def check_comparison_year(ctx: RuleContext) -> Iterator[Finding]:
     year = a.meta.year
     if year is None:
         return
+    compare = re.compile(a.knowledge.claims["comparison_year"])
     for line in a.lines:
         if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
             continue
-        for m in _compare().finditer(line.norm.text):
+        for m in compare.finditer(line.norm.text):
             y = int(m.group("year"))
             what = m.group("what") or ""
             if y == year - 1:
                 continue
-            if y == year and a.meta.kind == "final" and "预算" in what:
+            if y == year and a.meta.kind == "final" and _names(what, a.knowledge, "budget"):
                 continue  # a final account compared with the same year's budget
             yield ctx.report(f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
                           f"文中写“{m.group(0).rstrip(',')}”。",
-                          [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
+                          [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()),
+                                         mark=m.span("year"))],
                           stated=str(y), expected=str(year - 1))
-
-
-_COVERAGE = re.compile(r"纳入.{0,40}?(?P<year>20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?P<kind>预算|决算)\s*(编制|编报)?\s*(范围)?")
 
 
 @rule("period-kind", "period", "warning", "年度或文种与文件不符",
@@ -81,28 +83,25 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
     year, kind = a.meta.year, a.meta.kind
     if year is None or kind is None:
         return
-    word = "决算" if kind == "final" else "预算"
+    kn = a.knowledge
+    word = _kind_word(kn, kind)
     for line in a.lines:
         text = line.norm.text
-        for m in _COVERAGE.finditer(text):
+        for m in kn.patterns["coverage"].finditer(text):
             y, k = int(m.group("year")), m.group("kind")
             if y != year or k != word:
                 yield ctx.report(f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
-                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
+                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
                               stated=f"{y}年{k}", expected=f"{year}年{word}")
         if not line.is_heading:
             continue
-        title = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算执行|预算数|预决算", "", text)
-        if kind == "budget" and "决算" in title:
+        title = kn.patterns["heading_budget_words"].sub("", text)
+        if kind == "budget" and _names(title, kn, "final"):
             yield ctx.report(f"预算文件中出现决算标题“{text.strip()}”。",
                           [line_evidence(line, 0, len(text))], stated="决算", expected="预算")
-        elif kind == "final" and re.search(r"(部门|单位)?预算(情况)?(说明|表)$", title) and "决算" not in title:
+        elif kind == "final" and kn.patterns["budget_heading"].search(title) and not _names(title, kn, "final"):
             yield ctx.report(f"决算文件中出现预算标题“{text.strip()}”。",
                           [line_evidence(line, 0, len(text))], stated="预算", expected="决算")
-
-
-_NO_UNIT = re.compile(r"(?P<label>(支出|收入|经费|费用|费|决算数|预算数|合计|总计)(为)?)\s*(?P<num>\d+\.\d{1,2})(?=\s*[,;。])")
-_STRAY_PCT = re.compile(r"\d(\.\d+)?\s*(万元|元)\s*%")
 
 
 @rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
@@ -114,16 +113,14 @@ def check_units(ctx: RuleContext) -> Iterator[Finding]:
         if line.is_heading or "\t" in line.block.text:
             continue
         text = line.norm.text
-        for m in _NO_UNIT.finditer(text):
+        for m in a.knowledge.patterns["no_unit"].finditer(text):
             yield ctx.report(f"金额“{m.group('num')}”没有单位。",
-                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
+                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span("num"))],
                           stated=m.group("num"), expected=f"{m.group('num')}{a.meta.unit or '万元'}")
-        for m in _STRAY_PCT.finditer(text):
+        for m in a.knowledge.patterns["stray_percent"].finditer(text):
             yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
-                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()))], stated=m.group(0))
-
-
-_AS_OF = re.compile(r"截[至止]\s*(?P<year>20\d{2})\s*年\s*(12\s*月\s*31\s*日|年底|末)")
+                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
+                          stated=m.group(0))
 
 
 @rule("period-date", "period", "warning", "时点日期与报告年度不符",
@@ -139,16 +136,13 @@ def check_period_dates(ctx: RuleContext) -> Iterator[Finding]:
     for line in a.lines:
         if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
             continue
-        for m in _AS_OF.finditer(line.norm.text):
+        for m in a.knowledge.patterns["as_of"].finditer(line.norm.text):
             y = int(m.group("year"))
             if y != expected and not (kind == "budget" and y == year):
                 yield ctx.report(f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
-                              [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
+                              [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()),
+                                             mark=m.span("year"))],
                               stated=str(y), expected=str(expected))
-
-
-_FLEET = re.compile(r"(公务用车|车辆)保有量为?\s*(?P<n>\d+)\s*辆")
-_VEHICLES = re.compile(r"共有(公务用)?车辆\s*(?P<n>\d+)\s*辆")
 
 
 @rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",
@@ -157,11 +151,12 @@ _VEHICLES = re.compile(r"共有(公务用)?车辆\s*(?P<n>\d+)\s*辆")
 def check_vehicle_counts(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     fleet = total = None
+    fleet_re, vehicles_re = a.knowledge.patterns["fleet"], a.knowledge.patterns["vehicles"]
     for line in a.lines:
         text = line.norm.text
-        if fleet is None and (m := _FLEET.search(text)):
+        if fleet is None and (m := fleet_re.search(text)):
             fleet = (int(m.group("n")), line, m)
-        if total is None and (m := _VEHICLES.search(text)):
+        if total is None and (m := vehicles_re.search(text)):
             total = (int(m.group("n")), line, m)
     if fleet and total and fleet[0] > total[0]:
         yield ctx.report(f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",

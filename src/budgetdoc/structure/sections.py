@@ -6,14 +6,11 @@ section chain decides the funding scope of the figures inside it (一般公共�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, knowledge
 from ..model import Block
 from ..normalize import NormText, normalize
-
-_AMOUNT = re.compile(r"\d(\.\d+)?\s*(万元|元|%)")
 
 
 @dataclass
@@ -66,7 +63,7 @@ def heading_level(text: str, block_kind: str, k: Knowledge | None = None) -> int
         return None
     for level, pattern in k.heading_numbering:
         if pattern.match(stripped):
-            if len(stripped) <= k.heading_max_chars and not _AMOUNT.search(stripped):
+            if len(stripped) <= k.heading_max_chars and not k.patterns["heading_amount"].search(stripped):
                 return level
             return None
     if block_kind == "heading":
