@@ -47,6 +47,13 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class Equality:
+    name: str
+    left: str
+    right: str  # keys of two totals that must be equal (收入总计 = 支出总计)
+
+
+@dataclass(frozen=True)
 class RuleExamples:
     """A rule's documented texts: every `bad` text must make the rule fire, no `good` text may."""
 
@@ -79,6 +86,7 @@ class Knowledge:
     heading_numbering: list[tuple[int, re.Pattern[str]]]
     heading_max_chars: int
     identities: list[Identity]
+    equalities: list[Equality]
     claims: dict[str, Any]
     residue: list[dict[str, Any]] = field(default_factory=list)
     scope_labels: dict[str, str] = field(default_factory=dict)  # gpb -> 一般公共预算财政拨款
@@ -160,6 +168,12 @@ def knowledge() -> Knowledge:
             if k not in names:
                 raise ValueError(f"knowledge: identity {e['name']} names unknown key {k}")
         identities.append(Identity(e["total"], tuple(e["parts"]), bool(e.get("complete", False)), e["name"]))
+    equalities = []
+    for e in ident.get("equalities", []):
+        for k in (e["left"], e["right"]):
+            if k not in names:
+                raise ValueError(f"knowledge: equality {e['name']} names unknown key {k}")
+        equalities.append(Equality(e["name"], e["left"], e["right"]))
     return Knowledge(
         quantities=quantities,
         names=names,
@@ -173,6 +187,7 @@ def knowledge() -> Knowledge:
         heading_numbering=[(e["level"], re.compile(e["pattern"])) for e in s["heading_numbering"]],
         heading_max_chars=int(s["heading_max_chars"]),
         identities=identities,
+        equalities=equalities,
         claims=claims,
         residue=claims.get("template_residue", []),
         scope_labels={e["prefix"]: e["label"] for e in q["scopes"]},

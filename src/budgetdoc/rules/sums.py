@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Breakdown, Mention
-from ..interval import Interval, interval_sum
+from ..interval import interval_sum
 from ..knowledge import Knowledge, knowledge
 from ..model import Evidence, Finding
 from .base import RuleContext, evidence, fmt_amount, miss_severity, rule
@@ -131,9 +131,11 @@ def check_identities(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(f"{ident.name}不成立：各项之和为{expected}，文中{a.name(scope + ident.total)}"
                              f"为{total.stated.strip()}。", _dedupe(ev), stated=total.stated.strip(), expected=expected,
                              slip=slip)
-    left, right = first.get("income.total"), first.get("expense.total")
-    if left is not None and right is not None and left is not right and not left.yuan.overlaps(right.yuan):
-        yield ctx.report(f"收入总计{left.stated.strip()}与支出总计{right.stated.strip()}不相等。",
+    for eq in a.knowledge.equalities:
+        left, right = first.get(eq.left), first.get(eq.right)
+        if left is None or right is None or left is right or left.yuan.overlaps(right.yuan):
+            continue
+        yield ctx.report(f"{a.name(eq.left)}{left.stated.strip()}与{a.name(eq.right)}{right.stated.strip()}不相等。",
                          _dedupe([evidence(left), evidence(right)]), stated=right.stated.strip(),
                          expected=left.stated.strip(), slip=miss_severity(right, left.interval) == "slip"
                          and left.unit == right.unit)
@@ -172,9 +174,6 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
                              f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
                              [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip(),
                              slip=slip)
-
-
-__all__ = ["Interval", "check_breakdowns", "check_conflicts", "check_identities"]
 
 
 def _names_other_quantity(change: Mention, k: Knowledge) -> bool:

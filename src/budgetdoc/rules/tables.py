@@ -231,9 +231,10 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  f"各项之和{s.mid / Amount.of_fact(total).scale:.2f}。",
                                  [Evidence(total.stated, total.loc)], stated=total.stated,
                                  slip=s.gap(total.value_yuan) <= 2 * _half_unit(total))
-        inc, exp = first.get("income.total"), first.get("expense.total")
-        if inc is not None and exp is not None and inc is not exp and \
-                not _fact_interval(inc).overlaps(_fact_interval(exp)):
-            yield ctx.report(f"《{t.title[:30]}》收入总计{inc.stated}与支出总计{exp.stated}不相等。",
+        for eq in a.knowledge.equalities:
+            inc, exp = first.get(eq.left), first.get(eq.right)
+            if inc is None or exp is None or inc is exp or _fact_interval(inc).overlaps(_fact_interval(exp)):
+                continue
+            yield ctx.report(f"《{t.title[:30]}》{a.name(eq.left)}{inc.stated}与{a.name(eq.right)}{exp.stated}不相等。",
                              [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
                              expected=inc.stated, slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc))
