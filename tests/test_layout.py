@@ -35,3 +35,13 @@ def test_no_private_names_imported_across_packages() -> None:
                 if alias.name.startswith("_") and target != _package(path):
                     found.add((here, node.module, alias.name))
     assert found <= PENDING, sorted(found - PENDING)
+
+
+def test_rule_files_grouped_by_category() -> None:
+    from budgetdoc.rules import RULES
+
+    by_module: dict[str, set[str]] = {}
+    for r in RULES.values():
+        by_module.setdefault(r.check.__module__.rsplit(".", 1)[1], set()).add(r.category)
+    # tables.py holds table-text (consistency) beside the table rules: the table model's files (issue 12).
+    assert {m: c for m, c in by_module.items() if len(c) > 1} == {"tables": {"table", "consistency"}}

@@ -10,10 +10,10 @@ from collections.abc import Collection
 
 from ..analysis import Analysis
 from ..model import Finding
-from . import claims, completeness, consistency, performance, sums, tables, wording  # noqa: F401  (registration)
-from .base import RULES, Rule, RuleContext
+from . import claims, completeness, consistency, performance, period, sums, tables, wording  # noqa: F401  (registration)
+from .base import CATEGORIES, RULES, Rule, RuleContext
 
-__all__ = ["RULES", "Rule", "RuleContext", "run_rules"]
+__all__ = ["CATEGORIES", "RULES", "Rule", "RuleContext", "run_rules"]
 
 
 def run_rules(analysis: Analysis, enabled: Collection[str] | None = None) -> list[Finding]:

@@ -81,6 +81,8 @@ class RuleContext:
 
 
 RULES: dict[str, Rule] = {}
+# The catalogue's categories, in the order it lists them; each rule file holds the rules of one.
+CATEGORIES = ("arithmetic", "consistency", "wording", "period", "table", "performance", "completeness", "meta")
 
 
 def rule(id: str, category: str, severity: Severity, title: str, explanation: str, *,
@@ -88,6 +90,8 @@ def rule(id: str, category: str, severity: Severity, title: str, explanation: st
     def register(fn: Callable[[RuleContext], Iterable[Finding]]):
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
+        if category not in CATEGORIES:
+            raise ValueError(f"rule {id}: unknown category {category}")
         RULES[id] = Rule(id, category, severity, title, explanation, fn, rationale=rationale,
                          last_digit=last_digit)
         return fn
@@ -149,6 +153,33 @@ def line_evidence(line: Line, start: int, end: int, mark: tuple[int, int] | None
     """[start, end) of a line's normalized text; `mark` (normalized offsets) is the stated text in it."""
     return Evidence(line.norm.quote(start, end), line.block.loc, line.block.confidence,
                     mark=_mark(line, start, end, mark))
+
+
+# Facts in these parts are definitions, self-evaluation reports or attachments with their own
+# definitions of the same words: they are listed but not held to the main tables' identities.
+SIDE_SECTIONS = {"glossary", "performance", "contact", "tables", "attachment"}
+
+
+def in_side_section(m: Mention) -> bool:
+    sec = m.line.section
+    return sec is not None and any(s.type in SIDE_SECTIONS for s in sec.chain())
+
+
+def first_levels(a: Analysis) -> dict[str, Mention]:
+    """The first amount the main text states for each key (all keys a phrase states, e.g. 收、支总计)."""
+    first: dict[str, Mention] = {}
+    for m in a.all_mentions():
+        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
+            for key in m.keys:
+                first.setdefault(key, m)
+    return first
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, start) for c in "。;!?") + 1
+    e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
+    e = min(e_candidates) + 1 if e_candidates else len(text)
+    return s, max(e, end)
 
 
 def fmt_pct(x: Decimal, decimals: int) -> str:

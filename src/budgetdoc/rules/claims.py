@@ -1,4 +1,4 @@
-"""Numeric claims in sentences: shares (占), changes (增加/增长), completion rates (完成预算的)."""
+"""Arithmetic claims in sentences: shares (占), growth rates (增长), completion rates (完成预算的), zero bases."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
 from ..model import Finding
-from .base import RuleContext, evidence, fmt_pct, miss_severity, rule
+from .base import (
+    RuleContext,
+    evidence,
+    fmt_pct,
+    miss_severity,
+    rule,
+)
 
 HUNDRED = Decimal(100)
 
@@ -268,29 +274,6 @@ def _fmt_base(b: Interval | None, cur: Mention) -> str:
         return "所述基数"
     q = Decimal(1).scaleb(-cur.decimals)
     return f"{(b.mid / cur.scale).quantize(q)}{cur.unit}"
-
-
-@rule("change-direction", "wording", "error", "增减方向用语矛盾",
-      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
-      rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
-def check_direction(ctx: RuleContext) -> Iterator[Finding]:
-    for ms, pct in _percents(ctx.analysis, "growth"):
-        change = _change_for(ms, pct)
-        if change is None:
-            # No change amount: the rate's word against this year's and last year's levels.
-            found = _levels_rate(ms, pct)
-            if found is not None and _against_levels(found[2], pct.direction or 1):
-                cur, prev, rate = found
-                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
-                                 f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct)],
-                                 stated=pct.cue_text, expected="增长" if rate.lo > 0 else "下降")
-            continue
-        if not change.direction or not pct.direction:
-            continue
-        if change.direction != pct.direction:
-            yield ctx.report(f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
-                             f"{pct.stated.strip()}”方向相反，请核实变动方向。",
-                             [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
 
 
 def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:

@@ -1,36 +1,24 @@
-"""Sums and identities: breakdowns (其中) against their totals, the identities of domain.md across
-the document, and one quantity stated with two different amounts."""
+"""Arithmetic of stated amounts: breakdowns (其中) against their totals, the identities of domain.md
+across the document, 机关运行经费 within 公用经费."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..analysis import Analysis
 from ..extract import Breakdown, Mention
 from ..interval import interval_sum
 from ..knowledge import Knowledge, knowledge
 from ..model import Evidence, Finding
-from .base import RuleContext, evidence, fmt_amount, miss_severity, rule
-
-# Facts in these parts are definitions, self-evaluation reports or attachments with their own
-# definitions of the same words: they are listed but not held to the main tables' identities.
-_SIDE_SECTIONS = {"glossary", "performance", "contact", "tables", "attachment"}
-
-
-def in_side_section(m: Mention) -> bool:
-    sec = m.line.section
-    return sec is not None and any(s.type in _SIDE_SECTIONS for s in sec.chain())
-
-
-def first_levels(a: Analysis) -> dict[str, Mention]:
-    """The first amount the main text states for each key (all keys a phrase states, e.g. 收、支总计)."""
-    first: dict[str, Mention] = {}
-    for m in a.all_mentions():
-        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
-            for key in m.keys:
-                first.setdefault(key, m)
-    return first
+from .base import (
+    RuleContext,
+    evidence,
+    first_levels,
+    fmt_amount,
+    in_side_section,
+    miss_severity,
+    rule,
+)
 
 
 def _scope(key: str, k: Knowledge) -> str:
@@ -151,66 +139,17 @@ def _dedupe(ev: list[Evidence]) -> list[Evidence]:
     return out
 
 
-@rule("fact-conflict", "consistency", "error", "同一数据前后表述不一致",
-      "同一口径的同一数据（如本年支出合计、基本支出）在文中各处必须一致。例：第一处基本支出221.33万元，另一处221.30万元。",
-      rationale="同一口径的同一数据在情况说明各处和公开表中只能有一个数值；不一致时应以公开表为准更正文字。",
-      last_digit=True)
-def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
-    a = ctx.analysis
-    seen: dict[str, Mention] = {}
-    reported: set[tuple[str, Decimal]] = set()
-    for m in a.all_mentions():
-        if not m.key or m.is_percent or m.is_change or m.threshold or in_side_section(m):
-            continue
-        if m.list_head is not None and m.list_head.key is None:
-            continue
-        for key in m.keys:
-            first = seen.setdefault(key, m)
-            if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
-                continue
-            reported.add((key, m.value_yuan))
-            slip = miss_severity(m, first.yuan.scale(Decimal(1) / m.scale)) == "slip"
-            yield ctx.report(f"{a.name(key)}前后不一致：{first.line.block.loc.describe()}为"
-                             f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
-                             [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip(),
-                             slip=slip)
-
-
-def _names_other_quantity(change: Mention, k: Knowledge) -> bool:
-    """A change is about the figure just stated only when its own words name nothing else: "与上年决算相比,
-    减少0.28万元" is; "与2019年度相比，收入增加304.77万元" is about 收入, not the 年末结转 before it."""
-    label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text else change.label
-    rest = k.patterns["compared"].sub("", label.strip(",，;； ")).strip(",，;； ")
-    return rest not in ("", "各", "共", "分别")
-
-
-@rule("carryover-chain", "consistency", "error", "上年年末结转与本年年初结转不衔接",
-      "上年的年末结转和结余就是本年的年初结转和结余。文中由“年末结转和结余X万元，比上年减少Y万元”可推出上年年末数，"
-      "它应等于本年的年初结转和结余。",
-      rationale="结转结余跨年衔接：上年末结转和结余 = 本年初结转和结余（收入支出决算总表的勾稽关系）。",
-      last_digit=True)
-def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
+@rule("operating-cost", "arithmetic", "error", "机关运行经费超过公用经费",
+      "机关运行经费是行政单位（含参公单位）基本支出中的公用经费，不能超过全部门的公用经费。",
+      rationale="机关运行经费 ⊆ 一般公共预算财政拨款基本支出中的公用经费（名词解释口径）。")
+def check_operating_cost(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     first = first_levels(a)
-    for scope in ("", "fiscal."):  # the totals' scopes: all funds, and 财政拨款 (财政拨款收入支出决算总表)
-        begin = first.get(scope + "income.carryover_begin")
-        end = first.get(scope + "expense.carryover_end")
-        if begin is None or end is None:
-            continue
-        # The change stated right after this year's 年末 figure gives last year's 年末.
-        change = next((x for _ln, ms in a.mentions for x in ms if x.is_change and x.line is end.line
-                       and x.start > end.start and x.subject == end.key), None)
-        if change is None or _names_other_quantity(change, a.knowledge):
-            continue
-        signed = change.yuan if change.direction > 0 else -change.yuan
-        prev_end = end.yuan - signed
-        if prev_end.overlaps(begin.yuan):
-            continue
-        stated = _fmt_yuan_like(end.value_yuan - (change.value_yuan if change.direction > 0 else -change.value_yuan), end)
-        # A slip when the derived figure misses this year's 年初 by at most one unit of its last digit.
-        unit_yuan = Decimal(1).scaleb(-begin.decimals) * begin.scale
-        slip = prev_end.gap(begin.value_yuan) <= unit_yuan
-        yield ctx.report(f"由年末结转和结余{end.stated.strip()}及其变动{change.cue_text}{change.stated.strip()}推得上年年末为"
-                         f"{stated}，而本年年初结转和结余为{begin.stated.strip()}。",
-                         [evidence(end, end=change.end, start=end.clause_start), evidence(begin)],
-                         stated=stated, expected=begin.stated.strip(), slip=slip)
+    op = first.get("operating_cost")
+    public = first.get("gpb.expense.public") or first.get("expense.public")
+    if op is None or public is None:
+        return
+    if op.yuan.lo > public.yuan.hi * Decimal(1):  # type: ignore[attr-defined]
+        yield ctx.report(f"机关运行经费{op.stated.strip()}超过公用经费{public.stated.strip()}。",  # type: ignore[attr-defined]
+                      [evidence(op), evidence(public)], stated=op.stated.strip(),  # type: ignore[arg-type, attr-defined]
+                      expected=f"≤{public.stated.strip()}")  # type: ignore[attr-defined]

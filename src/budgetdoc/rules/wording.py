@@ -1,14 +1,24 @@
-"""Wording: template text never filled in, wrong comparison year, wrong document kind, units."""
+"""Wording: template text never filled in, amounts without units or in the other unit, change words that
+contradict each other, outdated classification names, list numbering that skips."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
+from ..amount import money_unit
 from ..knowledge import Knowledge
-from ..model import Finding
-from .base import RuleContext, line_evidence, rule
-from .sums import _SIDE_SECTIONS
+from ..model import Evidence, Finding
+from .base import (
+    RuleContext,
+    evidence,
+    in_side_section,
+    line_evidence,
+    rule,
+    sentence_around,
+)
+from .claims import _against_levels, _change_for, _levels_rate, _percents
 
 
 def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
@@ -26,82 +36,8 @@ def check_residue(ctx: RuleContext) -> Iterator[Finding]:
         for pattern, severity, message in _residue(a.knowledge):
             for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
                 yield ctx.report(message.format(match=m.group(0).strip()),
-                                 [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
+                                 [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
                                  stated=m.group(0).strip(), severity=severity)  # type: ignore[arg-type]
-
-
-def _names(text: str, k: Knowledge, kind: str) -> bool:
-    """Does the text name a document kind (final: 决算, budget: 预算)?"""
-    return any(w in text for w in k.words[kind])
-
-
-def _kind_word(k: Knowledge, kind: str) -> str:
-    """How the text names a document kind (决算 / 预算)."""
-    return k.words[kind][0]
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, start) for c in "。;!?") + 1
-    e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
-    e = min(e_candidates) + 1 if e_candidates else len(text)
-    return s, max(e, end)
-
-
-@rule("comparison-year", "period", "error", "比较年度错误",
-      "与上年比较时，比较年度必须是报告年度的上一年：2020年决算写“比2018年增加”是错误的。"
-      "决算与本年年初预算比较（与2020年预算相比）不受此限。",
-      rationale="决算与上年决算对比、预算与上年预算对比：比较年度 = 报告年度 − 1（决算与本年年初预算对比除外）。")
-def check_comparison_year(ctx: RuleContext) -> Iterator[Finding]:
-    a = ctx.analysis
-    year = a.meta.year
-    if year is None:
-        return
-    compare = re.compile(a.knowledge.claims["comparison_year"])
-    for line in a.lines:
-        if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
-            continue
-        for m in compare.finditer(line.norm.text):
-            y = int(m.group("year"))
-            what = m.group("what") or ""
-            if y == year - 1:
-                continue
-            if y == year and a.meta.kind == "final" and _names(what, a.knowledge, "budget"):
-                continue  # a final account compared with the same year's budget
-            yield ctx.report(f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
-                          f"文中写“{m.group(0).rstrip(',')}”。",
-                          [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()),
-                                         mark=m.span("year"))],
-                          stated=str(y), expected=str(year - 1))
-
-
-@rule("period-kind", "period", "warning", "年度或文种与文件不符",
-      "文中对本文件的称谓必须与其年度和文种一致：2020年决算写“纳入2021年部门预算编制范围”，"
-      "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。",
-      rationale="文件的年度和文种（预算/决算）决定公开表和情况说明的口径；套用其他年度或文种的表述会误导读者。")
-def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
-    a = ctx.analysis
-    year, kind = a.meta.year, a.meta.kind
-    if year is None or kind is None:
-        return
-    kn = a.knowledge
-    word = _kind_word(kn, kind)
-    for line in a.lines:
-        text = line.norm.text
-        for m in kn.patterns["coverage"].finditer(text):
-            y, k = int(m.group("year")), m.group("kind")
-            if y != year or k != word:
-                yield ctx.report(f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
-                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
-                              stated=f"{y}年{k}", expected=f"{year}年{word}")
-        if not line.is_heading:
-            continue
-        title = kn.patterns["heading_budget_words"].sub("", text)
-        if kind == "budget" and _names(title, kn, "final"):
-            yield ctx.report(f"预算文件中出现决算标题“{text.strip()}”。",
-                          [line_evidence(line, 0, len(text))], stated="决算", expected="预算")
-        elif kind == "final" and kn.patterns["budget_heading"].search(title) and not _names(title, kn, "final"):
-            yield ctx.report(f"决算文件中出现预算标题“{text.strip()}”。",
-                          [line_evidence(line, 0, len(text))], stated="预算", expected="决算")
 
 
 @rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
@@ -115,51 +51,104 @@ def check_units(ctx: RuleContext) -> Iterator[Finding]:
         text = line.norm.text
         for m in a.knowledge.patterns["no_unit"].finditer(text):
             yield ctx.report(f"金额“{m.group('num')}”没有单位。",
-                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span("num"))],
+                          [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span("num"))],
                           stated=m.group("num"), expected=f"{m.group('num')}{a.meta.unit or '万元'}")
         for m in a.knowledge.patterns["stray_percent"].finditer(text):
             yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
-                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()), mark=m.span())],
+                          [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
                           stated=m.group(0))
 
 
-@rule("period-date", "period", "warning", "时点日期与报告年度不符",
-      "决算的资产、车辆等时点数应截至报告年度末（2020年决算写“截至2020年12月31日”）；"
-      "预算的时点数为上年末。日期不符常是套用旧文件未改。",
-      rationale="部门决算反映报告年度的收支和年末资产状况；部门预算说明上年末的资产占用情况。")
-def check_period_dates(ctx: RuleContext) -> Iterator[Finding]:
-    a = ctx.analysis
-    year, kind = a.meta.year, a.meta.kind
-    if year is None or kind is None:
-        return
-    expected = year if kind == "final" else year - 1
-    for line in a.lines:
-        if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
+@rule("change-direction", "wording", "error", "增减方向用语矛盾",
+      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
+      rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
+def check_direction(ctx: RuleContext) -> Iterator[Finding]:
+    for ms, pct in _percents(ctx.analysis, "growth"):
+        change = _change_for(ms, pct)
+        if change is None:
+            # No change amount: the rate's word against this year's and last year's levels.
+            found = _levels_rate(ms, pct)
+            if found is not None and _against_levels(found[2], pct.direction or 1):
+                cur, prev, rate = found
+                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
+                                 f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct)],
+                                 stated=pct.cue_text, expected="增长" if rate.lo > 0 else "下降")
             continue
-        for m in a.knowledge.patterns["as_of"].finditer(line.norm.text):
-            y = int(m.group("year"))
-            if y != expected and not (kind == "budget" and y == year):
-                yield ctx.report(f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
-                              [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()),
-                                             mark=m.span("year"))],
-                              stated=str(y), expected=str(expected))
+        if not change.direction or not pct.direction:
+            continue
+        if change.direction != pct.direction:
+            yield ctx.report(f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
+                             f"{pct.stated.strip()}”方向相反，请核实变动方向。",
+                             [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
 
 
-@rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",
-      "“三公”经费说明中财政拨款开支的公务用车保有量，不能多于国有资产占用情况中的车辆总数。",
-      rationale="公务用车保有量是部门车辆的一部分（国有资产占用情况按用途列示全部车辆）。")
-def check_vehicle_counts(ctx: RuleContext) -> Iterator[Finding]:
+@rule("classification-name", "wording", "warning", "功能分类科目名称已过时",
+      "2019年起“医疗卫生与计划生育支出”改为“卫生健康支出”，“文化体育与传媒支出”改为“文化旅游体育与传媒支出”；"
+      "此后年度的文件须用新名称。",
+      rationale="政府收支分类科目每年由财政部修订，公开文件须使用当年科目名称。")
+def check_class_names(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
-    fleet = total = None
-    fleet_re, vehicles_re = a.knowledge.patterns["fleet"], a.knowledge.patterns["vehicles"]
+    if a.meta.year is None:
+        return
+    renamed = [r for r in a.knowledge.claims.get("renamed_classes", []) if a.meta.year >= r["since"]]
     for line in a.lines:
-        text = line.norm.text
-        if fleet is None and (m := fleet_re.search(text)):
-            fleet = (int(m.group("n")), line, m)
-        if total is None and (m := vehicles_re.search(text)):
-            total = (int(m.group("n")), line, m)
-    if fleet and total and fleet[0] > total[0]:
-        yield ctx.report(f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",
-                      [line_evidence(fleet[1], fleet[2].start(), fleet[2].end()),
-                       line_evidence(total[1], total[2].start(), total[2].end())],
-                      stated=f"{fleet[0]}辆", expected=f"≤{total[0]}辆")
+        for r in renamed:
+            i = line.norm.text.find(r["old"])
+            if i >= 0:
+                yield ctx.report(f"{a.meta.year}年文件使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
+                              [line_evidence(line, 0, len(line.norm.text))], stated=r["old"], expected=r["new"])
+        for block_row in (line.block.rows or []):
+            for cell in block_row:
+                for r in renamed:
+                    if r["old"] in cell.text:
+                        yield ctx.report(f"表中使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
+                                      [Evidence(cell.text, cell.loc)], stated=r["old"], expected=r["new"])
+
+
+_ITEM = re.compile(r"^\s*(-\s*)?(?P<n>\d{1,2})\s*[.、](?!\d)")
+
+
+@rule("numbering-skip", "wording", "warning", "序号不连续",
+      "同一列表中的序号应连续：“5.……”之后是“7.……”，说明漏了一项或编号有误。",
+      rationale="情况说明逐项列示科目，序号跳号常因删除内容或复制粘贴造成，需核对是否漏列。")
+def check_numbering(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    prev_n: int | None = None
+    prev_section = None
+    for line in a.lines:
+        if line.block.kind == "table":
+            continue
+        m = _ITEM.match(line.norm.text)
+        if line.section is not prev_section and not (m and line.is_heading):
+            prev_n, prev_section = None, line.section
+        if m is None:
+            continue
+        n = int(m.group("n"))
+        if prev_n is not None and n > prev_n + 1 and n - prev_n <= 3:
+            yield ctx.report(f"序号由{prev_n}跳到{n}，中间缺少{prev_n + 1}。",
+                          [line_evidence(line, 0, min(len(line.norm.text), 40))], stated=str(n), expected=str(prev_n + 1))
+        prev_n = n if n != 1 or prev_n is None else 1
+
+
+@rule("unit-mix", "wording", "warning", "金额单位与全文不一致",
+      "全文以“元”为单位时出现“万元”（或相反），读者易把数字看错一万倍：如全文为元的文件写“支出0万元”。",
+      rationale="同一份公开文件的说明部分应统一计量单位，表格单位须在表头注明。")
+def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    units: Counter[str] = Counter()
+    money = [(ln, m) for ln, ms in a.mentions for m in ms if not m.is_percent and not m.threshold]
+    for _ln, m in money:
+        units[money_unit(m.unit)] += 1
+    total = sum(units.values())
+    if total < 10:
+        return
+    main, count = units.most_common(1)[0]
+    if count / total < 0.9:
+        return  # the document mixes units on purpose
+    for _ln, m in money:
+        unit = money_unit(m.unit)
+        sec = m.line.section
+        in_overview = sec is not None and any(x.type == "overview" for x in sec.chain())
+        if unit != main and not in_side_section(m) and not in_overview:  # 概况 cites other money
+            yield ctx.report(f"全文金额以{main}为单位，此处为“{m.stated.strip()}”。",
+                          [evidence(m)], stated=m.stated.strip(), expected=f"以{main}表述")
