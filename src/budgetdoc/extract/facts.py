@@ -76,7 +76,7 @@ def _in_parentheses(m: Mention) -> bool:
 
 def _is_level(m: Mention) -> bool:
     """An amount that states a level (not a change, share, threshold or aside)."""
-    return not m.is_percent and not m.is_change and not m.threshold
+    return m.is_level
 
 
 def qualifier_ok(prefix: str, k: Knowledge | None = None) -> bool:

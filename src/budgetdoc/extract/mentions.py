@@ -43,6 +43,8 @@ class Mention:
     threshold: bool = False
     subject: str | None = None  # key of what the sentence is about at this point
     den: str = ""  # for a share: the total the sentence names (占本年支出合计的 -> 本年支出合计), cleaned
+    den_amount: Mention | None = None  # for a share: the total's amount when the sentence states it (占X万元的)
+    share_total: bool = False  # this amount is the total a share names (占本年支出合计517.23万元的61.69%)
     list_head: Mention | None = None  # the total of the list (其中 …) this amount is an item of
     also: tuple[str, ...] = ()  # further keys the same phrase states (收、支总计: income and expense total)
     facts: list[Fact] = field(default_factory=list)  # the facts made from this amount
@@ -68,6 +70,11 @@ class Mention:
     @property
     def is_percent(self) -> bool:
         return self.unit == "%"
+
+    @property
+    def is_level(self) -> bool:
+        """An amount that states a level: not a percentage, a change, a threshold or the total of a share."""
+        return not self.is_percent and not self.is_change and not self.threshold and not self.share_total
 
     @property
     def is_change(self) -> bool:
@@ -154,6 +161,8 @@ def find_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
                     if name == "growth":
                         mention.direction = _sign(cm.group(0), up, down)
                     break
+            else:
+                _share_of_stated_total(mention, out, raw, dict(cues)["share"], k)
         else:
             cm = change_re.search(raw.rstrip())
             if cm:
@@ -162,6 +171,22 @@ def find_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
         out.append(mention)
         prev_end = m.end()
     return out
+
+
+def _share_of_stated_total(pct: Mention, before: list[Mention], raw: str, share_cue: re.Pattern[str],
+                           k: Knowledge) -> None:
+    """"占本年支出合计517.23万元的61.69%": the share's cue is in front of the total's amount, which is
+    then the share's denominator (and not a level of the sentence)."""
+    total = before[-1] if before else None
+    if total is None or total.is_percent or total.sentence != pct.sentence \
+            or not re.fullmatch(k.claims["share_after_total"], raw.strip()):
+        return
+    cm = share_cue.search(total.raw_label.rstrip())
+    if cm is None or not cm.group("den"):
+        return
+    pct.cue, pct.cue_text = "share", cm.group(0) + total.stated + raw
+    pct.den, pct.den_amount = clean_label(cm.group("den"), k), total
+    total.share_total = True
 
 
 def _sign(word: str, up: list[str], down: list[str]) -> int:

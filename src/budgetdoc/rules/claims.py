@@ -25,13 +25,13 @@ def _sentence_mentions(ms: list[Mention], m: Mention) -> list[Mention]:
 
 
 def _levels_before(ms: list[Mention], m: Mention, same_sentence: bool = True) -> list[Mention]:
-    return [x for x in ms if x.start < m.start and not x.is_percent and not x.is_change and not x.threshold
+    return [x for x in ms if x.start < m.start and x.is_level
             and (x.sentence == m.sentence or not same_sentence)]
 
 
 def _first_level(ms: list[Mention], sentence: int) -> Mention | None:
     for x in ms:
-        if x.sentence == sentence and not x.is_percent and not x.is_change and not x.threshold:
+        if x.sentence == sentence and x.is_level:
             return x
     return None
 
@@ -54,7 +54,7 @@ def _recent_levels(a: Analysis, pct: Mention, lines_back: int = 3) -> list[Menti
     out: list[Mention] = []
     for _ln, ms in a.mentions[max(0, idx - lines_back):idx + 1]:
         out.extend(x for x in ms if (x.line is not pct.line or x.start < pct.start)
-                   and not x.is_percent and not x.is_change and not x.threshold)
+                   and x.is_level)
     return out
 
 
@@ -65,6 +65,8 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 
     k = a.knowledge
     den = pct.den
+    if pct.den_amount is not None:
+        return [pct.den_amount], True  # 占本年支出合计517.23万元的: the total is stated right there
     if den:
         # The sentence names the total: use exactly that one, or say nothing if it is not found.
         found = match_quantity(den, k)
@@ -89,7 +91,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
         prev = _first_level(ms, part.sentence - 1)
         if prev is not None:
             cands.append(prev)
-    line_first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+    line_first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
     if line_first is not None and line_first is not part:
         cands.append(line_first)
     head = part.list_head
@@ -99,7 +101,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 
 
 @rule("share", "arithmetic", "error", "占比与金额不符",
-      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：本年支出合计517.23万元，基本支出319.06万元，占本年支出合计的61.69%。",
+      "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。",
       rationale="构成比 = 部分 ÷ 总额 × 100%。情况说明按公开模板说明收支结构（如基本支出、项目支出占本年支出合计的比例），所述比例须与所列金额一致。",
       last_digit=True)
 def check_shares(ctx: RuleContext) -> Iterator[Finding]:
@@ -133,7 +135,7 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，"
                              f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
                              expected=expected, slip=sev == "slip")
-        first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
         elif line.is_heading:
@@ -158,8 +160,7 @@ def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[M
             cands.append(before[0])
     if change.sentence > 0:
         for s in range(change.sentence - 1, -1, -1):
-            levels = [x for x in ms if x.sentence == s and not x.is_percent and not x.is_change
-                      and not x.threshold and x.role in (None, "actual")]
+            levels = [x for x in ms if x.sentence == s and x.is_level and x.role in (None, "actual")]
             if levels:
                 heads = [x for x in levels if any(y.list_head is x for y in ms)]
                 cands.extend([levels[0], *heads, levels[-1]])
@@ -225,7 +226,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 if this_year is not None and pct.interval.overlaps(this_year):
                     msg += "文中增长率是以本年数为基数计算的，应以上年数为基数。"
             yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
-        first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
             previous_first = [first]
 
