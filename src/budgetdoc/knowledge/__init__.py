@@ -54,6 +54,18 @@ class Equality:
 
 
 @dataclass(frozen=True)
+class RequiredPart:
+    """A part every disclosure of the given kinds must explain (completeness.yaml)."""
+
+    part: str
+    name: str
+    kinds: tuple[str, ...]
+    headings: frozenset[str]  # section types whose heading counts
+    facts: tuple[str, ...]  # key prefixes whose facts count
+    phrases: tuple[re.Pattern[str], ...]  # wording that counts
+
+
+@dataclass(frozen=True)
 class RuleExamples:
     """A rule's documented texts: every `bad` text must make the rule fire, no `good` text may."""
 
@@ -93,6 +105,7 @@ class Knowledge:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # phrases.yaml
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrases.yaml
     org_endings: tuple[str, ...] = ()
+    required: tuple[RequiredPart, ...] = ()
 
     @property
     def scope_prefixes(self) -> tuple[str, ...]:
@@ -194,4 +207,7 @@ def knowledge() -> Knowledge:
         patterns={name: _compile_all([p], f"phrases.{name}")[0] for name, p in phrases["patterns"].items()},
         words={name: tuple(ws) for name, ws in phrases["words"].items()},
         org_endings=tuple(phrases["org_endings"]),
+        required=tuple(RequiredPart(e["part"], e["name"], tuple(e["kinds"]), frozenset(e["headings"]), tuple(e["facts"]),
+                                    _compile_all(e.get("phrases", []), f"completeness.{e['part']}"))
+                       for e in load_yaml("completeness.yaml")["required"]),
     )

@@ -3,21 +3,10 @@ and tables referred to as attachments that the file does not hold."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from ..knowledge import load_yaml
 from ..model import Evidence, Finding, Location
 from .base import RuleContext, rule
-
-
-@lru_cache(maxsize=1)
-def _required() -> list[dict]:
-    parts = load_yaml("completeness.yaml")["required"]
-    for p in parts:
-        p["compiled"] = [re.compile(x) for x in p.get("phrases", [])]
-    return parts
 
 
 @rule("missing-part", "completeness", "warning", "缺少必须公开的说明",
@@ -43,18 +32,18 @@ def check_required(ctx: RuleContext) -> Iterator[Finding]:
     text = "\n".join(ln.norm.text for ln in a.lines if ln.block.kind != "table" and not ln.is_heading
                      and not (ln.section and any(s.type in ("glossary", "contact") for s in ln.section.chain())))
     where = Location(line=1) if a.lines[0].block.loc.line is not None else a.lines[0].block.loc
-    for part in _required():
-        if a.meta.kind not in part["kinds"]:
+    for part in a.knowledge.required:
+        if a.meta.kind not in part.kinds:
             continue
-        if heading_types & set(part["headings"]):
+        if heading_types & part.headings:
             continue
-        if any(k == f or k.startswith(f) for k in keys for f in part["facts"]):
+        if any(k == f or k.startswith(f) for k in keys for f in part.facts):
             continue
-        if any(p.search(text) for p in part["compiled"]):
+        if any(p.search(text) for p in part.phrases):
             continue
         word = "决算" if a.meta.kind == "final" else "预算"
-        yield ctx.report(f"未找到“{part['name']}”：部门{word}公开应包含该部分。",
-                      [Evidence("（全文未见该部分的标题、数字或表述）", where)], expected=part["name"])
+        yield ctx.report(f"未找到“{part.name}”：部门{word}公开应包含该部分。",
+                         [Evidence("（全文未见该部分的标题、数字或表述）", where)], expected=part.name)
 
 
 @rule("attachment-absent", "completeness", "info", "表格见附件但文件中没有",
