@@ -7,11 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import seed
 
 from budgetdoc.analysis import analyse
 from budgetdoc.check import check
 from budgetdoc.config import Config, parse_config
 from budgetdoc.model import Block, Evidence, Finding, Location, SourceDocument
+from budgetdoc.normalize import normalize
 from budgetdoc.postpass import OCR_NOTE, finish
 from budgetdoc.rules import RULES, run_rules
 from budgetdoc.rules.base import RuleContext
@@ -92,3 +94,19 @@ def test_post_pass_builds_new_findings() -> None:
     assert [(f.severity, f.message) for f in kept] == [("warning", "m" + OCR_NOTE), ("warning", "s")]
     assert not suppressed
     assert [(f.severity, f.message) for f in raw] == [("error", "m"), ("error", "m"), ("error", "s")]  # untouched
+
+
+def test_evidence_marks_the_stated_figure() -> None:
+    def norm(s: str) -> str:
+        return normalize(s).text.replace(" ", "")
+
+    checked = 0
+    for prefix in ("001", "002"):
+        for f in check(seed(prefix)).findings:
+            marks = [(e.quote, e.mark) for e in f.evidence if e.mark is not None]
+            if f.rule in ("share", "growth-rate", "breakdown-sum", "unit-missing", "template-residue",
+                          "comparison-year", "classification-name", "numbering-skip", "unit-mix", "zero-base"):
+                assert any(norm(q[a:b]) == norm(f.stated or "") for q, (a, b) in marks), (f.rule, f.stated, marks)
+                checked += 1
+            assert f.to_dict()["evidence"][0].get("mark") == (list(f.evidence[0].mark) if f.evidence[0].mark else None)
+    assert checked >= 40

@@ -96,7 +96,8 @@ def check_class_names(ctx: RuleContext) -> Iterator[Finding]:
             i = line.norm.text.find(r["old"])
             if i >= 0:
                 yield ctx.report(f"{a.meta.year}年文件使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
-                              [line_evidence(line, 0, len(line.norm.text))], stated=r["old"], expected=r["new"])
+                              [line_evidence(line, 0, len(line.norm.text), mark=(i, i + len(r["old"])))],
+                              stated=r["old"], expected=r["new"])
         for block_row in (line.block.rows or []):
             for cell in block_row:
                 for r in renamed:
@@ -126,7 +127,8 @@ def check_numbering(ctx: RuleContext) -> Iterator[Finding]:
         n = int(m.group("n"))
         if prev_n is not None and n > prev_n + 1 and n - prev_n <= 3:
             yield ctx.report(f"序号由{prev_n}跳到{n}，中间缺少{prev_n + 1}。",
-                          [line_evidence(line, 0, min(len(line.norm.text), 40))], stated=str(n), expected=str(prev_n + 1))
+                          [line_evidence(line, 0, min(len(line.norm.text), 40), mark=m.span("n"))],
+                          stated=str(n), expected=str(prev_n + 1))
         prev_n = n if n != 1 or prev_n is None else 1
 
 
