@@ -105,7 +105,7 @@ def _words(name: str) -> frozenset[str]:
 def normalize(original: str) -> NormText:
     text = original.translate(_FULLWIDTH)
     nt = NormText(text, list(range(len(original) + 1)), original)
-    if any(ch in _words("traditional_hints") for ch in text):
+    if not _words("traditional_hints").isdisjoint(text):
         converted = _t2s().convert(nt.text)
         if len(converted) == len(nt.text):  # t2s is character-for-character here; keep offsets
             nt = NormText(converted, nt.offsets, original)

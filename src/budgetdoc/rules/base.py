@@ -1,4 +1,5 @@
-"""Rule registry and the helpers every rule shares (severity at the last digit, evidence)."""
+"""Rule registry, the rule context (report() stamps a finding with its rule), and the helpers every rule
+shares (severity at the last digit, evidence with the stated figure marked, side sections)."""
 
 from __future__ import annotations
 
