@@ -48,6 +48,7 @@ class Breakdown:
     head: Mention
     opener: str
     parts: list[Mention] = field(default_factory=list)
+    style: str | None = None  # the numbering of its item lines (1. / (1) / (一)): sub-items differ
 
 
 def base_key(key: str, k: Knowledge | None = None) -> str:
@@ -101,15 +102,17 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     """
     k = k or knowledge()
     opener_any, opener_end = _openers(k)
+    func_item_code = re.compile(k.claims["func_item_code"])
     breakdowns: list[Breakdown] = []
     carry: Breakdown | None = None
+    item: str | None = None  # the 功能分类 item a paragraph cut over lines is about
     for line, mentions in lines_mentions:
         levels = [m for m in mentions if _is_level(m)]
         if carry is not None and (line.is_heading or not levels):
             breakdowns.append(carry)
             carry = None
         stack: list[Breakdown] = []
-        subject: str | None = None
+        subject: str | None = item if item and not line.is_heading and not _numbering_style(line.norm.text, k) else None
         section_scope = line.section.effective_scope if line.section else None
         last_level: Mention | None = None
         sentence = -1
@@ -124,14 +127,24 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 if fk is None and sentence > 0:
                     prev_start = m.line.norm.text.rfind("。", 0, max(b0, 0)) + 1
                     fk = func_key(m.line.norm.text[prev_start:b0 + 1], section_title, k)
+                if fk is None:
+                    code = func_item_code.search(m.line.norm.text[b0 + 1:b1])
+                    fk = f"func.{code.group(1)}" if code else None
                 if fk is not None:
                     subject = f"{section_scope}.{fk}" if section_scope else fk
             if not _is_level(m):
                 m.subject = subject
                 continue
-            if carry is not None and m is levels[0]:
+            style = _numbering_style(line.norm.text, k)
+            if carry is not None and m is levels[0] and carry.parts and style and carry.style \
+                    and style != carry.style:
+                # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
+                _resolve(m, [], subject, section_scope, meta, k)
+            elif carry is not None and m is levels[0]:
                 _resolve(m, [carry], subject, section_scope, meta, k)
                 if _fits(m, carry, line, k):
+                    if not carry.parts:
+                        carry.style = style
                     carry.parts.append(m)
                     m.list_head = carry.head
                 else:
@@ -144,6 +157,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 head = last_level if last_level and last_level.sentence == m.sentence else None
                 if opener and head is None and m.sentence > 0:
                     head = _first_level_of(mentions, m.sentence - 1)  # 收入合计X元。其中：...
+                if stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
+                    breakdowns.append(stack.pop())  # what the money is used for ends at the semicolon
                 if opener and head is not None and not _in_parentheses(head) \
                         and not any(b.head is head for b in stack):
                     stack.append(Breakdown(head, opener.group(1)))
@@ -154,6 +169,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
             elif m.key and m.role:
                 subject = m.key.rsplit(".", 1)[0]
             last_level = m
+        ends = line.norm.text.rstrip()
+        item = subject if subject and ".func." in f".{subject}" and not ends.endswith(("。", ";")) else None
         # A line ending with 其中:/包括: keeps its innermost list open for the item lines below.
         if opener_end.search(line.norm.text.rstrip("。 ")) and (stack or last_level is not None):
             if carry is not None:
@@ -165,6 +182,14 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
+
+
+def _numbering_style(text: str, k: Knowledge) -> str | None:
+    """How a list item line is numbered (digit, paren-digit, han ...; claims.yaml numbering_styles)."""
+    for name, pattern in k.claims["numbering_styles"].items():
+        if re.match(pattern, text):
+            return name
+    return None
 
 
 def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None,
@@ -231,6 +256,11 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     m.role = role
     if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k):
         found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
+    if found is not None and re.search(k.claims["subset_cues"], rest[: found.start]):
+        found = None  # 涉及一般公共预算财政拨款X, 其中一般公共预算拨款政府采购Y: a part, not the whole
+    if found is not None and subject and ".func." in f".{subject}" \
+            and k.base_key(found.key) in k.claims["item_component_keys"]:
+        found = None  # 进修及培训（20508）…具体为：人员经费X: the item's 人员经费, not the department's
     if found is not None:
         prefix_text = rest[:found.start]
         m.key = _scoped(found.key, prefix_text, head_key, section_scope, found.scoped, k)

@@ -516,7 +516,13 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
     for t in tables:
         start = len(facts)
         names: dict[str, str] = {}
+        counts: dict[str, int] = {}
         for row in t.rows:
+            if row.code:
+                counts[row.code] = counts.get(row.code, 0) + 1
+        for row in t.rows:
+            if row.code and counts[row.code] > 1:
+                continue  # an item split over rows (by a second code column): no one row states it
             if row.code and row.values and t.classification:
                 names[row.code] = row.name
                 v = _primary(t, row)
@@ -529,7 +535,9 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                         keys.append(scope + _text_key(path))
                 for key in keys:
                     facts.append(_fact(t, key, v))
-            elif not row.code:
+            elif not row.code and t.type is not None:
+                # Label/amount pairs only in a table recognised by its title: the same words in an
+                # untitled list (a procurement list's 公务接待费 line) are not the standard quantity.
                 facts.extend(_pair_facts(t, row))
         t.facts = facts[start:]
     return facts
