@@ -46,8 +46,7 @@ def group_repeated(findings: list[Finding]) -> list[Finding]:
         evidence = []
         for f in fs:
             evidence.extend(e for e in f.evidence if e not in evidence)
-        out.append(replace(fs[0], message=fs[0].message.rstrip("。") + "。" + count_note(len(fs)),
-                           evidence=evidence))
+        out.append(replace(fs[0], message=fs[0].message + count_note(len(evidence)), evidence=evidence))
     return out
 
 
@@ -55,3 +54,16 @@ def places(f: Finding) -> list:
     """The evidence that stands for one occurrence each: every quote of a group, else the first quote
     (a finding that is not a group may quote several places for one problem, e.g. text and table)."""
     return f.evidence if f.message.endswith(count_note(len(f.evidence))) else f.evidence[:1]
+
+
+def ungroup(findings: list[Finding]) -> list[Finding]:
+    """The findings as the rules gave them: a group back to one finding per place (the benchmarks
+    compare findings place by place)."""
+    out = []
+    for f in findings:
+        if len(f.evidence) > 1 and f.message.endswith(count_note(len(f.evidence))):
+            message = f.message[: -len(count_note(len(f.evidence)))]
+            out.extend(replace(f, message=message, evidence=[e]) for e in f.evidence)
+        else:
+            out.append(f)
+    return out
