@@ -231,6 +231,7 @@ def test_check_help_lists_extensions_and_exit_codes() -> None:
         assert f"  {code}" in p.stdout_text
     for flag in ("--min-severity", "--rule", "--disable", "--input-format", "--quiet", "--format", "--output"):
         assert flag in p.stdout_text
+    assert p.stdout_text.startswith("用法：") and "显示本帮助并退出" in p.stdout_text  # one language
 
 
 def test_parts_of_one_disclosure_checked_together(tmp_path: Path) -> None:
@@ -240,6 +241,12 @@ def test_parts_of_one_disclosure_checked_together(tmp_path: Path) -> None:
     d = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
     assert isinstance(d, dict)  # one document, not a list of two
     assert d["source"] == f"{tmp_path / 'x-text.txt'} + {tmp_path / 'x-tables.txt'}"
+    # A part that cannot be read does not take the other part down with it.
+    (tmp_path / "x-tables.txt").write_bytes(b"")
+    p = run("check", "--format", "json", str(tmp_path))
+    d = json.loads(p.stdout)
+    assert p.returncode == 2 and [x["source"] for x in d] == [str(tmp_path / "x-text.txt"), str(tmp_path / "x-tables.txt")]
+    assert d[0]["document"]["year"] == 2020 and "文件为空" in d[1]["error"]
 
 
 # ---- 7. CSV on stdout has a BOM ----

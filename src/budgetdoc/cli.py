@@ -52,14 +52,24 @@ def _check_epilog() -> str:
             f"语言：报告、读取提示和错误信息均为中文（不提供其他语言）。\n\n{EXIT_CODES}")
 
 
+# argparse's own words (headings, usage errors) in Chinese: it looks them up through the module's `_`.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：", "positional arguments": "位置参数", "options": "选项",
+    "show this help message and exit": "显示本帮助并退出", "show program's version number and exit": "显示版本并退出",
+    "the following arguments are required: %s": "缺少参数：%s", "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个值", "expected at least one argument": "至少需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "有歧义的选项：%(option)s 可以是 %(matches)s",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with its usage errors as one Chinese line (exit 2)."""
 
     def error(self, message: str) -> NoReturn:
-        for en, zh in (("the following arguments are required", "缺少参数"),
-                       ("unrecognized arguments", "无法识别的参数"), ("invalid choice", "无效的选项"),
-                       ("expected one argument", "需要一个值"), ("choose from", "可选")):
-            message = message.replace(en, zh)
         self.exit(2, f"budgetdoc：用法错误：{message}（见 {self.prog} --help）\n")
 
 
@@ -227,12 +237,18 @@ def _check(paths: list[tuple[str, str]], failed: list[tuple[str, str]], fmt: str
         payloads.append({"source": name, "error": message})
     bar = Progress(len(groups), wanted(quiet))
     try:
-        for group in groups:
+        queue = list(groups)
+        while queue:
+            group = queue.pop(0)
             name = " + ".join(shown[p] for p in group)
             try:
                 with bar.file(name) as pages:
                     result = check_parts(group, config, pages)
             except InputError as e:
+                if len(group) > 1:  # one part cannot be read: check each part alone, so the others still are
+                    queue[:0] = [[p] for p in group]
+                    bar.add(len(group))
+                    continue
                 message = str(e)
                 for p in group:
                     message = message.replace(p, shown[p])

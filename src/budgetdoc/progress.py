@@ -47,6 +47,12 @@ class Progress:
                 self._pages = None
             self._files.update(1)
 
+    def add(self, files: int) -> None:
+        """More files to go (a group of parts checked one by one after all)."""
+        if self._files is not None:
+            self._files.total += files
+            self._files.refresh()
+
     def _page(self, done: int, total: int) -> None:
         if self._pages is None:
             from tqdm import tqdm
