@@ -309,9 +309,13 @@ def _render(fmt: str, results: list[CheckResult], payloads: list[dict[str, Any]]
 def _emit(text: str, bom: bool = False) -> None:
     """Write to stdout as UTF-8 whatever the locale; CSV with a BOM so that Excel reads it as UTF-8."""
     data = ("\ufeff" if bom else "") + text + ("\n" if not text.endswith("\n") else "")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # stdout replaced by a text stream (an embedding application, a test)
+        sys.stdout.write(data)
+        return
     sys.stdout.flush()
-    sys.stdout.buffer.write(data.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    buffer.write(data.encode("utf-8"))
+    buffer.flush()
 
 
 def _write_text(path: str, text: str, encoding: str) -> None:
