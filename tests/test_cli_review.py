@@ -301,6 +301,11 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     assert run("check", "-o", str(link), str(doc)).returncode == 2
     assert run("check", "-o", "a.txt", "./a.txt", cwd=tmp_path).returncode == 2  # another spelling
     assert doc.read_bytes() == before
+    # A folder does not pick up last run's report written beside the documents: rerunning works.
+    report = tmp_path / "report.html"
+    assert run("check", "-o", str(report), str(tmp_path)).returncode == 0
+    assert run("check", "-o", str(report), str(tmp_path)).returncode == 0
+    assert report.read_text(encoding="utf-8").count('class="doc"') == 1
 
 
 def test_output_written_through_a_temporary_file(tmp_path: Path) -> None:

@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         return _fail(f"配置错误：{e}")
     with tempfile.TemporaryDirectory(prefix="budgetdoc-stdin-") as tmp:
-        inputs = _inputs(args.files, args.input_format, Path(tmp))
+        inputs = _inputs(args.files, args.input_format, Path(tmp), args.output)
         if isinstance(inputs, int):
             return inputs
         paths, failed = inputs
@@ -157,11 +157,13 @@ def with_rules(config: Config, only: list[str], disable: list[str]) -> Config:
     return replace(config, disabled=frozenset(disabled))
 
 
-def _inputs(args: list[str], input_format: str | None,
-            tmp: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | int:
+def _inputs(args: list[str], input_format: str | None, tmp: Path,
+            output: str | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | int:
     """(path to read, name to show) of every input, expanded; and (name, message) of inputs that
-    matched nothing."""
+    matched nothing. A folder or glob does not pick up the output file (last run's report beside the
+    documents); an output named as an input is refused later."""
     exts = set(supported_extensions())
+    out_real = os.path.realpath(output) if output else None
     out: list[tuple[str, str]] = []
     failed: list[tuple[str, str]] = []
     for arg in args:
@@ -177,12 +179,13 @@ def _inputs(args: list[str], input_format: str | None,
             out.append((str(path), "-"))
         elif os.path.isdir(arg):
             found = sorted(str(p) for p in Path(arg).rglob("*") if p.is_file() and p.suffix.lower() in exts
-                           and not p.name.startswith((".", "~$")))
+                           and not p.name.startswith((".", "~$")) and os.path.realpath(p) != out_real)
             if not found:
                 failed.append((arg, f"{arg}：文件夹中没有可读取的文件（支持：{' '.join(sorted(exts))}）"))
             out.extend((p, p) for p in found)
         elif not os.path.exists(arg) and _GLOB_CHARS & set(arg):
-            found = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
+            found = sorted(p for p in glob.glob(arg, recursive=True)
+                           if os.path.isfile(p) and os.path.realpath(p) != out_real)
             if not found:
                 failed.append((arg, f"没有与 {arg} 匹配的文件"))
             out.extend((p, p) for p in found)
