@@ -210,6 +210,7 @@ def test_folder_glob_and_stdin(tmp_path: Path) -> None:
     assert [x["source"] for x in d] == [str(tmp_path / "b" / "a.txt"), str(tmp_path / "b" / "deep" / "z.txt")]
     g = run("check", "--format", "json", str(tmp_path / "b" / "**" / "*.txt"))
     assert [x["document"]["year"] for x in json.loads(g.stdout)] == [2023, 2021]
+    assert "== 合计：2 个文件，错误" in run("check", str(tmp_path / "b")).stdout_text  # totals after the files
     none = run("check", str(tmp_path / "nothing-*.txt"))
     assert none.returncode == 2 and "没有与" in none.stderr_text
     s = run("check", "--format", "json", "--input-format", "txt", "-", stdin=seed("004").read_bytes())

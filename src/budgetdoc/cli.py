@@ -306,7 +306,14 @@ def _render(fmt: str, results: list[CheckResult], payloads: list[dict[str, Any]]
         return render_csv(results)
     if fmt == "html":
         return render_html(results, errors) if results or errors else ""
-    return "\n".join(render_text(r) for r in results)
+    text = "\n".join(render_text(r) for r in results)
+    if len(results) + len(errors) > 1:  # several files: the totals at the end, where the reader arrives
+        n = {s: sum(f.severity == s for r in results for f in r.findings) for s in SEVERITIES}
+        text += (f"\n== 合计：{len(results)} 个文件，错误 {n['error']} 项，警告 {n['warning']} 项，提示 {n['info']} 项"
+                 + (f"；{len(errors)} 个输入未能读取" if errors else "")
+                 + (f"；{sum(not r.disclosure for r in results)} 个不是公开文件" if any(not r.disclosure for r in results)
+                    else "") + "\n")
+    return text
 
 
 def _emit(text: str, bom: bool = False) -> None:
