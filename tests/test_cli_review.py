@@ -147,7 +147,7 @@ def test_our_own_findings_workbook_is_not_a_disclosure(tmp_path: Path) -> None:
     ("report.xlsx", lambda b: b.startswith(b"PK\x03\x04")),
     ("report.html", lambda b: b.startswith(b"<!DOCTYPE html>")),
     ("report.json", lambda b: json.loads(b)["document"]["year"] == 2021),
-    ("report.csv", lambda b: b.startswith(b"\xef\xbb\xbfsource,department")),
+    ("report.csv", lambda b: b.decode("utf-8").startswith("\ufeff来源文件,部门,年度,文种,规则,严重程度")),
     ("report.txt", lambda b: b.decode("utf-8").startswith("== ")),
 ])
 def test_format_follows_output_extension(tmp_path: Path, name: str, check_content) -> None:
@@ -256,7 +256,8 @@ def test_csv_to_stdout_has_bom() -> None:
     p = run("check", "--format", "csv", str(seed("002")))
     assert p.stdout.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8-sig"))))
-    assert rows[0][0] == "source" and len(rows) > 5
+    assert rows[0][:3] == ["来源文件", "部门", "年度"] and len(rows) > 5
+    assert {r[5] for r in rows[1:]} <= {"错误", "警告", "提示"}  # one language: severities in Chinese too
 
 
 # ---- 8. one language ----

@@ -16,7 +16,8 @@ from budgetdoc.check import check
 from budgetdoc.cli import main
 from budgetdoc.report import render_csv, render_html
 from budgetdoc.report.html_report import highlight
-from budgetdoc.report.table_report import COLUMNS, finding_row
+from budgetdoc.report.marks import stated_as_written
+from budgetdoc.report.table_report import COLUMNS, KEYS, finding_row
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -33,13 +34,14 @@ def test_csv_rows_match_findings(tmp_path: Path) -> None:
     assert rows[0] == COLUMNS
     assert len(rows) - 1 == len(r.findings)
     for row, f in zip(rows[1:], r.findings, strict=True):
-        d = dict(zip(COLUMNS, row, strict=True))
-        assert (d["rule"], d["severity"], d["message"]) == (f.rule, f.severity, f.message)
-        assert d["stated"] == (f.stated or "") and d["expected"] == (f.expected or "")
+        d = dict(zip(KEYS, row, strict=True))
+        assert (d["rule"], d["severity"], d["message"]) == (f.rule, {"error": "错误", "warning": "警告", "info": "提示"}[f.severity],
+                                                            f.message)
+        assert d["stated"] == (stated_as_written(f) or "") and d["expected"] == (f.expected or "")
         assert d["department"] == "攀枝花市西区行政审批局" and d["year"] == "2020" and d["kind"] == "决算"
         assert d["location"].split("\n")[0] == f.evidence[0].loc.describe()
         assert d["quote"].split("\n")[0] == f.evidence[0].quote
-    growth = next(dict(zip(COLUMNS, row, strict=True)) for row in rows[1:] if row[4] == "growth-rate")
+    growth = next(dict(zip(KEYS, row, strict=True)) for row in rows[1:] if row[4] == "growth-rate")
     assert growth["location"] == "第26行" and growth["stated"] == "4.43%" and growth["expected"] == "4.64%"
     # Through the CLI, to a file: UTF-8 with a BOM so that Excel reads the Chinese.
     out = tmp_path / "f.csv"

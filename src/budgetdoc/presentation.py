@@ -16,7 +16,8 @@ from .model import Block, CheckResult, Evidence, Finding, Location, SourceDocume
 
 MIN_AMOUNTS = 3  # a disclosure states dozens of amounts; a letter that mentions one or two is not one
 # Our own reports: the CSV/XLSX header, the HTML footer and title, the text report's summary line.
-_OWN_COLUMNS = {"rule", "severity", "message", "stated", "expected", "location", "quote"}
+_OWN_COLUMNS = {"rule", "severity", "message", "stated", "expected", "location", "quote",
+                "规则", "严重程度", "问题", "文中", "应为", "位置", "引文"}
 _OWN_TEXT = re.compile(r"budgetdoc 生成|预决算公开文件审查报告|发现问题：错误 \d+ 项")
 _NUMERIC = re.compile(r"^[\s\d.,，%()（）\-—*]*$")
 
