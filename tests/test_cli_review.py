@@ -233,6 +233,8 @@ def test_check_help_lists_extensions_and_exit_codes() -> None:
     for flag in ("--min-severity", "--rule", "--disable", "--input-format", "--quiet", "--format", "--output"):
         assert flag in p.stdout_text
     assert p.stdout_text.startswith("用法：") and "显示本帮助并退出" in p.stdout_text  # one language
+    rules = run("rules").stdout_text
+    assert "growth-rate" in rules and "错误" in rules and " error " not in rules
 
 
 def test_parts_of_one_disclosure_checked_together(tmp_path: Path) -> None:

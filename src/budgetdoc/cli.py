@@ -33,6 +33,9 @@ FORMATS = ["text", "json", "csv", "xlsx", "html"]
 EXT_FORMATS = {".txt": "text", ".text": "text", ".log": "text", ".json": "json", ".csv": "csv",
                ".xlsx": "xlsx", ".html": "html", ".htm": "html"}
 EXIT_NOT_DISCLOSURE = 3
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+_CATEGORY = {"arithmetic": "计算", "completeness": "完整性", "consistency": "一致性", "meta": "元规则",
+             "performance": "绩效", "period": "期间", "table": "表格", "wording": "用语"}
 _GLOB_CHARS = set("*?[")
 
 EXIT_CODES = """退出码：
@@ -223,7 +226,8 @@ def _rules(fmt: str) -> int:
         _emit(json.dumps(rules, ensure_ascii=False, indent=2))
     else:
         w = max((len(str(r["id"])) for r in rules), default=0) + 2
-        _emit("\n".join(f"{r['id']!s:{w}} {r['category']!s:12} {r['severity']!s:8} {r['title']}" for r in rules))
+        _emit("\n".join(f"{r['id']!s:{w}} {_CATEGORY.get(str(r['category']), r['category'])!s:6}"
+                        f"{_SEVERITY_ZH.get(str(r['severity']), r['severity'])!s:4}{r['title']}" for r in rules))
     return 0
 
 
