@@ -111,6 +111,46 @@ def test_page_progress_reaches_load(tmp_path: Path) -> None:
     assert calls == [(1, 3), (2, 3), (3, 3)]
 
 
+def test_scanned_pages_are_released_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OCR memory is bounded page by page: each page's bitmap is released before the next is rendered."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from budgetdoc.load import load, ocr, pdf_reader
+    from budgetdoc.model import Block, Location
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    for _ in range(3):
+        c.rect(100, 100, 300, 300, fill=1)  # drawings and no text: a scanned page
+        c.showPage()
+    c.save()
+    open_images: list[Image.Image] = []
+    most_open = [0]
+
+    class Tracked(Image.Image):
+        def close(self) -> None:
+            open_images.remove(self)
+
+    def render(pdf: object, index: int, dpi: int = 200) -> Image.Image:
+        im = Tracked()
+        open_images.append(im)
+        most_open[0] = max(most_open[0], len(open_images))
+        return im
+
+    def blocks(image: Image.Image, number: int) -> tuple[list[Block], bool, list[float]]:
+        return [Block("paragraph", f"第{number}页文字", Location(page=number, line=1), confidence=0.99)], False, [0.99]
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "render_page", render)
+    monkeypatch.setattr(pdf_reader, "image_blocks", blocks)
+    pages: list[tuple[int, int]] = []
+    doc = load(path, progress=lambda done, total: pages.append((done, total)))
+    assert [b.text for b in doc.blocks] == ["第1页文字", "第2页文字", "第3页文字"]
+    assert pages == [(1, 3), (2, 3), (3, 3)]  # progress of OCR'd pages too
+    assert most_open[0] == 1 and open_images == []
+
+
 # ---- 3. not a disclosure ----
 
 ESSAY = ("春天来了\n\n春天来了，公园里的花都开了。小明和妈妈一起去公园散步，看到了许多美丽的花朵。\n"
