@@ -136,7 +136,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 m.subject = subject
                 continue
             style = _numbering_style(line.norm.text, k)
-            if carry is not None and m is levels[0] and carry.parts and style and carry.style \
+            if carry is not None and m is levels[0] and carry.parts and carry.style \
                     and style != carry.style:
                 # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
                 _resolve(m, [], subject, section_scope, meta, k)
@@ -172,7 +172,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 subject = m.key.rsplit(".", 1)[0]
             last_level = m
         ends = line.norm.text.rstrip()
-        item = subject if subject and ".func." in f".{subject}" and not ends.endswith(("。", ";")) else None
+        item = subject if subject and ".func." in f".{subject}" and not ends.endswith("。") else None
         # A line ending with 其中:/包括: keeps its innermost list open for the item lines below.
         if opener_end.search(line.norm.text.rstrip("。 ")) and (stack or last_level is not None):
             if carry is not None:
@@ -265,7 +265,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         found = None  # 进修及培训（20508）…具体为：人员经费X: the item's 人员经费, not the department's
     if found is not None:
         prefix_text = rest[:found.start]
-        m.key = _scoped(found.key, prefix_text, head_key, section_scope, found.scoped, k)
+        # 政府采购货物Y after "其中一般公共预算拨款政府采购X：": the item is of the scope just named.
+        head_or_subject = head_key or (subject if found.key.startswith(tuple(k.claims["scope_when_named"])) else None)
+        m.key = _scoped(found.key, prefix_text, head_or_subject, section_scope, found.scoped, k)
         also, scoped = found.also, found.scoped
         if also:
             m.also = tuple(_scoped(a, prefix_text, head_key, section_scope, scoped, k) for a in also)

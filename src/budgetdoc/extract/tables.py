@@ -334,7 +334,9 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
                 continue
             col = columns[c]
             if col.role == "code" and not values:
-                if _CODE.match(t) or (code_parts and _CODE_PART.match(t)):
+                if code_parts and _CODE.match(t) and len(t) > 2:
+                    pass  # a second classification's code (政府经济科目编码 beside 部门经济科目编码)
+                elif _CODE.match(t) or (code_parts and _CODE_PART.match(t)):
                     # 款/项 printed in their own columns without the leading zero ("2" for 02)
                     code_parts.append(t if not code_parts else t.zfill(2))
                 elif not name:
