@@ -522,7 +522,14 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
         for row in t.rows:
             if row.code:
                 counts[row.code] = counts.get(row.code, 0) + 1
+        parent: str | None = None  # the key of the last top-level (一、) label row, when it names one
         for row in t.rows:
+            style = _numbering(row.name)
+            if style == "han":
+                found = match_quantity(_NUMBERING.sub("", row.name))
+                parent = found.key if found else None
+            elif style is None:
+                parent = None
             if row.code and counts[row.code] > 1:
                 continue  # an item split over rows (by a second code column): no one row states it
             if row.code and row.values and t.classification:
@@ -540,9 +547,20 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
             elif not row.code and t.type is not None:
                 # Label/amount pairs only in a table recognised by its title: the same words in an
                 # untitled list (a procurement list's 公务接待费 line) are not the standard quantity.
+                if style == "paren-han" and parent and parent.split(".")[-1] != "current_year":
+                    continue  # (一)一般公共预算拨款 under 二、上年结转: the carry-over's part, not the income
                 facts.extend(_pair_facts(t, row))
         t.facts = facts[start:]
     return facts
+
+
+def _numbering(name: str) -> str | None:
+    from ..knowledge import knowledge
+
+    for style, pattern in knowledge().claims["numbering_styles"].items():
+        if re.match(pattern, normalize(name).text):
+            return style
+    return None
 
 
 def _primary(t: ParsedTable, row: Row) -> Value:
