@@ -20,6 +20,7 @@ from .model import CheckResult
 from .report import render_csv, render_html, render_json, render_text, write_xlsx
 
 FORMATS = ["text", "json", "csv", "xlsx", "html"]
+STORE_COMMANDS = ("ingest", "list", "show", "compare", "export")  # budgetdoc.store.cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="FILE.yaml", help="enable/disable rules, severities, tolerance, section aliases")
     r = sub.add_parser("rules", help="list the rules with their ids, categories and default severities")
     r.add_argument("--format", choices=["text", "json"], default="text", help="json: the full catalogue data")
+    from .store.cli import add_commands  # the store: ingest, list, show, compare, export
+    add_commands(sub)
     return p
 
 
@@ -45,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.command == "rules":
         return _rules(args.format)
+    if args.command in STORE_COMMANDS:
+        from .store.cli import run as run_store
+        return run_store(args)
     if args.format == "xlsx" and not args.output:
         print("budgetdoc: --format xlsx writes a workbook: give its path with -o PATH", file=sys.stderr)
         return 2
