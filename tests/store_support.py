@@ -56,8 +56,8 @@ def pg_database():
     return make()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
+@pytest.fixture(name="db_url", params=["sqlite", "postgresql"])
+def db_url_fixture(request, tmp_path):
     """The store's --db value, once for an SQLite file and once for a fresh PostgreSQL database."""
     if request.param == "sqlite":
         yield str(tmp_path / "store.db")

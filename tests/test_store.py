@@ -10,7 +10,7 @@ import sys
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from store_support import REAL, ROOT, cli, copy_seeds, counts, db_url, need  # noqa: F401  (db_url: fixture)
+from store_support import REAL, ROOT, cli, copy_seeds, counts, db_url_fixture, need  # noqa: F401  (the db_url fixture)
 
 from budgetdoc.check import check
 from budgetdoc.store import StoreError, open_db, resolve_url

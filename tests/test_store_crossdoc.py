@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from store_support import REAL, SEEDS, db_url, need  # noqa: F401  (db_url: fixture)
+from store_support import REAL, SEEDS, db_url_fixture, need  # noqa: F401  (the db_url fixture)
 
 from budgetdoc.store import open_db
 from budgetdoc.store.crossdoc import catalogue, stated_interval
@@ -228,8 +228,8 @@ def test_real_jiangsu_series(db_url, tmp_path):
         (("江苏省委办公厅", 2017), Decimal("28"), None, None),
         (("江苏省委办公厅", 2018), Decimal("27"), Decimal("-1"), Decimal("-3.57")),
         (("江苏省委办公厅", 2019), Decimal("27"), Decimal("0"), Decimal("0.00")),
-        (("江苏省政协办", 2018), Decimal("412.5"), None, None),
-        (("江苏省政协办", 2019), Decimal("397.5"), Decimal("-15"), Decimal("-3.64")),
+        (("江苏省政协办公厅", 2018), Decimal("412.5"), None, None),
+        (("江苏省政协办公厅", 2019), Decimal("397.5"), Decimal("-15"), Decimal("-3.64")),
     ]
     _, totals = compare(engine, "income.total", ["department", "year"], department="江苏省委办公厅")
     assert [(r.group[1], r.value / 10000, r.change / 10000 if r.change is not None else None) for r in totals] == [

@@ -9,6 +9,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 import time
 from decimal import Decimal
@@ -73,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError as e:  # StoreError, ConfigError, unreadable paths
         print(f"budgetdoc: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `budgetdoc list | head`: the reader has gone, which is no error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("budgetdoc: 已中断；已入库的文件保留，再次运行同一命令会从中断处继续", file=sys.stderr)
         return 130

@@ -130,9 +130,10 @@ def compare(engine: Engine, key: str, by: list[str], *, kind: str | None = None,
         q = _filtered(select(Document.id, Document.department, Document.department_key, Document.year,
                              Document.kind), kind=kind, department=department).where(Document.status == "ok")
         docs = {r.id: r for r in s.execute(q)}
-        # the department's display name: the one its newest document uses
+        # the department's display name: the fullest of its documents' spellings (江苏省政协办公厅, not
+        # the cover's 江苏省政协办), the newest among equals
         display: dict[str, str] = {}
-        for r in sorted(docs.values(), key=lambda r: (r.year or 0, r.id)):
+        for r in sorted(docs.values(), key=lambda r: (len(r.department or ""), r.year or 0, r.id)):
             if r.department_key:
                 display[r.department_key] = r.department
         values: dict[int, Decimal] = {}
