@@ -10,7 +10,7 @@ import sys
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from store_support import REAL, ROOT, cli, copy_seeds, counts, db_url_fixture, need  # noqa: F401  (the db_url fixture)
+from store_support import REAL, ROOT, SEEDS, cli, copy_seeds, counts, db_url_fixture, need  # noqa: F401  (the db_url fixture)
 
 from budgetdoc.check import check
 from budgetdoc.store import StoreError, open_db, resolve_url
@@ -226,3 +226,23 @@ def test_db_urls():
     for bad in ("mysql://u@h/d", "/nonexistent-dir/x.db", "/tmp", "://"):
         with pytest.raises(StoreError):
             resolve_url(bad)
+
+
+def test_part_ingested_alone_then_with_its_twin(tmp_path):
+    """A part stored alone first is superseded by the document read from both parts."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(need(SEEDS / "000_65a24acc6ee4d560.txt"), src / "x-text.txt")
+    url = str(tmp_path / "s.db")
+    engine = open_db(url)
+    ingest(engine, [src / "x-text.txt"], jobs=1, progress=False)
+    shutil.copy(need(SEEDS / "004_cb2d984479a09303.txt"), src / "x-tables.txt")
+    report = ingest(engine, [src], jobs=1, progress=False)
+    assert len(report.stored) == 1
+    (doc,) = _docs(url)
+    assert [f.name for f in doc.files] == ["x-text.txt", "x-tables.txt"]
+    alone = next(d for d in _docs(url, latest_only=False) if d.id != doc.id)
+    assert not alone.is_latest and alone.merged_into == doc.id
+    assert ingest(engine, [src / "x-text.txt"], jobs=1, progress=False).unchanged == 1  # nothing comes back
+    assert len(_docs(url)) == 1
+    engine.dispose()

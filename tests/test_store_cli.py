@@ -49,6 +49,8 @@ def test_list_show(ingested):
     assert shown["year"] == 2020 and shown["files"][0]["name"] == "002_3ac8441545fefd6e.txt"
     assert any(f["key"] == "expense.basic" and f["value_yuan"] == "2213300.00" for f in shown["key_facts"])
 
+    by_name = json.loads(cli("show", "002_3ac8441545fefd6e.txt", "--db", ingested, "--format", "json").stdout)
+    assert by_name["id"] == pzh["id"]
     r = cli("show", "9999", "--db", ingested)
     assert r.returncode == 2 and r.stderr.startswith("budgetdoc: ") and "Traceback" not in r.stderr
 
@@ -128,11 +130,12 @@ def test_second_ingest_and_bad_file_exit_codes(tmp_path):
     ["ingest", "--db", "{tmp}/x.db", "{tmp}/no-such-folder"],
     ["ingest", "--db", "{tmp}/x.db", "--jobs", "0", "{tmp}"],
     ["show", "abc", "--db", "{tmp}/notadb.db"],
+    ["show", "nosuchfile.pdf", "--db", "{tmp}/x.db"],
     ["export", "--format", "csv", "-o", "{tmp}/notadb.db", "--db", "{tmp}/x.db"],
 ])
 def test_bad_usage_is_one_line_and_exit_2(tmp_path, args):
     (tmp_path / "notadb.db").write_text("not a database " * 100, encoding="utf-8")
-    if args[0] == "export":
+    if "{tmp}/x.db" in args and args[0] != "ingest":
         cli("ingest", "--db", str(tmp_path / "x.db"), str(copy_seeds(tmp_path / "s", ["004"])))
     r = cli(*[a.replace("{tmp}", str(tmp_path)) for a in args])
     assert r.returncode == 2, (r.stdout, r.stderr)

@@ -46,7 +46,7 @@ def add_commands(subparsers) -> None:
     ls.add_argument("--format", choices=["text", "csv", "json"], default="text")
 
     sh = subparsers.add_parser("show", help="one stored document: metadata, files, key facts, findings")
-    sh.add_argument("doc", metavar="DOC", help="the document's id (from list)")
+    sh.add_argument("doc", metavar="DOC", help="the document's id (from list), or the name of one of its files")
     sh.add_argument("--db", help=DB_HELP)
     sh.add_argument("--format", choices=["text", "json"], default="text")
 
@@ -141,15 +141,10 @@ def _list(args) -> int:
 
 
 def _show(args) -> int:
-    from .db import StoreError
-    from .queries import show_document
+    from .queries import find_document, show_document
 
-    try:
-        doc_id = int(args.doc)
-    except ValueError:
-        raise StoreError(f"DOC 应为文件编号（整数），收到：{args.doc}") from None
     engine = _open(args)
-    doc = show_document(engine, doc_id)
+    doc = show_document(engine, find_document(engine, args.doc))
     engine.dispose()
     if args.format == "json":
         print(json.dumps(doc, ensure_ascii=False, indent=2))

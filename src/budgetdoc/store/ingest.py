@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -201,12 +202,17 @@ def check_group_bytes(files: list[tuple[str, bytes]], sources: list[str],
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the writer, which stops the run and keeps what it stored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_processes(groups: list[Group], jobs: int, config: Config | None) -> Iterator[Outcome]:
     if jobs <= 1 or len(groups) <= 1:
         for g in groups:
             yield Outcome(g, *check_group(g.paths, config))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint) as pool:
         pending: dict[Future, Group] = {}
         todo = iter(groups)
         try:
@@ -300,6 +306,9 @@ def store(engine: Engine, outcome: Outcome) -> tuple[int, str]:
             s.add(doc)
             s.flush()
             _add_rows(s, doc.id, result)
+            if len(group.files) > 1:  # a part stored alone before is now read with the others
+                s.execute(update(Document).where(Document.group_key.in_(group.paths), Document.is_latest.is_(True))
+                          .values(is_latest=False, merged_into=doc.id))
             return doc.id, "new" if version == 1 else "version"
 
     return with_retry(work)

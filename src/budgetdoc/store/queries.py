@@ -74,6 +74,22 @@ KEY_FACTS = ["income.total", "income.current_year", "income.carryover_begin", "e
              "assets.total"]
 
 
+def find_document(engine: Engine, ref: str) -> int:
+    """A document id from `show`'s argument: the id itself, or the name (or path) of one of its files,
+    which must name one latest document."""
+    if ref.strip().isdigit():
+        return int(ref)
+    name = ref.replace("\\", "/").rsplit("/", 1)[-1]
+    with Session(engine) as s:
+        ids = sorted(set(s.scalars(select(Document.id).join(DocumentFile)
+                                   .where(DocumentFile.name == name, Document.is_latest.is_(True)))))
+    if not ids:
+        raise StoreError(f"没有文件名为 {name} 的文件（DOC 可以是 budgetdoc list 中的编号或文件名）")
+    if len(ids) > 1:
+        raise StoreError(f"文件名 {name} 对应多份文件（编号 {', '.join(map(str, ids))}），请用编号")
+    return ids[0]
+
+
 def show_document(engine: Engine, doc_id: int) -> dict[str, Any]:
     with Session(engine) as s:
         d = s.get(Document, doc_id)
