@@ -107,12 +107,15 @@ def test_inconsistent_documents(db_url, tmp_path):
     }
     carry = found[("carryover-across-years", "0.95万元", "1.20万元")]
     assert carry.severity == "error" and carry.doc == (2023, "final")  # stored against the later document
-    assert "2023年决算的年初结转和结余为0.95万元" in carry.message and "2022年决算的年末结转和结余为1.20万元" in carry.message
+    assert carry.message == ("2023年决算的年初结转和结余为0.95万元，2022年决算的年末结转和结余为1.20万元，"
+                             "相差0.25万元（按各自的舍入位数仍不相符）。")
     ev_this, ev_last = carry.evidence
     assert ev_this["file"] == "seed-2023-final.txt" and ev_this["line"] == 155 and ev_this["quote"] == "0.95万元"
     assert ev_last["file"] == "2022-final.txt" and ev_last["line"] == 19 and ev_last["quote"] == "1.20万元"
     assert (ev_this["year"], ev_last["year"]) == (2023, 2022)
-    assert found[("prior-year-quoted", "795.72万元", "800.72万元")].severity == "warning"
+    prior = found[("prior-year-quoted", "795.72万元", "800.72万元")]
+    assert prior.severity == "warning" and prior.message.startswith(
+        "2023年决算引用的收入总计上年数为795.72万元，2022年决算的收入总计为800.72万元，相差5.00万元")
     budget = found[("budget-vs-final", "354.72万元", "360.00万元")]
     assert budget.severity == "warning" and budget.doc == (2023, "final")
     assert {e["kind"] for e in budget.evidence} == {"final", "budget"}

@@ -13,7 +13,7 @@ warning; beyond that the rule's severity.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -192,6 +192,9 @@ class CrossFinding:
     section: str | None = None
 
 
+Index = dict[tuple[str, str, int], list[Doc]]  # (department key, kind, year) → documents, newest first
+
+
 def _wan(v: Decimal) -> str:
     return f"{v / 10000:,.2f}万元"
 
@@ -203,49 +206,51 @@ def _evidence(doc: Doc, fact: StoredFact) -> dict:
             **({"section": fact.section} if fact.section else {})}
 
 
-def _compare(rule: CrossRule, later: Doc, a: StoredFact, earlier: Doc, b: StoredFact,
-             describe: Callable[[str], str]) -> CrossFinding | None:
+def _name(key: str) -> str:
+    from ..knowledge import knowledge
+
+    name = knowledge().name(key)
+    if key.split(".")[-1] in ("budget", "prev") or ".func." in key or key.startswith("func."):
+        name = name.replace("func.", "功能分类")
+    return name
+
+
+def _compare(rule: CrossRule, later: Doc, a: StoredFact, a_says: str, earlier: Doc, b: StoredFact,
+             b_says: str) -> CrossFinding | None:
+    """A finding when the later document's fact `a` and the earlier one's `b` cannot be equal within
+    their roundings; `a_says`/`b_says` name them in the message."""
     ia, ib = a.interval, b.interval
     if ia is None or ib is None or ia.overlaps(ib):
         return None
     gap = min(abs(a.value - ib.lo), abs(a.value - ib.hi))
     severity = "warning" if gap <= _unit_of_last_digit(a.stated) else rule.severity
-    diff = a.value - b.value
-    msg = (f"{describe(later.label)}为{a.stated.strip()}，{describe(earlier.label + '#')}为{b.stated.strip()}，"
-           f"相差{_wan(abs(diff))}（各按其舍入位数仍不相符）。")
+    msg = (f"{later.label}{a_says}为{a.stated.strip()}，{earlier.label}{b_says}为{b.stated.strip()}，"
+           f"相差{_wan(abs(a.value - b.value))}（按各自的舍入位数仍不相符）。")
     return CrossFinding(later.id, rule.id, severity, msg, a.stated.strip(), b.stated.strip(),
                         [_evidence(later, a), _evidence(earlier, b)], a.section)
 
 
 SCOPES = ("", "fiscal.", "gpb.", "gf.", "soc.")
-SCOPE_NAMES = {"": "", "fiscal.": "财政拨款", "gpb.": "一般公共预算财政拨款", "gf.": "政府性基金预算财政拨款",
-               "soc.": "国有资本经营预算财政拨款"}
 
 
-def carryover_across_years(index: dict[tuple[str, str, int], list[Doc]]) -> Iterator[CrossFinding]:
+def carryover_across_years(index: Index) -> Iterator[CrossFinding]:
     rule = RULES["carryover-across-years"]
     for (dept, kind, year), docs in index.items():
-        if kind != "final":
+        if kind != "final":  # a budget's 上年结转 is an estimate made before last year's accounts closed
             continue
         for later in docs:
             for earlier in index.get((dept, kind, year - 1), []):
                 for scope in SCOPES:
                     a = later.first(f"{scope}income.carryover_begin")
                     b = earlier.first(f"{scope}expense.carryover_end")
-                    if a is None or b is None:
-                        continue
-                    name = SCOPE_NAMES[scope]
-
-                    def describe(label: str, name: str = name) -> str:
-                        if label.endswith("#"):
-                            return f"{label[:-1]}的{name}年末结转和结余"
-                        return f"{label}的{name}年初结转和结余"
-                    f = _compare(rule, later, a, earlier, b, describe)
-                    if f:
-                        yield f
+                    if a is not None and b is not None:
+                        f = _compare(rule, later, a, f"的{_name(f'{scope}income.carryover_begin')}",
+                                     earlier, b, f"的{_name(f'{scope}expense.carryover_end')}")
+                        if f:
+                            yield f
 
 
-def prior_year_quoted(index: dict[tuple[str, str, int], list[Doc]]) -> Iterator[CrossFinding]:
+def prior_year_quoted(index: Index) -> Iterator[CrossFinding]:
     rule = RULES["prior-year-quoted"]
     for (dept, kind, year), docs in index.items():
         for later in docs:
@@ -256,40 +261,40 @@ def prior_year_quoted(index: dict[tuple[str, str, int], list[Doc]]) -> Iterator[
                 a = later.first(key)
                 for earlier in index.get((dept, kind, year - 1), []):
                     b = earlier.first(base)
-                    if a is None or b is None:
-                        continue
-
-                    def describe(label: str, base: str = base) -> str:
-                        return f"{label[:-1]}对{base}的表述" if label.endswith("#") else f"{label}引用的上年数（{base}）"
-                    f = _compare(rule, later, a, earlier, b, describe)
-                    if f:
-                        yield f
+                    if a is not None and b is not None:
+                        f = _compare(rule, later, a, f"引用的{_name(base)}上年数", earlier, b, f"的{_name(base)}")
+                        if f:
+                            yield f
 
 
-def budget_vs_final(index: dict[tuple[str, str, int], list[Doc]]) -> Iterator[CrossFinding]:
+# The final accounts' 年初预算 figures: the totals compared with 年初预算 in the overview and the
+# 一般公共预算 section. Other `.budget` figures (三公 tables, 项 rows) are often 全年预算 (after
+# adjustments), which the budget document cannot know: not compared.
+BUDGET_TOTALS = {f"{scope}{key}" for scope in ("", "fiscal.", "gpb.")
+                 for key in ("income.total", "expense.total", "income.current_year", "expense.current_year")}
+
+
+def budget_vs_final(index: Index) -> Iterator[CrossFinding]:
     rule = RULES["budget-vs-final"]
     for (dept, kind, year), finals in index.items():
         if kind != "final":
             continue
         for final in finals:
             for key in final.facts:
-                if not key.endswith(".budget"):
-                    continue
                 base = key[: -len(".budget")]
+                if not key.endswith(".budget") or base not in BUDGET_TOTALS:
+                    continue
                 a = final.first(key)
                 for budget in index.get((dept, "budget", year), []):
                     b = budget.first(base)
-                    if a is None or b is None:
-                        continue
-
-                    def describe(label: str, base: str = base) -> str:
-                        return f"{label[:-1]}对{base}的表述" if label.endswith("#") else f"{label}引用的预算数（{base}）"
-                    f = _compare(rule, final, a, budget, b, describe)
-                    if f:
-                        yield f
+                    if a is not None and b is not None:
+                        f = _compare(rule, final, a, f"引用的{_name(base)}年初预算数", budget, b,
+                                     f"的{_name(base)}")
+                        if f:
+                            yield f
 
 
-def missing_document(index: dict[tuple[str, str, int], list[Doc]]) -> Iterator[CrossFinding]:
+def missing_document(index: Index) -> Iterator[CrossFinding]:
     """A gap in a department's own series (warning), or a department absent from a year in which most
     of the departments that published with it the year before published again (info)."""
     rule = RULES["missing-document"]
@@ -328,7 +333,7 @@ CHECKS = [carryover_across_years, prior_year_quoted, budget_vs_final, missing_do
 
 
 def find(docs: list[Doc]) -> list[CrossFinding]:
-    index: dict[tuple[str, str, int], list[Doc]] = {}
+    index: Index = {}
     for d in sorted(docs, key=lambda d: d.id, reverse=True):  # the newest ingest first
         index.setdefault((d.dept, d.kind, d.year), []).append(d)
     out = []
