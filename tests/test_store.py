@@ -246,3 +246,20 @@ def test_part_ingested_alone_then_with_its_twin(tmp_path):
     assert ingest(engine, [src / "x-text.txt"], jobs=1, progress=False).unchanged == 1  # nothing comes back
     assert len(_docs(url)) == 1
     engine.dispose()
+
+
+def test_unreadable_part_leaves_the_other_checked(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(need(SEEDS / "000_65a24acc6ee4d560.txt"), src / "x-text.txt")
+    (src / "x-tables.pdf").write_text("not a pdf", encoding="utf-8")
+    url = str(tmp_path / "s.db")
+    engine = open_db(url)
+    report = ingest(engine, [src], jobs=1, progress=False)
+    assert len(report.stored) == 1 and len(report.failed) == 1  # recorded (exit 1), yet the text is checked
+    (doc,) = _docs(url)
+    assert doc.status == "ok" and doc.year == 2020 and "x-tables.pdf: not a PDF" in doc.error
+    assert [f.name for f in doc.files] == ["x-text.txt", "x-tables.pdf"]
+    assert doc.warnings[0].startswith("未能读取的分册：") and "x-tables.pdf" in doc.warnings[0]
+    assert counts(url)["facts"] == len(check(src / "x-text.txt").facts)
+    engine.dispose()

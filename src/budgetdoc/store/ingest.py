@@ -147,16 +147,16 @@ def group_files(files: Iterable[Path]) -> list[Group]:
             infos.append(FileInfo(f, sha256_file(f), f.stat().st_size))
         except OSError as e:  # unreadable: checked alone, so its error is recorded
             infos.append(FileInfo(f, hashlib.sha256(f"unreadable:{f}:{e}".encode()).hexdigest(), 0))
-    by_stem: dict[tuple[Path, str, str], list[tuple[str, FileInfo]]] = {}
+    by_stem: dict[tuple[Path, str], list[tuple[str, FileInfo]]] = {}
     alone: list[FileInfo] = []
     for info in infos:
         part = part_of(info.path)
         if part is None:
             alone.append(info)
         else:
-            by_stem.setdefault((info.path.parent, part[0], info.path.suffix.lower()), []).append((part[1], info))
+            by_stem.setdefault((info.path.parent, part[0]), []).append((part[1], info))  # PDF text, XLSX tables
     groups = [Group(str(i.path), [i]) for i in alone]
-    for (parent, stem, _ext), members in by_stem.items():
+    for (parent, stem), members in by_stem.items():
         roles = {r for r, _ in members}
         if roles == {"text", "tables"}:
             members.sort(key=lambda m: (m[0] != "text", m[1].path.name))  # explanation first
@@ -171,13 +171,27 @@ def group_files(files: Iterable[Path]) -> list[Group]:
 
 
 def check_group(paths: list[str], config: Config | None = None) -> tuple[CheckResult | None, str | None]:
-    """What a worker runs: the check of one disclosure, or the one-line reason it failed."""
-    try:
-        return check_parts(paths, config), None
-    except InputError as e:
-        return None, str(e)
-    except Exception as e:  # a checker bug must not stop the run: it is recorded with the file
-        return None, f"内部错误（{type(e).__name__}: {e}）"
+    """What a worker runs: the check of one disclosure, or the one-line reason it failed. When a part
+    of a disclosure cannot be read, the other parts are checked without it: the result then comes with
+    the error too (stored as the document's error and a reader warning)."""
+    errors: list[str] = []
+    paths = list(paths)
+    while paths:
+        try:
+            result = check_parts(paths, config)
+        except InputError as e:
+            bad = [p for p in paths if str(e).startswith(f"{p}:")]
+            errors.append(str(e))
+            if len(paths) == 1 or len(bad) != 1:
+                return None, "；".join(errors)
+            paths.remove(bad[0])
+            continue
+        except Exception as e:  # a checker bug must not stop the run: it is recorded with the file
+            return None, "；".join([*errors, f"内部错误（{type(e).__name__}: {e}）"])
+        if errors:
+            result.warnings = [*(f"未能读取的分册：{m}" for m in errors), *result.warnings]
+        return result, "；".join(errors) or None
+    return None, "；".join(errors)
 
 
 def check_group_bytes(files: list[tuple[str, bytes]], sources: list[str],
