@@ -70,6 +70,18 @@ def test_compare(ingested):
     by_year = {d["year"]: d for d in data}
     assert by_year[2020]["documents"] == 3 and by_year[2020]["value_wan"] == "1.73"  # 1.73 + 0 + 0
     assert by_year[2023]["growth_percent"] is None  # no 2022 in the store
+    # the same disclosure stored twice (a copy under another name) is counted once
+    from pathlib import Path
+
+    copy = Path(ingested).parent / "copy" if "://" not in ingested else None
+    if copy is not None:
+        copy.mkdir()
+        (copy / "again-000.txt").write_bytes(next(Path(ingested).parent.glob("seeds/000_*.txt")).read_bytes())
+        assert cli("ingest", "--db", ingested, "-q", str(copy)).returncode == 0
+        assert len(json.loads(cli("list", "--db", ingested, "--format", "json").stdout)) == 6
+        again = json.loads(cli("compare", "--key", "sangong.total", "--by", "year", "--db", ingested,
+                               "--format", "json").stdout)
+        assert {d["year"]: d["value_wan"] for d in again} == {d["year"]: d["value_wan"] for d in data}
     r = cli("compare", "--key", "sangong.total", "--by", "region", "--db", ingested)
     assert r.returncode == 2 and "--by" in r.stderr
 

@@ -239,7 +239,7 @@ def carryover_across_years(index: Index) -> Iterator[CrossFinding]:
         if kind != "final":  # a budget's 上年结转 is an estimate made before last year's accounts closed
             continue
         for later in docs:
-            for earlier in index.get((dept, kind, year - 1), []):
+            for earlier in index.get((dept, kind, year - 1), [])[:1]:  # the newest stored of last year
                 for scope in SCOPES:
                     a = later.first(f"{scope}income.carryover_begin")
                     b = earlier.first(f"{scope}expense.carryover_end")
@@ -259,7 +259,7 @@ def prior_year_quoted(index: Index) -> Iterator[CrossFinding]:
                     continue
                 base = key[: -len(".prev")]
                 a = later.first(key)
-                for earlier in index.get((dept, kind, year - 1), []):
+                for earlier in index.get((dept, kind, year - 1), [])[:1]:
                     b = earlier.first(base)
                     if a is not None and b is not None:
                         f = _compare(rule, later, a, f"引用的{_name(base)}上年数", earlier, b, f"的{_name(base)}")
@@ -285,7 +285,7 @@ def budget_vs_final(index: Index) -> Iterator[CrossFinding]:
                 if not key.endswith(".budget") or base not in BUDGET_TOTALS:
                     continue
                 a = final.first(key)
-                for budget in index.get((dept, "budget", year), []):
+                for budget in index.get((dept, "budget", year), [])[:1]:
                     b = budget.first(base)
                     if a is not None and b is not None:
                         f = _compare(rule, final, a, f"引用的{_name(base)}年初预算数", budget, b,

@@ -136,8 +136,8 @@ BY_FIELDS = ("department", "year", "kind")
 
 def compare(engine: Engine, key: str, by: list[str], *, kind: str | None = None,
             department: str | None = None) -> tuple[list[str], list[CompareRow]]:
-    """The first stated value of `key` in each latest document, summed per group of `by`
-    (department/year/kind), with the change and growth against the same group the year before,
+    """The first stated value of `key` in each department's latest document of a year and kind, summed
+    per group of `by` (department/year/kind), with the change and growth against the same group the year before,
     recomputed from the stored facts (change ÷ last year's value)."""
     bad = [b for b in by if b not in BY_FIELDS]
     if bad or not by:
@@ -159,9 +159,15 @@ def compare(engine: Engine, key: str, by: list[str], *, kind: str | None = None,
                                            .where(FactRow.key == key, FactRow.document_id.in_(ids[chunk:chunk + 500]))
                                            .order_by(FactRow.document_id, FactRow.position)):
                 values.setdefault(doc_id, value)
-    sums: dict[tuple, list[Decimal]] = defaultdict(list)
-    for doc_id, value in values.items():
+    # one document per department, year and kind: the newest stored (a department's disclosure stored
+    # twice, say from two folders, must not count twice)
+    newest: dict[tuple, int] = {}
+    for doc_id in sorted(values):
         r = docs[doc_id]
+        newest[(r.department_key or r.department or f"#{doc_id}", r.year, r.kind)] = doc_id
+    sums: dict[tuple, list[Decimal]] = defaultdict(list)
+    for doc_id in newest.values():
+        value, r = values[doc_id], docs[doc_id]
         fields = {"department": display.get(r.department_key, r.department), "year": r.year,
                   "kind": r.kind}
         sums[tuple(fields[b] for b in by)].append(value)
