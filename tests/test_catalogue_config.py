@@ -14,7 +14,9 @@ from conftest import seed
 
 from budgetdoc.check import check
 from budgetdoc.cli import main
-from budgetdoc.config import DIRECTIVE, Config, ConfigError, load_config, parse_config
+from budgetdoc.config import Config, ConfigError, load_config, parse_config
+from budgetdoc.knowledge import knowledge
+from budgetdoc.postpass import DIRECTIVE
 from budgetdoc.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +43,8 @@ def test_documented_rules_have_examples_and_rationale() -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in r.rationale), r.id  # Chinese
     assert {r.id for r in rules if r.last_digit} == {"share", "growth-rate", "completion-rate", "breakdown-sum",
                                                       "identity", "fact-conflict", "carryover-chain",
-                                                      "table-hierarchy", "table-row-total", "table-identity"}
+                                                      "table-hierarchy", "table-row-total", "table-identity",
+                                                      "table-text"}
 
 
 def test_rules_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,6 +110,7 @@ def test_last_digit_tolerance(tmp_path: Path) -> None:
 def test_section_aliases_apply_and_do_not_leak(tmp_path: Path) -> None:
     doc = tmp_path / "d.txt"
     doc.write_text("某某局2020年度部门决算\n一、部门财力安排情况\n本年收入合计100.00万元。\n", encoding="utf-8")
+    before, sections_before = knowledge(), list(knowledge().sections)
     types = {s["title"]: s["type"] for s in check(doc).sections}
     assert types.get("一、部门财力安排情况") is None
     cfg = load_config(_config(tmp_path, "aliases:\n  sections:\n    income: ['财力安排']\n"))
@@ -114,6 +118,9 @@ def test_section_aliases_apply_and_do_not_leak(tmp_path: Path) -> None:
     assert types["一、部门财力安排情况"] == "income"
     types = {s["title"]: s["type"] for s in check(doc).sections}
     assert types.get("一、部门财力安排情况") is None  # the aliases were applied for that check only
+    # The packaged knowledge is never edited: the config's aliases live in a knowledge object of their own.
+    assert knowledge() is before and knowledge().sections == sections_before
+    assert cfg.overlay() is not before and len(cfg.overlay().sections) == len(sections_before)
 
 
 @pytest.mark.parametrize(("text", "needle"), [

@@ -27,7 +27,9 @@ def test_json_contract_and_exit_code() -> None:
         {"key": "expense.basic", "value_yuan": "2213300.00", "stated": "221.33万元", "line": 32}
     f = next(f for f in d["findings"] if f["rule"] == "growth-rate")
     assert f["severity"] == "error" and f["stated"] == "4.43%" and f["expected"] == "4.64%"
-    assert f["evidence"] == [{"line": 26, "quote": "与2019年相比，收、支总计各增加17.05万元，增长4.43%"}]
+    assert f["evidence"] == [{"line": 26, "quote": "与2019年相比，收、支总计各增加17.05万元，增长4.43%", "mark": [27, 32]}]
+    start, end = f["evidence"][0]["mark"]
+    assert f["evidence"][0]["quote"][start:end] == f["stated"]  # the mark is the stated number in the quote
 
 
 def test_exit_zero_without_errors_and_text_review() -> None:

@@ -19,7 +19,7 @@ from budgetdoc.analysis import analyse
 from budgetdoc.load import load, ocr
 from budgetdoc.load.ocr import _Box, group_lines
 from budgetdoc.model import CheckResult
-from budgetdoc.rules import OCR_NOTE, run_rules
+from budgetdoc.postpass import OCR_NOTE, review
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from bench_ocr import EXCERPTS, cjk_font, excerpt, page_images, scanned_pdf  # noqa: E402
@@ -102,7 +102,7 @@ def test_low_confidence_ocr_error_becomes_warning(tmp_path: Path) -> None:
     claim = next(b for b in doc.blocks if "增长4.43%" in b.text)
     other = next(b for b in doc.blocks if "增长4.44%" in b.text)
     claim.confidence, other.confidence = 0.62, 0.95  # as if OCR'd: one doubtful line, one clear
-    findings = {f.stated: f for f in run_rules(analyse(doc))}
+    findings = {f.stated: f for f in review(analyse(doc))[0]}
     low, high = findings["4.43%"], findings["4.44%"]
     assert low.severity == "warning" and low.message.endswith(OCR_NOTE)
     assert low.evidence[0].confidence == 0.62

@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from .analysis import Analysis, analyse
-from .config import Config, apply_suppressions, section_aliases
+from .config import DEFAULT, Config
 from .load import load
 from .model import Block, CheckResult, Finding, SourceDocument
-from .rules import run_rules
+from .postpass import review
 
 
 def check(path: str | Path, config: Config | None = None) -> CheckResult:
@@ -40,10 +40,10 @@ def _in_file(block: Block, name: str) -> Block:
 
 
 def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
-    with section_aliases(config):  # aliases shape the sections, so they apply while reading
-        analysis = analyse(doc)
-    findings = _with_sections(analysis, run_rules(analysis, config))
-    findings, suppressed = apply_suppressions(analysis, findings, config)
+    config = config or DEFAULT
+    analysis = analyse(doc, config.overlay())  # aliases shape the sections, so they apply while reading
+    findings, suppressed = review(analysis, config)
+    findings, suppressed = _with_sections(analysis, findings), _with_sections(analysis, suppressed)
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,

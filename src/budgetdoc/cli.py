@@ -63,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def catalogue() -> list[dict[str, object]]:
-    """Every rule's catalogue data, the meta rules (unused-suppression) last."""
-    from .rules import RULES
+    """Every rule's catalogue data by category (the order of CATEGORIES), the meta rules last."""
+    from .rules import CATEGORIES, RULES
 
-    return [r.to_dict() for r in sorted(RULES.values(), key=lambda r: r.category == "meta")]
+    return [r.to_dict() for r in sorted(RULES.values(), key=lambda r: CATEGORIES.index(r.category))]
 
 
 def _rules(fmt: str) -> int:

@@ -1,4 +1,4 @@
-"""Configuration: a YAML file (`--config`) and inline suppression directives in the document.
+"""Configuration: a YAML file (`--config`), validated; postpass.py applies it to the findings.
 
 A config tunes the rules for a region or a reviewer; it is validated strictly, because a typo that
 is silently ignored (a misspelt rule id left enabled) is worse than an error. Every problem is a
@@ -21,18 +21,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 
-from .analysis import Analysis
 from .errors import InputError
-from .knowledge import SectionType, knowledge
-from .model import Evidence, Finding, Severity
+from .knowledge import Knowledge, knowledge
+from .model import Severity
 from .rules import RULES
 
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -52,6 +49,10 @@ class Config:
 
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled
+
+    def overlay(self, base: Knowledge | None = None) -> Knowledge:
+        """The knowledge to read documents with: the packaged data with this config's aliases."""
+        return (base or knowledge()).with_section_aliases(self.section_aliases)
 
 
 DEFAULT = Config()
@@ -157,98 +158,3 @@ def _section_aliases(raw: Any) -> dict[str, tuple[str, ...]]:
                 raise ConfigError(f"aliases.sections.{stype}: bad regex {p!r}: {e}") from None
         out[stype] = tuple(patterns)
     return out
-
-
-# ---- section aliases: extra heading patterns appended to the knowledge data ----
-
-def apply_section_aliases(sections: list[SectionType], aliases: dict[str, tuple[str, ...]]) -> list[SectionType]:
-    """The section types with the aliases appended to their patterns. Order is kept: the first type
-    that matches a heading wins, so an alias belongs to its type's place in the list."""
-    return [replace(s, patterns=s.patterns + tuple(re.compile(p) for p in aliases.get(s.type, ())))
-            for s in sections]
-
-
-@contextmanager
-def section_aliases(config: Config | None) -> Iterator[None]:
-    """Apply a config's aliases to the loaded knowledge while a document is checked, then restore
-    it, so one check's regional aliases do not leak into the next (not thread-safe)."""
-    if config is None or not config.section_aliases:
-        yield
-        return
-    k = knowledge()
-    saved = k.sections
-    k.sections = apply_section_aliases(saved, config.section_aliases)
-    try:
-        yield
-    finally:
-        k.sections = saved
-
-
-# ---- findings: tolerance and severity overrides ----
-
-def adjust(finding: Finding, config: Config) -> Finding:
-    """A finding re-graded by the config: last-digit slips as errors, then the rule's severity."""
-    sev = finding.severity
-    rule = RULES.get(finding.rule)
-    if not config.last_digit_warning and sev == "warning" and rule is not None and rule.last_digit:
-        sev = "error"
-    sev = config.severities.get(finding.rule, sev)
-    return finding if sev == finding.severity else replace(finding, severity=sev)
-
-
-# ---- inline suppression ----
-
-# One syntax: `budgetdoc: ignore <rule-id>[, <rule-id>]` anywhere in a line (full-width ：，、 too).
-DIRECTIVE = re.compile(r"budgetdoc\s*[:：]\s*ignore\s+(?P<ids>[a-z0-9-]+(?:\s*[,，、]\s*[a-z0-9-]+)*)")
-
-
-@dataclass
-class _Directive:
-    ids: list[str]
-    evidence: Evidence
-    covers: set[Any]  # locations of the directive's line and the next line
-    used: set[str] = field(default_factory=set)
-
-
-def _directives(analysis: Analysis) -> list[_Directive]:
-    out = []
-    lines = analysis.lines
-    for i, line in enumerate(lines):
-        m = DIRECTIVE.search(line.block.text)
-        if m is None:
-            continue
-        ids = [x for x in re.split(r"\s*[,，、]\s*", m.group("ids")) if x]
-        covers = {line.block.loc} | ({lines[i + 1].block.loc} if i + 1 < len(lines) else set())
-        out.append(_Directive(ids, Evidence(m.group(0), line.block.loc), covers))
-    return out
-
-
-def apply_suppressions(analysis: Analysis, findings: list[Finding],
-                       config: Config | None = None) -> tuple[list[Finding], list[Finding]]:
-    """Split findings into (kept, suppressed) by the document's directives. A suppressed finding keeps
-    the directive's location in `suppressed_by`; a directive that suppressed nothing (a wrong id, a
-    fixed problem) becomes an info finding `unused-suppression`."""
-    config = config or DEFAULT
-    directives = _directives(analysis)
-    if not directives:
-        return findings, []
-    kept: list[Finding] = []
-    suppressed: list[Finding] = []
-    for f in findings:
-        d = next((d for d in directives if f.rule in d.ids and any(e.loc in d.covers for e in f.evidence)), None)
-        if d is None:
-            kept.append(f)
-        else:
-            d.used.add(f.rule)
-            suppressed.append(replace(f, suppressed_by=d.evidence))
-    if config.enabled("unused-suppression"):
-        for d in directives:
-            for rid in d.ids:
-                if rid in d.used or (rid in RULES and not config.enabled(rid)):
-                    continue  # a disabled rule has nothing to suppress: not the directive's fault
-                why = "没有这条规则" if rid not in RULES else "该行及下一行没有这条规则的发现"
-                kept.append(adjust(Finding("unused-suppression", "info",
-                                           f"忽略指令未起作用：{rid}（{why}），请删除或改正指令。",
-                                           [d.evidence], stated=rid), config))
-        kept.sort(key=Finding.sort_key)
-    return kept, suppressed

@@ -108,27 +108,37 @@ class Fact:
     stated: str
     loc: Location
     section: str | None = None
+    decimals: int | None = None  # the stated digits after the point (None: not recorded by the reader)
+    unit: str | None = None  # the unit the figure was stated in (万元 / 元)
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "value_yuan": f"{self.value_yuan:.2f}", "stated": self.stated,
                 **self.loc.to_dict(), **({"section": self.section} if self.section else {})}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evidence:
     quote: str
     loc: Location
     confidence: float | None = None  # the OCR confidence of the quoted block; None for a text layer
+    # The span of the stated number inside `quote` (character offsets in the original quote text),
+    # so a report can highlight the exact figure; None when the finding states no single number.
+    mark: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {**self.loc.to_dict(), "quote": self.quote}
+        if self.mark is not None:
+            out["mark"] = list(self.mark)
         if self.confidence is not None:
             out["confidence"] = round(self.confidence, 3)
         return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class Finding:
+    """What a rule reports. Built only by a rule's context (rules/base.py RuleContext.report), which
+    stamps the rule's own id, category and default severity; re-graded only by postpass.py."""
+
     rule: str
     severity: Severity
     message: str
@@ -137,9 +147,15 @@ class Finding:
     expected: str | None = None
     section: str | None = None  # title of the section of the first evidence (set by check())
     suppressed_by: Evidence | None = None  # the inline directive that suppressed this finding
+    category: str | None = None  # the rule's catalogue category
+    # True when the stated figure misses by at most one unit of its last digit (a slip, not a wrong
+    # figure): the post-pass makes it a warning unless `tolerance.last_digit_warning` is false.
+    last_digit: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
+        if self.category is not None:
+            out["category"] = self.category
         if self.stated is not None:
             out["stated"] = self.stated
         if self.expected is not None:

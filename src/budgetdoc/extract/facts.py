@@ -9,39 +9,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..knowledge import knowledge
+from ..knowledge import Knowledge, knowledge
 from ..model import Fact, Metadata
 from ..structure import Line
 from .keys import is_bare, match_econ, match_quantity, scope_in, split_role
 from .mentions import Mention
 
-_FUNC_PART = re.compile(r"(?P<name>[\u4e00-\u9fff()、]+?)\s*(支出)?\s*\((?P<level>类|款|项)\)")
 
-
-_NUMBERING = re.compile(r"^(\s*-\s*)?(\d+\s*[.、]|\(?[一二三四五六七八九十]+[)、]|\(\d+\))?\s*")
-
-
-def func_key(text: str, section_title: str | None) -> str | None:
+def func_key(text: str, section_title: str | None, k: Knowledge | None = None) -> str | None:
     """A 功能分类 item named with its levels, e.g. 一般公共服务(类)政府办公厅(室)及相关机构事务(款)行政运行(项)
     -> func.一般公共服务/政府办公厅(室)及相关机构事务/行政运行. A line naming only 款/项 takes its 类
     from the section heading above it."""
+    k = k or knowledge()
+    part, numbering, lead = k.patterns["func_part"], k.patterns["func_numbering"], k.patterns["func_lead"]
     parts: dict[str, str] = {}
-    for m in _FUNC_PART.finditer(text):
-        name = _NUMBERING.sub("", m.group("name")).removesuffix("支出")
-        name = re.sub(r"^.*?(其中|包括)", "", name)
+    for m in part.finditer(text):
+        name = numbering.sub("", m.group("name")).removesuffix("支出")
+        name = lead.sub("", name)
         if name and m.group("level") not in parts:
             parts[m.group("level")] = name
     if not parts:
         return None
     if "类" not in parts and section_title:
-        lei = _FUNC_PART.search(section_title)
+        lei = part.search(section_title)
         if lei and lei.group("level") == "类":
-            parts["类"] = _NUMBERING.sub("", lei.group("name")).removesuffix("支出")
+            parts["类"] = numbering.sub("", lei.group("name")).removesuffix("支出")
     return "func." + "/".join(parts[level] for level in ("类", "款", "项") if level in parts)
 
 
-_OPENER_ANY = re.compile(knowledge().claims["list_open"])
-_OPENER = re.compile(_OPENER_ANY.pattern + r"\s*[:,]?\s*$")  # an opener that ends the text
+def _openers(k: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word that opens a breakdown (其中 …), anywhere, and at the end of the text."""
+    anywhere = re.compile(k.claims["list_open"])
+    return anywhere, re.compile(anywhere.pattern + r"\s*[:,]?\s*$")
 
 
 @dataclass
@@ -49,27 +48,26 @@ class Breakdown:
     head: Mention
     opener: str
     parts: list[Mention] = field(default_factory=list)
+    style: str | None = None  # the numbering of its item lines (1. / (1) / (一)): sub-items differ
 
 
-def base_key(key: str) -> str:
-    for scope in ("gpb.", "fiscal.", "gf.", "soc."):
-        if key.startswith(scope):
-            return key[len(scope):]
-    return key
+def base_key(key: str, k: Knowledge | None = None) -> str:
+    """A key without its funding scope: gpb.expense.basic -> expense.basic."""
+    return (k or knowledge()).base_key(key)
 
 
-def _components(key: str | None) -> set[str]:
+def _components(key: str | None, k: Knowledge) -> set[str]:
     if not key:
         return set()
     out: set[str] = set()
-    for ident in knowledge().identities:
-        if ident.total == base_key(key):
+    for ident in k.identities:
+        if ident.total == k.base_key(key):
             out.update(ident.parts)
     return out
 
 
-def _is_total_key(key: str | None) -> bool:
-    return bool(key) and bool(_components(key))
+def _is_total_key(key: str | None, k: Knowledge) -> bool:
+    return bool(key) and bool(_components(key, k))
 
 
 def _in_parentheses(m: Mention) -> bool:
@@ -79,41 +77,42 @@ def _in_parentheses(m: Mention) -> bool:
 
 def _is_level(m: Mention) -> bool:
     """An amount that states a level (not a change, share, threshold or aside)."""
-    return not m.is_percent and not m.is_change and not m.threshold
+    return m.is_level
 
 
-_ORG_PREFIX = re.compile(r"^.*(局|厅|办公室|办|委员会|委|中心|院|部|会|室|署|站|处|馆|队)")
-_SCOPE_WORDS = re.compile(r"一般公共预算|政府性基金(预算)?|国有资本经营(预算)?|财政拨款|财政")
-_PLAIN_QUALIFIERS = {"", "本年", "全年", "当年", "年度", "部门", "单位", "本级", "各", "共", "年初", "年末", "预算",
-                     "决算", "本年度"}
-
-
-def qualifier_ok(prefix: str) -> bool:
+def qualifier_ok(prefix: str, k: Knowledge | None = None) -> bool:
     """Is the text before a total's name only who/when/which funds (not another kind of money)?"""
-    rest = _SCOPE_WORDS.sub("", prefix).replace("(部门)", "")
-    rest = _ORG_PREFIX.sub("", rest)
-    return rest.strip(",;:、()（） ") in _PLAIN_QUALIFIERS
+    k = k or knowledge()
+    rest = k.patterns["scope_words"].sub("", prefix).replace("(部门)", "")
+    rest = _org_prefix(k).sub("", rest)
+    return rest.strip(",;:、()（） ") in k.words["plain_qualifiers"]
 
 
-_ITEM_START = re.compile(r"^\s*(-\s*)?(\(?\d{1,2}[).、]|\(?[一二三四五六七八九十]{1,2}[)、]|本年)")
+def _org_prefix(k: Knowledge) -> re.Pattern[str]:
+    """Everything up to the last organisation-name ending (…政务服务中心)."""
+    return re.compile("^.*(" + "|".join(map(re.escape, k.org_endings)) + ")")
 
 
-def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata) -> list[Breakdown]:
+def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata,
+                k: Knowledge | None = None) -> list[Breakdown]:
     """Give every level amount its role and key; return the breakdown lists found on the way.
 
     Lists are read within a sentence (X，其中：A a、B b。), and across lines when a line ends with
     其中:/包括: and the following lines are its items (one item per line, as many layouts do).
     """
-    k = knowledge()
+    k = k or knowledge()
+    opener_any, opener_end = _openers(k)
+    func_item_code = re.compile(k.claims["func_item_code"])
     breakdowns: list[Breakdown] = []
     carry: Breakdown | None = None
+    item: str | None = None  # the 功能分类 item a paragraph cut over lines is about
     for line, mentions in lines_mentions:
         levels = [m for m in mentions if _is_level(m)]
         if carry is not None and (line.is_heading or not levels):
             breakdowns.append(carry)
             carry = None
         stack: list[Breakdown] = []
-        subject: str | None = None
+        subject: str | None = item if item and not line.is_heading and not _numbering_style(line.norm.text, k) else None
         section_scope = line.section.effective_scope if line.section else None
         last_level: Mention | None = None
         sentence = -1
@@ -124,45 +123,59 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 _close(stack, breakdowns)
                 # A sentence that names a 功能分类 item is about that item.
                 b0, b1 = m.line.norm.text.rfind("。", 0, m.start), m.start
-                fk = func_key(m.line.norm.text[b0 + 1:b1], section_title)
+                fk = func_key(m.line.norm.text[b0 + 1:b1], section_title, k)
                 if fk is None and sentence > 0:
                     prev_start = m.line.norm.text.rfind("。", 0, max(b0, 0)) + 1
-                    fk = func_key(m.line.norm.text[prev_start:b0 + 1], section_title)
+                    fk = func_key(m.line.norm.text[prev_start:b0 + 1], section_title, k)
+                if fk is None:
+                    code = func_item_code.search(m.line.norm.text[b0 + 1:b1])
+                    fk = f"func.{code.group(1)}" if code else None
                 if fk is not None:
                     subject = f"{section_scope}.{fk}" if section_scope else fk
             if not _is_level(m):
                 m.subject = subject
                 continue
-            if carry is not None and m is levels[0]:
+            style = _numbering_style(line.norm.text, k)
+            if carry is not None and m is levels[0] and carry.parts and style and carry.style \
+                    and style != carry.style:
+                # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
+                _resolve(m, [], subject, section_scope, meta, k)
+            elif carry is not None and m is levels[0]:
                 _resolve(m, [carry], subject, section_scope, meta, k)
-                if _fits(m, carry, line):
+                if _fits(m, carry, line, k):
+                    if not carry.parts:
+                        carry.style = style
                     carry.parts.append(m)
-                    m.extra["list_head"] = carry.head
+                    m.list_head = carry.head
                 else:
                     breakdowns.append(carry)
                     carry = None
                     _resolve(m, [], subject, section_scope, meta, k)
             else:
                 start = last_level.end if last_level and last_level.sentence == m.sentence else m.clause_start
-                opener = _OPENER_ANY.search(m.line.norm.text[start:m.start])
+                opener = opener_any.search(m.line.norm.text[start:m.start])
                 head = last_level if last_level and last_level.sentence == m.sentence else None
                 if opener and head is None and m.sentence > 0:
                     head = _first_level_of(mentions, m.sentence - 1)  # 收入合计X元。其中：...
+                if stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
+                    breakdowns.append(stack.pop())  # what the money is used for ends at the semicolon
                 if opener and head is not None and not _in_parentheses(head) \
                         and not any(b.head is head for b in stack):
                     stack.append(Breakdown(head, opener.group(1)))
                 _resolve(m, stack, subject, section_scope, meta, k)
-                _place(m, stack, breakdowns)
+                _place(m, stack, breakdowns, k)
             if m.key and m.role is None:
                 subject = m.key
             elif m.key and m.role:
                 subject = m.key.rsplit(".", 1)[0]
             last_level = m
+        ends = line.norm.text.rstrip()
+        item = subject if subject and ".func." in f".{subject}" and not ends.endswith(("。", ";")) else None
         # A line ending with 其中:/包括: keeps its innermost list open for the item lines below.
-        if _OPENER.search(line.norm.text.rstrip("。 ")) and (stack or last_level is not None):
+        if opener_end.search(line.norm.text.rstrip("。 ")) and (stack or last_level is not None):
             if carry is not None:
                 breakdowns.append(carry)
-            carry = stack.pop() if stack else Breakdown(_own_sentence_head(line, mentions, last_level), "其中")
+            carry = stack.pop() if stack else Breakdown(_own_sentence_head(line, mentions, last_level, opener_end), "其中")
         _close(stack, breakdowns)
     if carry is not None:
         breakdowns.append(carry)
@@ -171,10 +184,19 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
 
 
 
-def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None) -> Mention:
+def _numbering_style(text: str, k: Knowledge) -> str | None:
+    """How a list item line is numbered (digit, paren-digit, han ...; claims.yaml numbering_styles)."""
+    for name, pattern in k.claims["numbering_styles"].items():
+        if re.match(pattern, text):
+            return name
+    return None
+
+
+def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None,
+                       opener_end: re.Pattern[str]) -> Mention:
     """For "…。其中:" at the end of a line the list belongs to what the paragraph is about."""
     text = line.norm.text.rstrip("。 ")
-    opener_at = _OPENER.search(text).start()  # type: ignore[union-attr]
+    opener_at = opener_end.search(text).start()  # type: ignore[union-attr]
     if last is not None and "。" in text[last.end:opener_at]:
         first = next((m for m in mentions if _is_level(m)), None)
         if first is not None:
@@ -189,41 +211,41 @@ def _first_level_of(mentions: list[Mention], sentence: int) -> Mention | None:
     return None
 
 
-def _fits(m: Mention, carry: Breakdown, line: Line) -> bool:
+def _fits(m: Mention, carry: Breakdown, line: Line, k: Knowledge) -> bool:
     """Is the first amount of this line an item of the list the line above opened?"""
-    key = base_key(m.key) if m.key else None
-    comps = _components(carry.head.key)
+    key = k.base_key(m.key) if m.key else None
+    comps = _components(carry.head.key, k)
     if key and key in comps:
         return True
-    if key and _is_total_key(m.key):
+    if key and _is_total_key(m.key, k):
         return False
-    return bool(_ITEM_START.match(line.norm.text))
+    return bool(k.patterns["item_start"].match(line.norm.text))
 
 
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
-             meta: Metadata, k) -> None:
+             meta: Metadata, k: Knowledge) -> None:
     label = m.label
     head = stack[-1].head if stack else None
     head_key = head.key if head else None
     if stack and stack[-1].opener == "主要用于":
         return  # what a figure was used for: not a standard quantity
     unknown_head = head is not None and head_key is None  # a part of something we cannot name
-    if head_key and base_key(head_key).split(".budget")[0] in k.econ_within:
-        econ = match_econ(label)
+    if head_key and k.base_key(head_key).split(".budget")[0] in k.econ_within:
+        econ = match_econ(label, k)
         if econ:
-            m.key = _scoped(econ, label, head_key, section_scope, scoped=True)
+            m.key = _scoped(econ, label, head_key, section_scope, True, k)
             m.role = head.role
             return
     if "(类)" in m.raw_label or "(款)" in m.raw_label or "(项)" in m.raw_label:
-        fk = func_key(m.raw_label, m.line.section.title if m.line.section else None)
+        fk = func_key(m.raw_label, m.line.section.title if m.line.section else None, k)
         if fk is not None:
             m.key = f"{section_scope}.{fk}" if section_scope else fk
             return
-    found = None if unknown_head else match_quantity(label)
-    role, rest = split_role(label)
+    found = None if unknown_head else match_quantity(label, k)
+    role, rest = split_role(label, k)
     if role:
-        stripped = match_quantity(rest) if rest and not unknown_head else None
-        if stripped is not None and (found is None or stripped[3] < found[3]):
+        stripped = match_quantity(rest, k) if rest and not unknown_head else None
+        if stripped is not None and (found is None or stripped.start < found.start):
             found = stripped
         elif found is not None:
             role, rest = None, label
@@ -232,55 +254,61 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role
-    if found is not None and found[2] and not qualifier_ok(rest[: found[3]]):
+    if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k):
         found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
+    if found is not None and re.search(k.claims["subset_cues"], rest[: found.start]):
+        found = None  # 涉及一般公共预算财政拨款X, 其中一般公共预算拨款政府采购Y: a part, not the whole
+    if found is not None and subject and ".func." in f".{subject}" \
+            and k.base_key(found.key) in k.claims["item_component_keys"]:
+        found = None  # 进修及培训（20508）…具体为：人员经费X: the item's 人员经费, not the department's
     if found is not None:
-        key, also, scoped, pos = found
-        prefix_text = rest[:pos]
-        m.key = _scoped(key, prefix_text, head_key, section_scope, scoped)
+        prefix_text = rest[:found.start]
+        m.key = _scoped(found.key, prefix_text, head_key, section_scope, found.scoped, k)
+        also, scoped = found.also, found.scoped
         if also:
-            m.extra["also"] = [_scoped(a, prefix_text, head_key, section_scope, scoped) for a in also]
-    elif role and is_bare(rest) and subject:
+            m.also = tuple(_scoped(a, prefix_text, head_key, section_scope, scoped, k) for a in also)
+    elif role and is_bare(rest, k) and subject:
         m.key = subject
         if role == "actual":
             return
     if m.key and role in ("budget", "prev"):
         m.key = f"{m.key}.{role}"
-        m.extra["also"] = [f"{a}.{role}" for a in m.extra.get("also", [])]
+        m.also = tuple(f"{a}.{role}" for a in m.also)
 
 
-def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: str | None, scoped: bool) -> str:
+def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: str | None, scoped: bool,
+            k: Knowledge) -> str:
     if not scoped:
         return key
-    scope = scope_in(label_prefix)
-    if scope is None and head_key and head_key.split(".")[0] in ("gpb", "fiscal", "gf", "soc"):
+    scope = scope_in(label_prefix, k)
+    if scope is None and head_key and head_key.split(".")[0] + "." in k.scope_prefixes:
         scope = head_key.split(".")[0]
     if scope is None:
         scope = section_scope
     return f"{scope}.{key}" if scope else key
 
 
-def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown]) -> None:
+def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: Knowledge) -> None:
     if not stack or _in_parentheses(m):
         return
     if _same_figure(m.role) != _same_figure(stack[-1].head.role):
         return
-    key = base_key(m.key) if m.key else None
+    key = k.base_key(m.key) if m.key else None
     # Climb to the list this item belongs to: 公用经费 after the items of 人员经费 belongs to 基本支出.
     for depth in range(len(stack) - 1, -1, -1):
-        comps = _components(stack[depth].head.key)
+        comps = _components(stack[depth].head.key, k)
         if key and key in comps:
             while len(stack) > depth + 1:
                 breakdowns.append(stack.pop())
             stack[-1].parts.append(m)
-            m.extra["list_head"] = stack[-1].head
+            m.list_head = stack[-1].head
             return
     top = stack[-1]
-    if key and (_is_total_key(m.key) or (top.head.key and key == base_key(top.head.key))):
+    if key and (_is_total_key(m.key, k) or (top.head.key and key == k.base_key(top.head.key))):
         _close(stack, breakdowns)  # a new total starts a new statement
         return
     top.parts.append(m)
-    m.extra["list_head"] = top.head
+    m.list_head = top.head
 
 
 def _same_figure(role: str | None) -> str | None:
@@ -299,8 +327,8 @@ def facts_from(lines_mentions: list[tuple[Line, list[Mention]]]) -> list[Fact]:
         for m in mentions:
             if m.key is None or not _is_level(m) or _in_parentheses(m):
                 continue
-            for key in [m.key, *m.extra.get("also", [])]:
-                facts.append(Fact(key=key, value_yuan=m.value_yuan, stated=m.stated.strip(),
-                                  loc=line.block.loc, section=section))
-                m.extra.setdefault("facts", []).append(facts[-1])
+            for key in m.keys:
+                facts.append(Fact(key=key, value_yuan=m.value_yuan, stated=m.stated.strip(), loc=line.block.loc,
+                                  section=section, decimals=m.decimals, unit=m.unit))
+                m.facts.append(facts[-1])
     return facts

@@ -12,24 +12,25 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..amount import Amount
 from ..interval import Interval
-from ..knowledge import knowledge
+from ..knowledge import Knowledge, knowledge
+from ..model import Fact
 from ..structure import Line
 
-_NUMBER = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|万(?=[,;:。)\s]|$)|%)")
 CLAUSE_END = ",;:。!?"
 SENTENCE_END = "。!?"
-_MONEY_SCALE = {"亿元": Decimal(100000000), "万元": Decimal(10000), "万": Decimal(10000), "元": Decimal(1)}
 
 
 @dataclass
 class Mention:
+    """An amount or percentage in a line, with what the text around it says about it. Extraction fills
+    in the key, role and list membership (facts.assign_keys); rules only read them."""
+
     line: Line
     start: int  # span of the number and its unit in the normalized text
     end: int
-    value: Decimal
-    decimals: int
-    unit: str  # 万元 / 元 / 亿元 / %
+    amount: Amount
     label: str  # cleaned label
     raw_label: str
     sentence: int  # index of the sentence within the line
@@ -41,11 +42,39 @@ class Mention:
     cue_text: str = ""
     threshold: bool = False
     subject: str | None = None  # key of what the sentence is about at this point
-    extra: dict = field(default_factory=dict)
+    den: str = ""  # for a share: the total the sentence names (占本年支出合计的 -> 本年支出合计), cleaned
+    den_amount: Mention | None = None  # for a share: the total's amount when the sentence states it (占X万元的)
+    share_total: bool = False  # this amount is the total a share names (占本年支出合计517.23万元的61.69%)
+    list_head: Mention | None = None  # the total of the list (其中 …) this amount is an item of
+    also: tuple[str, ...] = ()  # further keys the same phrase states (收、支总计: income and expense total)
+    facts: list[Fact] = field(default_factory=list)  # the facts made from this amount
+
+    @property
+    def value(self) -> Decimal:
+        return self.amount.value
+
+    @property
+    def decimals(self) -> int:
+        return self.amount.decimals
+
+    @property
+    def unit(self) -> str:
+        """万元 / 元 / 亿元 / % (万 as written)."""
+        return self.amount.unit
+
+    @property
+    def keys(self) -> list[str]:
+        """Every key this amount states: its own and the ones the phrase states with it."""
+        return [self.key, *self.also] if self.key else []
 
     @property
     def is_percent(self) -> bool:
         return self.unit == "%"
+
+    @property
+    def is_level(self) -> bool:
+        """An amount that states a level: not a percentage, a change, a threshold or the total of a share."""
+        return not self.is_percent and not self.is_change and not self.threshold and not self.share_total
 
     @property
     def is_change(self) -> bool:
@@ -57,21 +86,21 @@ class Mention:
 
     @property
     def interval(self) -> Interval:
-        return Interval.stated(self.value, self.decimals)
+        return self.amount.interval
 
     @property
     def scale(self) -> Decimal:
         """Yuan per unit of this amount (10000 for 万元)."""
-        return _MONEY_SCALE.get(self.unit, Decimal(1))
+        return self.amount.scale
 
     @property
     def yuan(self) -> Interval:
         """The amount in yuan, as an interval (rounding of the stated digits kept)."""
-        return self.interval.scale(self.scale)
+        return self.amount.yuan
 
     @property
     def value_yuan(self) -> Decimal:
-        return self.value * self.scale
+        return self.amount.value_yuan
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -85,16 +114,16 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def clean_label(raw: str) -> str:
+def clean_label(raw: str, k: Knowledge | None = None) -> str:
     label = raw
-    for pat in knowledge().label_noise:
+    for pat in (k or knowledge()).label_noise:
         label = pat.sub("", label)
     return label.strip(",;:、 ").removesuffix("为").removesuffix("是").strip(",;:、 ")
 
 
-def find_mentions(line: Line) -> list[Mention]:
+def find_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
     text = line.norm.text
-    k = knowledge()
+    k = k or knowledge()
     claims = k.claims
     change_re = re.compile(claims["change_label"])
     threshold_re = re.compile(claims["threshold_after"])
@@ -104,7 +133,7 @@ def find_mentions(line: Line) -> list[Mention]:
     bounds = sentence_bounds(text)
     prev_end = 0
     s_idx = 0
-    for m in _NUMBER.finditer(text):
+    for m in k.patterns["number"].finditer(text):
         start = m.start()
         while s_idx < len(bounds) - 1 and start >= bounds[s_idx][1]:
             s_idx += 1
@@ -116,8 +145,8 @@ def find_mentions(line: Line) -> list[Mention]:
         unit = m.group("unit")
         num = m.group("num")
         decimals = len(num.split(".")[1]) if "." in num else 0
-        mention = Mention(line, start, m.end(), Decimal(num), decimals, unit, clean_label(raw), raw,
-                          s_idx, clause_start)
+        amount = Amount(Decimal(num), decimals, unit, line.block.loc, text[start:m.end()])
+        mention = Mention(line, start, m.end(), amount, clean_label(raw, k), raw, s_idx, clause_start)
         tail = text[m.end():m.end() + 6]
         if unit != "%" and threshold_re.match(tail):
             mention.threshold = True
@@ -128,10 +157,12 @@ def find_mentions(line: Line) -> list[Mention]:
                     mention.cue = name
                     mention.cue_text = cm.group(0)
                     if name == "share":
-                        mention.extra["den"] = clean_label(cm.group("den") or "")
+                        mention.den = clean_label(cm.group("den") or "", k)
                     if name == "growth":
                         mention.direction = _sign(cm.group(0), up, down)
                     break
+            else:
+                _share_of_stated_total(mention, out, raw, dict(cues)["share"], k)
         else:
             cm = change_re.search(raw.rstrip())
             if cm:
@@ -140,6 +171,22 @@ def find_mentions(line: Line) -> list[Mention]:
         out.append(mention)
         prev_end = m.end()
     return out
+
+
+def _share_of_stated_total(pct: Mention, before: list[Mention], raw: str, share_cue: re.Pattern[str],
+                           k: Knowledge) -> None:
+    """"占本年支出合计517.23万元的61.69%": the share's cue is in front of the total's amount, which is
+    then the share's denominator (and not a level of the sentence)."""
+    total = before[-1] if before else None
+    if total is None or total.is_percent or total.sentence != pct.sentence \
+            or not re.fullmatch(k.claims["share_after_total"], raw.strip()):
+        return
+    cm = share_cue.search(total.raw_label.rstrip())
+    if cm is None or not cm.group("den"):
+        return
+    pct.cue, pct.cue_text = "share", cm.group(0) + total.stated + raw
+    pct.den, pct.den_amount = clean_label(cm.group("den"), k), total
+    total.share_total = True
 
 
 def _sign(word: str, up: list[str], down: list[str]) -> int:

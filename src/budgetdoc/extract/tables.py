@@ -1,8 +1,18 @@
-"""Tables: recognise the standard tables by their titles, read their header rows, classification
-rows (科目编码 + 名称 + amounts) and label/amount pairs, and turn them into facts located by cell.
+"""Tables by their structure: every reader's table blocks become one table model before anything is
+summed.
 
-Works on every reader's table blocks (PDF, HTML, DOCX, XLSX). A table without a title of its own
-that has the same columns as the table before it is its continuation (tables run over pages).
+1. Grid: cells are placed on a grid by their row/column spans (HTML colspan, DOCX merged cells, XLSX
+   merged ranges, PDF cells spanning grid lines), so a header cell covers every column under it.
+2. Title, header rows and the 栏次 row: the rows above the first data row are the header; each column
+   gets its header path (基本支出 › 人员经费) and a role read from it (knowledge/tables.yaml
+   `column_roles`): code, name, amount, row number, score, rate, indicator value, note. Only amount
+   columns hold money.
+3. Side by side: a table that prints two or three logical tables next to each other (收入 | 支出,
+   人员经费 | 公用经费) is split into its sides, each with its own rows.
+4. Across pages: a table continued on the next page (its header repeated, or the same columns and no
+   title of its own) is one table.
+5. Rows: classification code (however many digits; 款/项 printed without their leading zero are
+   padded), name, and the amounts by column; facts from classification rows and label/amount pairs.
 """
 
 from __future__ import annotations
@@ -14,23 +24,47 @@ from functools import lru_cache
 
 from ..interval import Interval
 from ..knowledge import _yaml
-from ..model import Block, Cell, Fact, Location
+from ..model import Block, Cell, Fact
 from ..normalize import normalize
 from .keys import match_quantity
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_CODE = re.compile(r"^\d{2,7}$")
+_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^\d{1,3}$")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 _NUMBERING = re.compile(r"^\s*([一二三四五六七八九十]+[、.]|\d+\s*[.、]|[(（][一二三四五六七八九十\d]+[)）])\s*")
 _SCALE = {"万元": Decimal(10000), "元": Decimal(1)}
+LABEL_ROLES = ("code", "name")
+
+
+@dataclass(frozen=True)
+class TableKnowledge:
+    kinds: list[tuple[str, str | None, str | None, list[re.Pattern[str]]]]
+    total_headers: set[str]
+    part_headers: set[str]
+    roles: list[tuple[str, list[re.Pattern[str]]]]
+    money_headers: tuple[str, ...]
+    indicator_signs: tuple[str, ...]
+    measure_units: frozenset[str]
+    numbering_row: list[re.Pattern[str]]
+    total_rows: list[re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> tuple[list[tuple[str, str | None, str | None, list[re.Pattern[str]]]], set[str], set[str]]:
+def table_knowledge() -> TableKnowledge:
     data = _yaml("tables.yaml")
     kinds = [(t["type"], t.get("scope"), t.get("classification"), [re.compile(p) for p in t["patterns"]])
              for t in data["tables"]]
-    return kinds, set(data["row_total_headers"]), set(data["row_part_headers"])
+    roles = [(role, [re.compile(p) for p in pats]) for role, pats in data["column_roles"].items()]
+    return TableKnowledge(kinds, set(data["row_total_headers"]), set(data["row_part_headers"]), roles,
+                          tuple(data["money_headers"]), tuple(data["indicator_signs"]),
+                          frozenset(data["measure_units"]), [re.compile(p) for p in data["numbering_row"]],
+                          [re.compile(p) for p in data["total_rows"]])
+
+
+def _kinds() -> tuple[list[tuple[str, str | None, str | None, list[re.Pattern[str]]]], set[str], set[str]]:
+    k = table_knowledge()
+    return k.kinds, k.total_headers, k.part_headers
 
 
 @dataclass
@@ -44,13 +78,29 @@ class Value:
         return Interval.stated(self.value, self.decimals)
 
 
+@dataclass(frozen=True)
+class Column:
+    index: int  # grid column within the logical table's block (0-based)
+    path: tuple[str, ...]  # header texts from the top header row down, merged cells repeated once
+    role: str  # code / name / amount / rownum / score / rate / indicator / note / text
+
+    @property
+    def name(self) -> str:
+        return self.path[-1] if self.path else ""
+
+
 @dataclass
 class Row:
     index: int
     code: str | None
     name: str
-    values: dict[int, Value]  # column -> amount
+    values: dict[int, Value]  # amount columns only: grid column -> amount
     cells: list[Cell]
+    segment: int = 0  # which block (page) of the table the row is on
+
+    @property
+    def is_total(self) -> bool:
+        return not self.code and any(p.search(self.name) for p in table_knowledge().total_rows)
 
 
 @dataclass
@@ -60,18 +110,28 @@ class ParsedTable:
     scope: str | None
     classification: str | None
     unit: str
-    headers: dict[int, str]
+    columns: dict[int, Column]
     rows: list[Row] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)  # filled by table_facts()
+    group: int = 0  # the sides of one printed table share a group (收入 | 支出 halves)
+    side: tuple[int, int] = (0, 0)  # the grid columns [start, end) of this side
+
+    @property
+    def headers(self) -> dict[int, str]:
+        return {i: c.name for i, c in self.columns.items() if c.name}
+
+    @property
+    def amount_columns(self) -> list[int]:
+        return sorted(i for i, c in self.columns.items() if c.role == "amount")
 
     @property
     def scale(self) -> Decimal:
         return _SCALE[self.unit]
 
     @property
-    def ncols(self) -> int:
-        return max((len(r.cells) for r in self.rows), default=len(self.headers))
+    def continued(self) -> bool:
+        return len(self.blocks) > 1
 
 
 def _clean(text: str) -> str:
@@ -86,35 +146,308 @@ def _number(text: str) -> tuple[Decimal, int] | None:
 
 
 def classify_title(title: str) -> tuple[str | None, str | None, str | None]:
-    for kind, scope, classification, patterns in _kinds()[0]:
+    for kind, scope, classification, patterns in table_knowledge().kinds:
         if any(p.search(title) for p in patterns):
             return kind, scope, classification
     return None, None, None
 
 
+# ---------------------------------------------------------------------------------------------- grid
+
+Grid = list[list[Cell | None]]
+
+
+def to_grid(rows: list[list[Cell]]) -> tuple[Grid, list[list[bool]]]:
+    """Cells placed by their spans (the HTML table algorithm): grid[r][c] is the cell covering that
+    position, origin[r][c] whether the cell starts there. Readers give each merged cell once."""
+    grid: dict[tuple[int, int], Cell] = {}
+    starts: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in grid:
+                c += 1
+            starts.add((r, c))
+            for dr in range(max(cell.rowspan, 1)):
+                for dc in range(max(cell.colspan, 1)):
+                    grid.setdefault((r + dr, c + dc), cell)
+            c += max(cell.colspan, 1)
+    nrows = len(rows)
+    ncols = max((c for _, c in grid), default=-1) + 1
+    out: Grid = [[grid.get((r, c)) for c in range(ncols)] for r in range(nrows)]
+    origin = [[(r, c) in starts for c in range(ncols)] for r in range(nrows)]
+    return out, origin
+
+
+def _text(cell: Cell | None) -> str:
+    return _clean(cell.text) if cell is not None else ""
+
+
+# ------------------------------------------------------------------------------------ header and roles
+
+def _is_numbering_row(row: list[Cell | None]) -> bool:
+    """The 栏次 row: '栏次 | 1 | 2 | 3' or '** | 1 | 2', numbers that count columns, not money."""
+    k = table_knowledge()
+    texts = [t for t in (_text(c) for c in _unique(row)) if t]
+    if not texts or not all(t.isdigit() or any(p.search(t) for p in k.numbering_row) for t in texts):
+        return False
+    if any(not t.isdigit() for t in texts):
+        return True
+    ints = [int(t) for t in texts]
+    return len(ints) >= 3 and ints == list(range(ints[0], ints[0] + len(ints))) and ints[0] <= 2
+
+
+def _unique(row: list[Cell | None]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in row:
+        if c is not None and (not out or out[-1] is not c):
+            out.append(c)
+    return out
+
+
+def _is_data_row(row: list[Cell | None], origin: list[bool]) -> bool:
+    cells = [c for c, o in zip(row, origin, strict=True) if c is not None and o]
+    for c in cells:
+        t = _text(c)
+        if _number(t) is not None and not (_CODE.match(t) and "." not in t) and not _CODE_PART.match(t):
+            return True
+    texts = [_text(c) for c in cells]
+    return any(_CODE.match(t) for t in texts[:3]) and any(texts[3:])
+
+
+def _split_header(grid: Grid, origin: list[list[bool]]) -> int:
+    """How many rows at the top are header rows (the 栏次 row included)."""
+    for n, row in enumerate(grid):
+        if _is_numbering_row(row):
+            continue
+        if _is_data_row(row, origin[n]):
+            return n
+    return len(grid)
+
+
+def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
+    ncols = len(grid[0]) if grid else 0
+    paths = []
+    for c in range(ncols):
+        path: list[str] = []
+        seen: set[int] = set()
+        for r in range(nheader):
+            cell = grid[r][c]
+            if cell is None or id(cell) in seen or _is_numbering_row(grid[r]):
+                continue
+            seen.add(id(cell))
+            t = _text(cell)
+            if t and (not path or path[-1] != t):
+                path.append(t)
+        paths.append(tuple(path))
+    return paths
+
+
+def _header_role(path: tuple[str, ...]) -> str | None:
+    for role, patterns in table_knowledge().roles:
+        if any(p.search(h) for p in patterns for h in path):
+            return role
+    return None
+
+
+def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple[str, ...]],
+           performance: bool) -> list[str]:
+    k = table_knowledge()
+    data = grid[nheader:]
+    roles: list[str] = []
+    for c, path in enumerate(paths):
+        cells = [_text(row[c]) for r, row in enumerate(data) if origin[nheader + r][c]]
+        filled = [t for t in cells if t]
+        role = _header_role(path)
+        if role is None or role == "name" and filled and _share(filled, lambda t: _number(t) is not None) > 0.8:
+            if not filled:
+                role = "text"
+            elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled):
+                role = "code"
+            elif _share(filled, lambda t: _number(t) is not None) > 0.6:
+                role = "amount"
+            else:
+                role = "name" if "name" not in roles and "amount" not in roles else "text"
+        if role == "amount" and performance and not any(w in h for w in k.money_headers for h in path):
+            role = "indicator"  # a performance table's numbers are targets and scores unless named money
+        roles.append(role)
+    # Numbers beside a comparison sign (≥ 420) or a measure unit (420 | 个) are indicator values.
+    for c, role in enumerate(roles):
+        if role != "amount":
+            continue
+        left = [_text(row[c - 1]) for row in data if c > 0]
+        right = [_text(row[c + 1]) for row in data if c + 1 < len(paths)]
+        if _share([t for t in left if t], lambda t: t in k.indicator_signs) > 0.5 \
+                or _share([t for t in right if t], lambda t: t in k.measure_units) > 0.5:
+            roles[c] = "indicator"
+    # A column of small whole numbers beside amounts with decimals is the 行次 column, whatever its
+    # header says (行次 1, 2, 3 … down the rows; 23 beside 本年收入合计 1,668.14).
+    has_decimals = any("." in _text(row[c]) for row in data for c, role in enumerate(roles) if role == "amount")
+    for c, role in enumerate(roles):
+        if role == "amount" and has_decimals:
+            nums = [_text(row[c]) for row in data if _text(row[c])]
+            if len(nums) >= 2 and len(set(nums)) == len(nums) and all(t.isdigit() and int(t) <= 300 for t in nums):
+                roles[c] = "rownum"
+    return roles
+
+
+def _share(items: list[str], pred) -> float:
+    return sum(1 for t in items if pred(t)) / len(items) if items else 0.0
+
+
+def _sides(roles: list[str]) -> list[tuple[int, int]]:
+    """Column ranges of the logical tables printed side by side: a new side starts where a code or
+    name column follows the amounts of the previous one (人员经费 | 公用经费, 收入 | 支出)."""
+    starts = [0]
+    seen_amount = False
+    for c, role in enumerate(roles):
+        if role in LABEL_ROLES and seen_amount and c > 0 and roles[c - 1] not in LABEL_ROLES:
+            starts.append(c)
+            seen_amount = False
+        if role == "amount":
+            seen_amount = True
+    ends = [*starts[1:], len(roles)]
+    return list(zip(starts, ends, strict=True))
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, Column],
+          side: tuple[int, int], segment: int) -> list[Row]:
+    out = []
+    lo, hi = side
+    for r in range(first, len(grid)):
+        row = grid[r]
+        if _is_numbering_row(row[lo:hi]):
+            continue
+        code_parts: list[str] = []
+        name = ""
+        values: dict[int, Value] = {}
+        cells: list[Cell] = []
+        for c in range(lo, hi):
+            cell = row[c]
+            if cell is None or not origin[r][c]:
+                continue
+            cells.append(cell)
+            t = _text(cell)
+            if not t:
+                continue
+            col = columns[c]
+            if col.role == "code" and not values:
+                if _CODE.match(t) or (code_parts and _CODE_PART.match(t)):
+                    # 款/项 printed in their own columns without the leading zero ("2" for 02)
+                    code_parts.append(t if not code_parts else t.zfill(2))
+                elif not name:
+                    name = t  # a label in the code column (合计, 栏次)
+            elif col.role == "amount":
+                num = _number(t)
+                if num is not None:
+                    values[c] = Value(num[0], num[1], cell)
+            elif col.role in ("name", "text") and not name:
+                name = t
+        code = "".join(code_parts) or None
+        if code is not None and not _CODE.match(code):
+            code = None
+        if cells:
+            out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment))
+    return out
+
+
+# -------------------------------------------------------------------------------------------- tables
+
 def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTable]:
     out: list[ParsedTable] = []
+    group = 0
     for i, block in enumerate(blocks):
         if block.kind != "table" or not block.rows:
             continue
         title, body = _title_and_body(blocks, i)
-        if not title and out and out[-1].blocks and len(body[0]) == len(out[-1].blocks[-1].rows[-1]):
-            prev = out[-1]  # a continuation: same columns, no title of its own
-            header_rows, data_rows = _split_header(body)
-            prev.rows.extend(_rows(data_rows))
-            prev.blocks.append(block)
+        grid, origin = to_grid(body)
+        if not grid or not grid[0]:
             continue
-        header_rows, data_rows = _split_header(body)
-        header_text = " ".join(_clean(c.text) for row in header_rows for c in row)
+        nheader = _split_header(grid, origin)
+        paths = _paths(grid, nheader)
+        if _continue(out, blocks, i, title, grid, origin, nheader, paths):
+            continue
+        header_text = " ".join(p for path in paths for p in path)
         unit_m = _UNIT.search(title) or _UNIT.search(header_text) or _UNIT.search(_context(blocks, i))
         unit = unit_m.group(1) if unit_m else (default_unit or "万元")
         kind, scope, classification = classify_title(title)
-        headers = _headers(header_rows)
-        if classification is None and any("经济分类" in h for h in headers.values()):
+        roles = _roles(grid, origin, nheader, paths, kind == "performance")
+        if classification is None and any("经济分类" in p for path in paths for p in path):
             classification = "econ"
-        t = ParsedTable(title, kind, scope, classification, unit, headers, _rows(data_rows), [block])
-        out.append(t)
+        group += 1
+        for side in _sides(roles):
+            columns = {c: Column(c, paths[c], roles[c]) for c in range(*side)}
+            t = ParsedTable(title, kind, scope, classification, unit, columns,
+                            _rows(grid, origin, nheader, columns, side, 0), [block], group=group, side=side)
+            out.append(t)
     return out
+
+
+def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, grid: Grid,
+              origin: list[list[bool]], nheader: int, paths: list[tuple[str, ...]]) -> bool:
+    """Add the block to the table(s) it continues (the sides of the last printed table); False when it
+    is a table of its own."""
+    if not out:
+        return False
+    group = [t for t in out if t.group == out[-1].group]
+    prev = group[0]
+    if not _adjacent(blocks, prev.blocks[-1], i):
+        return False
+    width = len(grid[0])
+    prev_width = max(t.side[1] for t in group)
+    if width != prev_width:
+        return False
+    same_title = bool(title) and _clean(title) == _clean(prev.title)
+    prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
+    if nheader and tuple(paths) == prev_paths and (same_title or not title):
+        first = nheader  # the header repeated on the new page
+    elif not nheader and not title:
+        first = 0
+        # Without a header of its own the rows must fit the previous table's columns.
+        for row, orig in zip(grid, origin, strict=True):
+            for c, cell in enumerate(row):
+                if cell is None or not orig[c] or not _text(cell):
+                    continue
+                role = next(t.columns[c].role for t in group if t.side[0] <= c < t.side[1])
+                if _number(_text(cell)) is not None and role not in ("amount", "code", "rownum") \
+                        and not _CODE_PART.match(_text(cell)):
+                    return False
+    else:
+        return False
+    rows_by_side = []
+    for t in group:
+        rows = _rows(grid, origin, first, t.columns, t.side, len(t.blocks))
+        rows_by_side.append(rows)
+    opening = rows_by_side[0][0] if rows_by_side and rows_by_side[0] else None
+    if opening is not None and opening.is_total:
+        # The 合计 row repeated under a repeated header continues the table; a 合计 row of other
+        # amounts opens a new table (another unit's table of the same title).
+        prev_total = next((r for r in prev.rows if r.is_total), None)
+        if prev_total is None or _amounts(prev_total) != _amounts(opening):
+            return False
+        rows_by_side = [[r for r in rows if not (r.is_total and _amounts(r) == _amounts(prev_total))]
+                        for rows in rows_by_side]
+    for t, rows in zip(group, rows_by_side, strict=True):
+        t.rows.extend(rows)
+        t.blocks.append(blocks[i])
+    return True
+
+
+def _amounts(row: Row) -> list[Decimal]:
+    return [v.value for _, v in sorted(row.values.items())]
+
+
+def _adjacent(blocks: list[Block], prev: Block, i: int) -> bool:
+    """The table block at i follows `prev` with nothing but its title, caption or unit line between."""
+    try:
+        j = next(k for k in range(i - 1, -1, -1) if blocks[k] is prev)
+    except StopIteration:
+        return False
+    between = [b for b in blocks[j + 1:i] if b.text.strip()]
+    return len(between) <= 4 and not any(b.kind == "table" for b in between) \
+        and all(len(_clean(b.text)) <= 60 for b in between)
 
 
 _TITLE_END = re.compile(r"(编制)?(部\s*门|单\s*位)(名称)?\s*[:：]")
@@ -127,16 +460,30 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's
         # text besides: the title is what comes before 部门/单位, the unit is read from the rest.
         text = _clean(first[0].text)
-        m = _TITLE_END.search(text)
-        unit = _UNIT.search(text)
-        title = text[: m.start()] if m else text[:40]
-        if classify_title(title)[0] is None:  # a caption row that is not the title: look above too
-            above = _title_above(blocks, i)
-            if above:
-                title = f"{above} {title}"
-        return title + (f" 单位:{unit.group(1)}" if unit else ""), rows[1:]
+        if _header_role((text,)) is None or classify_title(text)[0] is not None:
+            m = _TITLE_END.search(text)
+            unit = _UNIT.search(text)
+            title = text[: m.start()] if m else text[:40]
+            if classify_title(title)[0] is None:  # a caption row that is not the title: look above too
+                above = _title_above(blocks, i)
+                if above:
+                    title = f"{above} {title}"
+            body = rows[1:]
+            # "部门：… 单位：万元" rows under the title are captions, not header
+            while body and _is_caption_row(body[0]):
+                unit = unit or _UNIT.search(" ".join(_clean(c.text) for c in body[0]))
+                body = body[1:]
+            return title + (f" 单位:{unit.group(1)}" if unit else ""), body
     above = _title_above(blocks, i)
-    return (above + " " + _context(blocks, i) if above else ""), rows
+    body = rows
+    while body and _is_caption_row(body[0]):
+        body = body[1:]
+    return (above + " " + _context(blocks, i) if above else ""), body
+
+
+def _is_caption_row(row: list[Cell]) -> bool:
+    text = " ".join(_clean(c.text) for c in row if c.text.strip())
+    return bool(_TITLE_END.search(text)) and _number(text) is None and len(text) < 80
 
 
 def _title_above(blocks: list[Block], i: int) -> str:
@@ -155,51 +502,7 @@ def _context(blocks: list[Block], i: int) -> str:
     return " ".join(_clean(b.text) for b in blocks[max(0, i - 2):i] if b.kind != "table")
 
 
-def _split_header(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
-    for n, row in enumerate(rows):
-        if any(_number(c.text) for c in row if not _CODE.match(_clean(c.text)) or "." in c.text):
-            return rows[:n], rows[n:]
-        if any(_CODE.match(_clean(c.text)) for c in row[:3]) and any(_clean(c.text) for c in row[3:]):
-            return rows[:n], rows[n:]
-    return rows, []
-
-
-def _headers(rows: list[list[Cell]]) -> dict[int, str]:
-    headers: dict[int, str] = {}
-    for row in rows:
-        for c in row:
-            t = _clean(c.text)
-            if t and t not in ("类", "款", "项"):
-                headers[c.col] = t  # the lowest header row names the column
-    return headers
-
-
-def _rows(rows: list[list[Cell]]) -> list[Row]:
-    out = []
-    for row in rows:
-        code_parts: list[str] = []
-        name = ""
-        values: dict[int, Value] = {}
-        for c in row:
-            t = _clean(c.text)
-            if not t:
-                continue
-            if not name and not values and _CODE.match(t) and "." not in c.text:
-                code_parts.append(t)
-                continue
-            num = _number(t)
-            if num is not None:
-                values[c.col] = Value(num[0], num[1], c)
-            elif not values and not name:
-                name = t
-            elif not name:
-                name = t
-        code = "".join(code_parts) or None
-        if code is not None and len(code) not in (3, 5, 7):
-            code = None
-        out.append(Row(row[0].row if row else 0, code, name, values, row))
-    return out
-
+# --------------------------------------------------------------------------------------------- facts
 
 def _text_key(path: list[str]) -> str:
     parts = [re.sub(r"支出$", "", path[0]), *path[1:]] if path else []
@@ -213,10 +516,16 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
     for t in tables:
         start = len(facts)
         names: dict[str, str] = {}
+        counts: dict[str, int] = {}
         for row in t.rows:
+            if row.code:
+                counts[row.code] = counts.get(row.code, 0) + 1
+        for row in t.rows:
+            if row.code and counts[row.code] > 1:
+                continue  # an item split over rows (by a second code column): no one row states it
             if row.code and row.values and t.classification:
                 names[row.code] = row.name
-                col, v = _primary(t, row)
+                v = _primary(t, row)
                 prefix = t.classification
                 scope = f"{t.scope}." if t.scope else ""
                 keys = [f"{scope}{prefix}.{row.code}"]
@@ -226,45 +535,52 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                         keys.append(scope + _text_key(path))
                 for key in keys:
                     facts.append(_fact(t, key, v))
-            elif not row.code:
+            elif not row.code and t.type is not None:
+                # Label/amount pairs only in a table recognised by its title: the same words in an
+                # untitled list (a procurement list's 公务接待费 line) are not the standard quantity.
                 facts.extend(_pair_facts(t, row))
         t.facts = facts[start:]
     return facts
 
 
-def _primary(t: ParsedTable, row: Row) -> tuple[int, Value]:
+def _primary(t: ParsedTable, row: Row) -> Value:
     for col, v in sorted(row.values.items()):
-        h = t.headers.get(col, "")
-        if any(w in h for w in ("合计", "金额", "预算数", "决算数", "总计")):
-            return col, v
-    col = min(row.values)
-    return col, row.values[col]
+        h = t.columns[col].path
+        if any(w in p for w in ("合计", "金额", "预算数", "决算数", "总计") for p in h):
+            return v
+    return row.values[min(row.values)]
 
 
 def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
+    """A label cell followed by an amount: 本年收入合计 | 1,668.14 (a 行次 cell between is skipped)."""
     out = []
     cells = row.cells
     for i, c in enumerate(cells):
         label = _NUMBERING.sub("", _clean(c.text))
         if not label or _number(label) is not None:
             continue
-        nxt = next((x for x in cells[i + 1:] if _clean(x.text)), None)
-        if nxt is None or nxt.col not in row.values:
+        nxt = next((x for x in cells[i + 1:] if _clean(x.text) and x not in _skipped(row)), None)
+        v = next((v for v in row.values.values() if v.cell is nxt), None)
+        if nxt is None or v is None:
             continue
         found = match_quantity(label)
         if found is None:
             continue
-        key = found[0]
-        if found[2] and t.scope and not key.startswith(t.scope + "."):
+        key = found.key
+        if found.scoped and t.scope and not key.startswith(t.scope + "."):
             key = f"{t.scope}.{key}"
-        out.append(_fact(t, key, row.values[nxt.col]))
-        for extra in found[1]:
-            out.append(_fact(t, f"{t.scope}.{extra}" if found[2] and t.scope else extra, row.values[nxt.col]))
+        out.append(_fact(t, key, v))
+        for extra in found.also:
+            out.append(_fact(t, f"{t.scope}.{extra}" if found.scoped and t.scope else extra, v))
     return out
 
 
+def _skipped(row: Row) -> list[Cell]:
+    """Cells of a row that sit between a label and its amount without being either (行次)."""
+    amounts = {id(v.cell) for v in row.values.values()}
+    return [c for c in row.cells if _clean(c.text).isdigit() and id(c) not in amounts]
+
+
 def _fact(t: ParsedTable, key: str, v: Value) -> Fact:
-    loc = v.cell.loc
     return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{_clean(v.cell.text)}{t.unit}",
-                loc=Location(**{k: val for k, val in loc.to_dict().items()}),
-                section=f"表：{t.title[:40]}" if t.title else "表")
+                loc=v.cell.loc, section=f"表：{t.title[:40]}" if t.title else "表", decimals=v.decimals, unit=t.unit)

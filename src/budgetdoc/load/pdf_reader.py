@@ -50,7 +50,11 @@ def read(path: Path, data: bytes) -> SourceDocument:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 try:
-                    page_blocks, ends_full = _read_page(page)
+                    page_blocks, ends_full = _read_page(_visible(page))
+                except (TypeError, ValueError, KeyError, AttributeError, ZeroDivisionError) as e:
+                    # One damaged page must not cost the reader the rest of the document.
+                    warnings.append(f"第{page.page_number}页无法读取（{_describe(e)}），已跳过")
+                    continue
                 finally:
                     page.close()  # drop the page's cached layout so a 200-page file stays small
                 if page_blocks is None:
@@ -102,6 +106,22 @@ def _describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {msg[:80]}" if msg else type(e).__name__
 
 
+def _visible(page: Any) -> Any:
+    """The page as a viewer shows it: content drawn outside the page box (some producers leave whole
+    tables below the page) is cut away, so tables and text lie within the page."""
+    x0, top, x1, bottom = page.bbox
+    if any(o["x0"] < x0 - 1 or o["x1"] > x1 + 1 or o["top"] < top - 1 or o["bottom"] > bottom + 1
+           for kind in ("chars", "rects", "lines") for o in getattr(page, kind)):
+        return page.crop(page.bbox, strict=False)
+    return page
+
+
+def _clip(bbox: tuple[float, float, float, float], page: Any) -> tuple[float, float, float, float] | None:
+    x0, top, x1, bottom = page.bbox
+    b = (max(bbox[0], x0), max(bbox[1], top), min(bbox[2], x1), min(bbox[3], bottom))
+    return b if b[0] < b[2] and b[1] < b[3] else None
+
+
 def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
     """The page's blocks in reading order (None when the page has drawings but no text), and whether
     its last text line runs to the right margin."""
@@ -112,7 +132,8 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
     tables = [t for t in page.find_tables() if _is_real_table(t)]
     text_page = page
     for t in tables:
-        text_page = text_page.outside_bbox(t.bbox)
+        if (bbox := _clip(t.bbox, page)) is not None:  # a table's edges may run past the page box
+            text_page = text_page.outside_bbox(bbox, strict=False)
     # extract_text_lines() builds the same lines as extract_text() but keeps each line's position,
     # which places the tables between the right lines.
     lines = []
@@ -123,7 +144,7 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
     paragraphs, ends_full = _paragraphs(lines, page.width, number, slack=15, indent=50)
     items = [(top, 0, block) for top, block in paragraphs]
     for n, t in enumerate(sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])), start=1):
-        items.append((t.bbox[1], 1, _table_block(t.extract(), number, n)))
+        items.append((t.bbox[1], 1, _table_block(t, number, n)))
     items.sort(key=lambda item: (item[0], item[1]))
     ends_full = ends_full and items[-1][1] == 0
     return [b for _, _, b in items], ends_full
@@ -229,15 +250,25 @@ def _is_real_table(table: Any) -> bool:
     return len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2
 
 
-def _table_block(rows_text: list[list[str | None]], page: int, number: int) -> Block:
+def _table_block(table: Any, page: int, number: int) -> Block:
+    """The table's cells, each once with its row and column span on the table's grid (a merged header
+    cell spans the columns under it), so the table model can read header paths."""
+    texts = table.extract()
+    xs = sorted({round(c[0], 1) for c in table.cells})
+    tops = sorted({round(c[1], 1) for c in table.cells})
     rows: list[list[Cell]] = []
-    for r, row in enumerate(rows_text, start=1):
+    for r, (row, texts_row) in enumerate(zip(table.rows, texts, strict=True), start=1):
         cells = []
-        for c, value in enumerate(row, start=1):
-            # None marks a grid position covered by a merged cell; a wrapped cell comes back with
-            # newlines, which inside a Chinese label are line breaks, not spaces.
+        for c, (bbox, value) in enumerate(zip(row.cells, texts_row, strict=True), start=1):
+            if bbox is None:
+                continue  # a grid position covered by a merged cell
+            x0, top, x1, bottom = bbox
+            colspan = max(1, sum(1 for x in xs if x0 - 0.5 <= x < x1 - 0.5))
+            rowspan = max(1, sum(1 for y in tops if top - 0.5 <= y < bottom - 0.5))
+            # A wrapped cell comes back with newlines, which inside a Chinese label are line breaks.
             text = (value or "").replace("\n", "").strip()
-            cells.append(Cell(text=text, row=r, col=c, loc=Location(page=page, table=number, row=r, col=c)))
+            cells.append(Cell(text=text, row=r, col=c, loc=Location(page=page, table=number, row=r, col=c),
+                              rowspan=rowspan, colspan=colspan))
         rows.append(cells)
     text = "\n".join("\t".join(c.text for c in row) for row in rows)
     return Block("table", text, Location(page=page, table=number), rows=rows)

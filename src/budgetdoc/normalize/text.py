@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..knowledge import knowledge
+
 
 @dataclass
 class NormText:
@@ -84,7 +86,7 @@ def _looks_numeric(m: re.Match[str]) -> bool:
         return True
     # A lone O: only when a unit or % follows, e.g. "增长 O%" or "购置公务用车O辆".
     rest = m.string[m.end():m.end() + 3].lstrip()
-    return rest[:1] in {"%", "万", "元", "辆", "个", "人", "台", "次"}
+    return bool(rest) and rest[0] in _words("after_number")
 
 
 @lru_cache(maxsize=1)
@@ -94,14 +96,16 @@ def _t2s():
     return OpenCC("t2s")
 
 
-# Characters that exist only in Traditional script; their presence triggers conversion.
-_TRADITIONAL_HINTS = set("與預決經費總計於個項門開關類財務資產數據報縣區務員間東會計劃這樣發現際")
+@lru_cache(maxsize=4)
+def _words(name: str) -> frozenset[str]:
+    """One of knowledge/phrases.yaml's character lists, as a set of characters."""
+    return frozenset("".join(knowledge().words[name]))
 
 
 def normalize(original: str) -> NormText:
     text = original.translate(_FULLWIDTH)
     nt = NormText(text, list(range(len(original) + 1)), original)
-    if any(ch in _TRADITIONAL_HINTS for ch in text):
+    if not _words("traditional_hints").isdisjoint(text):
         converted = _t2s().convert(nt.text)
         if len(converted) == len(nt.text):  # t2s is character-for-character here; keep offsets
             nt = NormText(converted, nt.offsets, original)

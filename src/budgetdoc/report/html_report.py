@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 
+from ..amount import money_scale
 from ..knowledge import knowledge
 from ..model import CheckResult, Fact, Finding
 
@@ -149,7 +150,7 @@ def highlight(quote: str, stated: str | None) -> str:
 # ---- charts: inline SVG ----
 
 def _amount(f: Fact, unit: str | None) -> Decimal:
-    return f.value_yuan / 10000 if unit != "元" else f.value_yuan
+    return f.value_yuan / money_scale(unit or "万元")
 
 
 def _charts(firsts: dict[str, Fact], unit: str | None) -> str:

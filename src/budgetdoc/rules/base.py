@@ -1,16 +1,21 @@
-"""Rule registry and the helpers every rule shares (severity at the last digit, evidence)."""
+"""Rule registry, the rule context (report() stamps a finding with its rule), and the helpers every rule
+shares (severity at the last digit, evidence with the stated figure marked, side sections)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
+from ..knowledge import Knowledge, RuleExamples, rule_examples
 from ..model import Evidence, Finding, Severity
 from ..structure import Line
+
+Miss = Literal["slip", "miss"]  # a last-digit slip, or a figure that is simply wrong
 
 
 @dataclass(frozen=True)
@@ -20,15 +25,24 @@ class Rule:
     severity: Severity
     title: str
     explanation: str
-    check: Callable[[Analysis], Iterator[Finding]]
-    # Catalogue data (docs/rules.md, `budgetdoc rules`): short Chinese sentences. Defaults keep rule
-    # files that do not fill them in working; tests require them for the documented rules.
-    example_bad: str = ""
-    example_good: str = ""
+    check: Callable[[RuleContext], Iterable[Finding]]
     rationale: str = ""
-    # True when this rule's warnings are last-digit slips (see miss_severity), so that
-    # `tolerance: {last_digit_warning: false}` in a config turns them into errors.
+    # True when this rule can report last-digit slips (RuleContext.report(slip=True)): they are
+    # warnings, errors with `tolerance: {last_digit_warning: false}` (postpass.py).
     last_digit: bool = False
+
+    @property
+    def examples(self) -> RuleExamples:
+        """The rule's documented bad and good texts (knowledge/rule_examples.yaml); a test runs them all."""
+        return rule_examples().get(self.id, RuleExamples((), ()))
+
+    @property
+    def example_bad(self) -> str:
+        return self.examples.bad[0] if self.examples.bad else ""
+
+    @property
+    def example_good(self) -> str:
+        return self.examples.good[0] if self.examples.good else ""
 
     @property
     def config_keys(self) -> list[str]:
@@ -45,48 +59,128 @@ class Rule:
                 "config_keys": self.config_keys}
 
 
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule sees: the analysis, the knowledge it was built with, and `report`, the one way to
+    make a finding. A rule cannot name another rule's id: `report` stamps its own."""
+
+    rule: Rule
+    analysis: Analysis
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.analysis.knowledge
+
+    def report(self, message: str, evidence: Iterable[Evidence], *, stated: str | None = None,
+               expected: str | None = None, severity: Severity | None = None, slip: bool = False) -> Finding:
+        """A finding of this rule. `severity` only for a rule whose findings differ in kind (template
+        residue); `slip=True` marks a last-digit slip, graded by the post-pass."""
+        if slip and not self.rule.last_digit:
+            raise ValueError(f"rule {self.rule.id} is not declared last_digit but reported a slip")
+        return Finding(self.rule.id, severity or self.rule.severity, message, list(evidence), stated=stated,
+                       expected=expected, category=self.rule.category, last_digit=slip)
+
+
 RULES: dict[str, Rule] = {}
+# The catalogue's categories, in the order it lists them; each rule file holds the rules of one.
+CATEGORIES = ("arithmetic", "consistency", "wording", "period", "table", "performance", "completeness", "meta")
 
 
 def rule(id: str, category: str, severity: Severity, title: str, explanation: str, *,
-         example_bad: str = "", example_good: str = "", rationale: str = "", last_digit: bool = False):
-    def register(fn: Callable[[Analysis], Iterator[Finding]]):
+         rationale: str = "", last_digit: bool = False):
+    def register(fn: Callable[[RuleContext], Iterable[Finding]]):
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
-        RULES[id] = Rule(id, category, severity, title, explanation, fn, example_bad=example_bad,
-                         example_good=example_good, rationale=rationale, last_digit=last_digit)
+        if category not in CATEGORIES:
+            raise ValueError(f"rule {id}: unknown category {category}")
+        RULES[id] = Rule(id, category, severity, title, explanation, fn, rationale=rationale,
+                         last_digit=last_digit)
         return fn
     return register
 
 
-def miss_severity(stated: Mention, expected: Interval) -> Severity | None:
-    """None when the stated figure is consistent; a warning when it misses by at most one unit of its
-    last digit (truncated instead of rounded, or nudged so shares add up); otherwise an error."""
+def miss_severity(stated: Mention, expected: Interval) -> Miss | None:
+    """None when the stated figure is consistent; "slip" when it misses by at most one unit of its
+    last digit (truncated instead of rounded, or nudged so shares add up); otherwise "miss"."""
     return miss_severity_of(stated.value, stated.decimals, expected)
 
 
-def miss_severity_of(value: Decimal, decimals: int, expected: Interval) -> Severity | None:
+def miss_severity_of(value: Decimal, decimals: int, expected: Interval) -> Miss | None:
     """miss_severity for a figure stated as `value` with `decimals` decimals (a table cell, say)."""
     if Interval.stated(value, decimals).overlaps(expected):
         return None
     unit = Decimal(1).scaleb(-decimals)
-    return "warning" if expected.gap(value) <= unit else "error"
+    return "slip" if expected.gap(value) <= unit else "miss"
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "。!?;") + 1
 
 
 def quote_sentence(m: Mention, end: int | None = None, start: int | None = None) -> str:
     """The original text of the sentence holding a mention, from its start to the claim's end."""
-    text = m.line.norm.text
-    s = start if start is not None else max(text.rfind(c, 0, m.start) for c in "。!?;") + 1
+    s = start if start is not None else _sentence_start(m.line.norm.text, m.start)
     e = end if end is not None else m.end
     return m.line.norm.quote(s, e)
 
 
+def _mark(line: Line, start: int, end: int, mark: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A span of the normalized text (`mark`) as offsets in the quote of [start, end) (original text,
+    stripped as NormText.quote strips it)."""
+    if mark is None or not (start <= mark[0] < mark[1] <= end):
+        return None
+    norm = line.norm
+    qa, qb = norm.orig_span(start, end)
+    raw = norm.original[qa:qb]
+    qa += len(raw) - len(raw.lstrip())
+    ma, mb = norm.orig_span(*mark)
+    raw_mark = norm.original[ma:mb]
+    ma += len(raw_mark) - len(raw_mark.lstrip())
+    mb -= len(raw_mark) - len(raw_mark.rstrip())
+    if ma < qa or mb <= ma:
+        return None
+    return ma - qa, mb - qa
+
+
 def evidence(m: Mention, end: int | None = None, start: int | None = None) -> Evidence:
-    return Evidence(quote_sentence(m, end, start), m.line.block.loc, m.line.block.confidence)
+    """The sentence of a mention (or [start, end) of its line) with the mention's figure marked."""
+    s = start if start is not None else _sentence_start(m.line.norm.text, m.start)
+    e = end if end is not None else m.end
+    return Evidence(m.line.norm.quote(s, e), m.line.block.loc, m.line.block.confidence,
+                    mark=_mark(m.line, s, e, (m.start, m.end)))
 
 
-def line_evidence(line: Line, start: int, end: int) -> Evidence:
-    return Evidence(line.norm.quote(start, end), line.block.loc, line.block.confidence)
+def line_evidence(line: Line, start: int, end: int, mark: tuple[int, int] | None = None) -> Evidence:
+    """[start, end) of a line's normalized text; `mark` (normalized offsets) is the stated text in it."""
+    return Evidence(line.norm.quote(start, end), line.block.loc, line.block.confidence,
+                    mark=_mark(line, start, end, mark))
+
+
+# Facts in these parts are definitions, self-evaluation reports or attachments with their own
+# definitions of the same words: they are listed but not held to the main tables' identities.
+SIDE_SECTIONS = {"glossary", "performance", "contact", "tables", "attachment"}
+
+
+def in_side_section(m: Mention) -> bool:
+    sec = m.line.section
+    return sec is not None and any(s.type in SIDE_SECTIONS for s in sec.chain())
+
+
+def first_levels(a: Analysis) -> dict[str, Mention]:
+    """The first amount the main text states for each key (all keys a phrase states, e.g. 收、支总计)."""
+    first: dict[str, Mention] = {}
+    for m in a.all_mentions():
+        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
+            for key in m.keys:
+                first.setdefault(key, m)
+    return first
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, start) for c in "。;!?") + 1
+    e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
+    e = min(e_candidates) + 1 if e_candidates else len(text)
+    return s, max(e, end)
 
 
 def fmt_pct(x: Decimal, decimals: int) -> str:
@@ -103,10 +197,8 @@ def fmt_amount(m: Mention, value: Decimal | None = None) -> str:
 @rule("unused-suppression", "meta", "info", "未起作用的忽略指令",
       "文中的“budgetdoc: ignore 规则编号”指令只忽略该行及下一行上该规则的发现；没有忽略任何发现的指令"
       "（规则编号写错、问题已改正或指令位置不对）会被提示，以免过时的例外一直留在文件里。",
-      example_bad="budgetdoc: ignore share（下一行并没有占比问题）",
-      example_good="budgetdoc: ignore growth-rate（下一行是经核实的特殊增长率表述）",
       rationale="例外须有记录且保持有效：每条忽略指令都应对应一个被忽略的发现，报告中列出被忽略的发现及指令位置。")
-def check_unused_suppression(a: Analysis) -> Iterator[Finding]:
-    # The finding is produced by the suppression pass after all rules ran (config.apply_suppressions);
+def check_unused_suppression(ctx: RuleContext) -> Iterator[Finding]:
+    # The finding is produced by the suppression pass after all rules ran (postpass.py);
     # it is registered so that it is documented and can be disabled or re-graded like any rule.
     return iter(())

@@ -1,4 +1,4 @@
-"""Numeric claims in sentences: shares (占), changes (增加/增长), completion rates (完成预算的)."""
+"""Arithmetic claims in sentences: shares (占), growth rates (增长), completion rates (完成预算的), zero bases."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
 from ..model import Finding
-from .base import evidence, fmt_pct, miss_severity, rule
+from .base import (
+    RuleContext,
+    evidence,
+    fmt_pct,
+    miss_severity,
+    rule,
+)
 
 HUNDRED = Decimal(100)
 
@@ -19,13 +25,13 @@ def _sentence_mentions(ms: list[Mention], m: Mention) -> list[Mention]:
 
 
 def _levels_before(ms: list[Mention], m: Mention, same_sentence: bool = True) -> list[Mention]:
-    return [x for x in ms if x.start < m.start and not x.is_percent and not x.is_change and not x.threshold
+    return [x for x in ms if x.start < m.start and x.is_level
             and (x.sentence == m.sentence or not same_sentence)]
 
 
 def _first_level(ms: list[Mention], sentence: int) -> Mention | None:
     for x in ms:
-        if x.sentence == sentence and not x.is_percent and not x.is_change and not x.threshold:
+        if x.sentence == sentence and x.is_level:
             return x
     return None
 
@@ -48,7 +54,7 @@ def _recent_levels(a: Analysis, pct: Mention, lines_back: int = 3) -> list[Menti
     out: list[Mention] = []
     for _ln, ms in a.mentions[max(0, idx - lines_back):idx + 1]:
         out.extend(x for x in ms if (x.line is not pct.line or x.start < pct.start)
-                   and not x.is_percent and not x.is_change and not x.threshold)
+                   and x.is_level)
     return out
 
 
@@ -57,18 +63,21 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     """Which total the share is of: the one the sentence names (strict), else plausible heads."""
     from ..extract.keys import match_quantity, scope_in, split_role
 
-    den = pct.extra.get("den", "")
+    k = a.knowledge
+    den = pct.den
+    if pct.den_amount is not None:
+        return [pct.den_amount], True  # 占本年支出合计517.23万元的: the total is stated right there
     if den:
         # The sentence names the total: use exactly that one, or say nothing if it is not found.
-        found = match_quantity(den)
+        found = match_quantity(den, k)
         if found is None:
-            role, rest = split_role(den)
+            role, rest = split_role(den, k)
             if role == "budget" and not rest:
                 budgets = [x for x in _recent_levels(a, pct) if x.role == "budget"]
                 return budgets[-1:], True
             return [], True
-        key = found[0]
-        scope = scope_in(den[: found[3]]) if found[2] else None
+        key = found.key
+        scope = scope_in(den[: found.start], k) if found.scoped else None
         full = f"{scope}.{key}" if scope else key
         if full not in by_key:
             return [], True
@@ -82,10 +91,10 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
         prev = _first_level(ms, part.sentence - 1)
         if prev is not None:
             cands.append(prev)
-    line_first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+    line_first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
     if line_first is not None and line_first is not part:
         cands.append(line_first)
-    head = part.extra.get("list_head")
+    head = part.list_head
     if head is not None:
         cands.insert(0, head)
     return cands, False
@@ -93,11 +102,10 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 
 @rule("share", "arithmetic", "error", "占比与金额不符",
       "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。",
-      example_bad="基本支出319.06万元，占本年支出合计517.23万元的65.7%。",
-      example_good="基本支出319.06万元，占本年支出合计517.23万元的61.69%。",
       rationale="构成比 = 部分 ÷ 总额 × 100%。情况说明按公开模板说明收支结构（如基本支出、项目支出占本年支出合计的比例），所述比例须与所列金额一致。",
       last_digit=True)
-def check_shares(a: Analysis) -> Iterator[Finding]:
+def check_shares(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     by_key = _facts_by_key(a)
     prev_lines_first: Mention | None = None
     for line, ms in a.mentions:
@@ -124,10 +132,10 @@ def check_shares(a: Analysis) -> Iterator[Finding]:
                 continue
             c, ratio, sev = results[0]
             expected = fmt_pct(part.value_yuan / c.value_yuan * HUNDRED, pct.decimals)
-            yield Finding("share", sev, f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = "
-                          f"{expected}，文中为{pct.stated.strip()}。",
-                          [evidence(pct)], stated=pct.stated.strip(), expected=expected)
-        first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+            yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，"
+                             f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
+                             expected=expected, slip=sev == "slip")
+        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
         elif line.is_heading:
@@ -152,10 +160,9 @@ def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[M
             cands.append(before[0])
     if change.sentence > 0:
         for s in range(change.sentence - 1, -1, -1):
-            levels = [x for x in ms if x.sentence == s and not x.is_percent and not x.is_change
-                      and not x.threshold and x.role in (None, "actual")]
+            levels = [x for x in ms if x.sentence == s and x.is_level and x.role in (None, "actual")]
             if levels:
-                heads = [x for x in levels if any(y.extra.get("list_head") is x for y in ms)]
+                heads = [x for x in levels if any(y.list_head is x for y in ms)]
                 cands.extend([levels[0], *heads, levels[-1]])
                 break
         line_first = _first_level(ms, 0)
@@ -169,11 +176,10 @@ def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[M
 @rule("growth-rate", "arithmetic", "error", "增长率与增减额不符",
       "增长率以上年数为基数：增长率 = 增减额 ÷（本年数 − 增减额）。常见错误是除以本年数。"
       "例：收支总计384.49万元，增加17.05万元，应增长4.64%（17.05÷367.44），而不是4.43%（17.05÷384.49）。",
-      example_bad="收支总计384.49万元，比上年增加17.05万元，增长4.43%。",
-      example_good="收支总计384.49万元，比上年增加17.05万元，增长4.64%。",
       rationale="增长率 = （本年数 − 上年数）÷ 上年数 = 增减额 ÷ （本年数 − 增减额）。与上年对比说明增减变化及原因是情况说明的规定内容。",
       last_digit=True)
-def check_growth(a: Analysis) -> Iterator[Finding]:
+def check_growth(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     previous_first: list[Mention] = []
     for _line, ms in a.mentions:
         for pct in ms:
@@ -181,7 +187,7 @@ def check_growth(a: Analysis) -> Iterator[Finding]:
                 continue
             change = _change_for(ms, pct)
             if change is None:
-                yield from _growth_from_levels(ms, pct)
+                yield from _growth_from_levels(ctx, ms, pct)
                 continue
             if change.direction and pct.direction and change.direction != pct.direction:
                 continue  # reported by change-direction
@@ -219,41 +225,49 @@ def check_growth(a: Analysis) -> Iterator[Finding]:
                 this_year = _pct(change.yuan / cur.yuan)
                 if this_year is not None and pct.interval.overlaps(this_year):
                     msg += "文中增长率是以本年数为基数计算的，应以上年数为基数。"
-            yield Finding("growth-rate", sev, msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected)
-        first = next((x for x in ms if not x.is_percent and not x.is_change), None)
+            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
+        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
             previous_first = [first]
 
 
-def _growth_from_levels(ms: list[Mention], pct: Mention) -> Iterator[Finding]:
-    """"本年1.73万元，上年1.43万元，增长20.98%": the rate from the two levels themselves."""
+def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Interval] | None:
+    """(this year, last year, rate in %) for "本年1.73万元，上年1.43万元，增长20.98%"."""
     before = _levels_before(ms, pct)
     prevs = [x for x in before if x.role == "prev"]
     if not prevs:
-        return
+        return None
     prev = prevs[-1]
     curs = [x for x in before if x.start < prev.start and x.role in (None, "actual")]
     if not curs or prev.yuan.contains_zero():
-        return
+        return None
     cur = curs[-1]
     rate = _pct((cur.yuan - prev.yuan) / prev.yuan)
-    if rate is None:
+    return (cur, prev, rate) if rate is not None else None
+
+
+def _against_levels(rate: Interval, sign: int) -> bool:
+    """Do the two levels move the other way than the rate's word says?"""
+    return (rate.lo > 0 and sign < 0) or (rate.hi < 0 and sign > 0)
+
+
+def _growth_from_levels(ctx: RuleContext, ms: list[Mention], pct: Mention) -> Iterator[Finding]:
+    """"本年1.73万元，上年1.43万元，增长20.98%": the rate from the two levels themselves."""
+    found = _levels_rate(ms, pct)
+    if found is None:
         return
+    cur, prev, rate = found
     sign = pct.direction or 1
-    if (rate.lo > 0 and sign < 0) or (rate.hi < 0 and sign > 0):
-        yield Finding("change-direction", "error",
-                      f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
-                      f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct)], stated=pct.cue_text,
-                      expected="增长" if rate.lo > 0 else "下降")
-        return
+    if _against_levels(rate, sign):
+        return  # reported by change-direction
     stated = Interval.stated(pct.value * sign, pct.decimals)
     if stated.overlaps(rate):
         return
     sev = miss_severity(pct, Interval(abs(rate.lo), abs(rate.hi)) if rate.lo >= 0 or rate.hi <= 0 else rate)
     expected = fmt_pct(abs((cur.value_yuan - prev.value_yuan) / prev.value_yuan * HUNDRED), pct.decimals)
-    yield Finding("growth-rate", sev or "error",
-                  f"增长率计算不符：本年{cur.stated.strip()}、上年{prev.stated.strip()}，应为{expected}，"
-                  f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
+    yield ctx.report(f"增长率计算不符：本年{cur.stated.strip()}、上年{prev.stated.strip()}，应为{expected}，"
+                     f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected,
+                     slip=sev == "slip")
 
 
 def _fmt_base(b: Interval | None, cur: Mention) -> str:
@@ -261,23 +275,6 @@ def _fmt_base(b: Interval | None, cur: Mention) -> str:
         return "所述基数"
     q = Decimal(1).scaleb(-cur.decimals)
     return f"{(b.mid / cur.scale).quantize(q)}{cur.unit}"
-
-
-@rule("change-direction", "wording", "error", "增减方向用语矛盾",
-      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
-      example_bad="支出46.06万元，比上年减少52.63万元，增加了53.33%。",
-      example_good="支出46.06万元，比上年减少52.63万元，下降53.33%。",
-      rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
-def check_direction(a: Analysis) -> Iterator[Finding]:
-    for ms, pct in _percents(a, "growth"):
-        change = _change_for(ms, pct)
-        if change is None or not change.direction or not pct.direction:
-            continue
-        if change.direction != pct.direction:
-            yield Finding("change-direction", "error",
-                          f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
-                          f"{pct.stated.strip()}”方向相反，请核实变动方向。",
-                          [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
 
 
 def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
@@ -290,12 +287,10 @@ def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
 
 @rule("completion-rate", "arithmetic", "error", "预算完成率与金额不符",
       "完成预算的比例 = 决算数 ÷ 预算数。例：预算1.5万元，决算1.73万元，完成预算的115.33%。",
-      example_bad="年初预算1.5万元，支出决算1.73万元，完成年初预算的105.33%。",
-      example_good="年初预算1.5万元，支出决算1.73万元，完成年初预算的115.33%。",
       rationale="预算完成率 = 决算数 ÷ 预算数 × 100%。决算说明（如三公经费、机关运行经费）须说明决算数与年初预算数的对比。",
       last_digit=True)
-def check_completion(a: Analysis) -> Iterator[Finding]:
-    for ms, pct in _percents(a, "completion"):
+def check_completion(ctx: RuleContext) -> Iterator[Finding]:
+    for ms, pct in _percents(ctx.analysis, "completion"):
         pair = _budget_actual(ms, pct)
         if pair is None:
             continue
@@ -307,9 +302,9 @@ def check_completion(a: Analysis) -> Iterator[Finding]:
         if sev is None:
             continue
         expected = fmt_pct(actual.value_yuan / budget.value_yuan * HUNDRED, pct.decimals)
-        yield Finding("completion-rate", sev,
-                      f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
-                      f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected)
+        yield ctx.report(f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
+                         f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
+                         expected=expected, slip=sev == "slip")
 
 
 def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] | None:
@@ -329,20 +324,17 @@ def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] |
 
 @rule("zero-base", "arithmetic", "warning", "以零为基数的比率",
       "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。",
-      example_bad="年初预算为0万元，支出决算5.2万元，完成年初预算的100%。",
-      example_good="年初预算为0万元，支出决算5.2万元，系年中追加安排。",
       rationale="比率的分母为0时没有定义；新增项目或新设单位应说明追加或新增的原因，而不是写出完成率或增长率。")
-def check_zero_base(a: Analysis) -> Iterator[Finding]:
-    for _line, ms in a.mentions:
+def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
+    for _line, ms in ctx.analysis.mentions:
         for pct in ms:
             if pct.value == 0:
                 continue
             if pct.cue == "completion":
                 pair = _budget_actual(ms, pct)
                 if pair is not None and pair[0].value == 0 and pair[1].value != 0:
-                    yield Finding("zero-base", "warning",
-                                  f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
-                                  [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
+                    yield ctx.report(f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue == "growth":
                 change = _change_for(ms, pct)
                 if change is None or change.value == 0:
@@ -350,7 +342,6 @@ def check_zero_base(a: Analysis) -> Iterator[Finding]:
                 before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]
                 if before and before[-1].value == change.value and before[-1].unit == change.unit \
                         and (change.direction or pct.direction) > 0:
-                    yield Finding("zero-base", "warning",
-                                  f"上年数为0（本年{before[-1].stated.strip()}全部为新增），增长率无意义，"
-                                  f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
-                                  [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")
+                    yield ctx.report(f"上年数为0（本年{before[-1].stated.strip()}全部为新增），增长率无意义，"
+                                     f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")

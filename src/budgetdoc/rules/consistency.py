@@ -1,110 +1,106 @@
-"""Wording consistency: outdated classification names, list numbering that skips, money units that
-differ from the rest of the document, 机关运行经费 larger than the 公用经费 it is part of."""
+"""Consistency: one quantity stated with two amounts, last year's 年末结转 against this year's 年初结转,
+the vehicles of the 三公 section against the assets section."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..analysis import Analysis
-from ..knowledge import knowledge
-from ..model import Evidence, Finding
-from .base import evidence, line_evidence, rule
-from .sums import first_levels, in_side_section
+from ..extract import Mention
+from ..knowledge import Knowledge
+from ..model import Finding
+from .base import (
+    RuleContext,
+    evidence,
+    first_levels,
+    in_side_section,
+    line_evidence,
+    miss_severity,
+    rule,
+)
+from .sums import _fmt_yuan_like
 
 
-@rule("classification-name", "wording", "warning", "功能分类科目名称已过时",
-      "2019年起“医疗卫生与计划生育支出”改为“卫生健康支出”，“文化体育与传媒支出”改为“文化旅游体育与传媒支出”；"
-      "此后年度的文件须用新名称。",
-      example_bad="2020年决算：医疗卫生与计划生育（类）支出13.93万元。",
-      example_good="2020年决算：卫生健康（类）支出13.93万元。",
-      rationale="政府收支分类科目每年由财政部修订，公开文件须使用当年科目名称。")
-def check_class_names(a: Analysis) -> Iterator[Finding]:
-    if a.meta.year is None:
-        return
-    renamed = [r for r in knowledge().claims.get("renamed_classes", []) if a.meta.year >= r["since"]]
-    for line in a.lines:
-        for r in renamed:
-            i = line.norm.text.find(r["old"])
-            if i >= 0:
-                yield Finding("classification-name", "warning",
-                              f"{a.meta.year}年文件使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
-                              [line_evidence(line, 0, len(line.norm.text))], stated=r["old"], expected=r["new"])
-        for block_row in (line.block.rows or []):
-            for cell in block_row:
-                for r in renamed:
-                    if r["old"] in cell.text:
-                        yield Finding("classification-name", "warning",
-                                      f"表中使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
-                                      [Evidence(cell.text, cell.loc)], stated=r["old"], expected=r["new"])
-
-
-_ITEM = re.compile(r"^\s*(-\s*)?(?P<n>\d{1,2})\s*[.、](?!\d)")
-
-
-@rule("numbering-skip", "wording", "warning", "序号不连续",
-      "同一列表中的序号应连续：“5.……”之后是“7.……”，说明漏了一项或编号有误。",
-      example_bad="5.卫生健康支出……\n7.卫生健康支出……",
-      example_good="5.卫生健康支出……\n6.卫生健康支出……",
-      rationale="情况说明逐项列示科目，序号跳号常因删除内容或复制粘贴造成，需核对是否漏列。")
-def check_numbering(a: Analysis) -> Iterator[Finding]:
-    prev_n: int | None = None
-    prev_section = None
-    for line in a.lines:
-        if line.block.kind == "table":
+@rule("fact-conflict", "consistency", "error", "同一数据前后表述不一致",
+      "同一口径的同一数据（如本年支出合计、基本支出）在文中各处必须一致。例：第一处基本支出221.33万元，另一处221.30万元。",
+      rationale="同一口径的同一数据在情况说明各处和公开表中只能有一个数值；不一致时应以公开表为准更正文字。",
+      last_digit=True)
+def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    seen: dict[str, Mention] = {}
+    reported: set[tuple[str, Decimal]] = set()
+    for m in a.all_mentions():
+        if not m.key or m.is_percent or m.is_change or m.threshold or in_side_section(m):
             continue
-        m = _ITEM.match(line.norm.text)
-        if line.section is not prev_section and not (m and line.is_heading):
-            prev_n, prev_section = None, line.section
-        if m is None:
+        if m.list_head is not None and m.list_head.key is None:
             continue
-        n = int(m.group("n"))
-        if prev_n is not None and n > prev_n + 1 and n - prev_n <= 3:
-            yield Finding("numbering-skip", "warning", f"序号由{prev_n}跳到{n}，中间缺少{prev_n + 1}。",
-                          [line_evidence(line, 0, min(len(line.norm.text), 40))], stated=str(n), expected=str(prev_n + 1))
-        prev_n = n if n != 1 or prev_n is None else 1
+        for key in m.keys:
+            first = seen.setdefault(key, m)
+            if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
+                continue
+            reported.add((key, m.value_yuan))
+            slip = miss_severity(m, first.yuan.scale(Decimal(1) / m.scale)) == "slip"
+            yield ctx.report(f"{a.name(key)}前后不一致：{first.line.block.loc.describe()}为"
+                             f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
+                             [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip(),
+                             slip=slip)
 
 
-@rule("unit-mix", "wording", "warning", "金额单位与全文不一致",
-      "全文以“元”为单位时出现“万元”（或相反），读者易把数字看错一万倍：如全文为元的文件写“支出0万元”。",
-      example_bad="（全文以元为单位）国有资本经营预算（类）支出0万元。",
-      example_good="（全文以元为单位）国有资本经营预算（类）支出0元。",
-      rationale="同一份公开文件的说明部分应统一计量单位，表格单位须在表头注明。")
-def check_unit_mix(a: Analysis) -> Iterator[Finding]:
-    units: Counter[str] = Counter()
-    money = [(ln, m) for ln, ms in a.mentions for m in ms if not m.is_percent and not m.threshold]
-    for _ln, m in money:
-        units["万元" if "万" in m.unit else m.unit] += 1
-    total = sum(units.values())
-    if total < 10:
-        return
-    main, count = units.most_common(1)[0]
-    if count / total < 0.9:
-        return  # the document mixes units on purpose
-    for _ln, m in money:
-        unit = "万元" if "万" in m.unit else m.unit
-        sec = m.line.section
-        in_overview = sec is not None and any(x.type == "overview" for x in sec.chain())
-        if unit != main and not in_side_section(m) and not in_overview:  # 概况 cites other money
-            yield Finding("unit-mix", "warning", f"全文金额以{main}为单位，此处为“{m.stated.strip()}”。",
-                          [evidence(m)], stated=m.stated.strip(), expected=f"以{main}表述")
+def _names_other_quantity(change: Mention, k: Knowledge) -> bool:
+    """A change is about the figure just stated only when its own words name nothing else: "与上年决算相比,
+    减少0.28万元" is; "与2019年度相比，收入增加304.77万元" is about 收入, not the 年末结转 before it."""
+    label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text else change.label
+    rest = k.patterns["compared"].sub("", label.strip(",，;； ")).strip(",，;； ")
+    return rest not in ("", "各", "共", "分别")
 
 
-@rule("operating-cost", "arithmetic", "error", "机关运行经费超过公用经费",
-      "机关运行经费是行政单位（含参公单位）基本支出中的公用经费，不能超过全部门的公用经费。",
-      example_bad="公用经费98.73万元；机关运行经费支出120.00万元。",
-      example_good="公用经费98.73万元；机关运行经费支出10.00万元。",
-      rationale="机关运行经费 ⊆ 一般公共预算财政拨款基本支出中的公用经费（名词解释口径）。")
-def check_operating_cost(a: Analysis) -> Iterator[Finding]:
+@rule("carryover-chain", "consistency", "error", "上年年末结转与本年年初结转不衔接",
+      "上年的年末结转和结余就是本年的年初结转和结余。文中由“年末结转和结余X万元，比上年减少Y万元”可推出上年年末数，"
+      "它应等于本年的年初结转和结余。",
+      rationale="结转结余跨年衔接：上年末结转和结余 = 本年初结转和结余（收入支出决算总表的勾稽关系）。",
+      last_digit=True)
+def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     first = first_levels(a)
-    op = first.get("operating_cost")
-    public = first.get("gpb.expense.public") or first.get("expense.public")
-    if op is None or public is None:
-        return
-    if op.yuan.lo > public.yuan.hi * Decimal(1):  # type: ignore[attr-defined]
-        yield Finding("operating-cost", "error",
-                      f"机关运行经费{op.stated.strip()}超过公用经费{public.stated.strip()}。",  # type: ignore[attr-defined]
-                      [evidence(op), evidence(public)], stated=op.stated.strip(),  # type: ignore[arg-type, attr-defined]
-                      expected=f"≤{public.stated.strip()}")  # type: ignore[attr-defined]
+    for scope in ("", "fiscal."):  # the totals' scopes: all funds, and 财政拨款 (财政拨款收入支出决算总表)
+        begin = first.get(scope + "income.carryover_begin")
+        end = first.get(scope + "expense.carryover_end")
+        if begin is None or end is None:
+            continue
+        # The change stated right after this year's 年末 figure gives last year's 年末.
+        change = next((x for _ln, ms in a.mentions for x in ms if x.is_change and x.line is end.line
+                       and x.start > end.start and x.subject == end.key), None)
+        if change is None or _names_other_quantity(change, a.knowledge):
+            continue
+        signed = change.yuan if change.direction > 0 else -change.yuan
+        prev_end = end.yuan - signed
+        if prev_end.overlaps(begin.yuan):
+            continue
+        stated = _fmt_yuan_like(end.value_yuan - (change.value_yuan if change.direction > 0 else -change.value_yuan), end)
+        # A slip when the derived figure misses this year's 年初 by at most one unit of its last digit.
+        unit_yuan = Decimal(1).scaleb(-begin.decimals) * begin.scale
+        slip = prev_end.gap(begin.value_yuan) <= unit_yuan
+        yield ctx.report(f"由年末结转和结余{end.stated.strip()}及其变动{change.cue_text}{change.stated.strip()}推得上年年末为"
+                         f"{stated}，而本年年初结转和结余为{begin.stated.strip()}。",
+                         [evidence(end, end=change.end, start=end.clause_start), evidence(begin)],
+                         stated=stated, expected=begin.stated.strip(), slip=slip)
+
+
+@rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",
+      "“三公”经费说明中财政拨款开支的公务用车保有量，不能多于国有资产占用情况中的车辆总数。",
+      rationale="公务用车保有量是部门车辆的一部分（国有资产占用情况按用途列示全部车辆）。")
+def check_vehicle_counts(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    fleet = total = None
+    fleet_re, vehicles_re = a.knowledge.patterns["fleet"], a.knowledge.patterns["vehicles"]
+    for line in a.lines:
+        text = line.norm.text
+        if fleet is None and (m := fleet_re.search(text)):
+            fleet = (int(m.group("n")), line, m)
+        if total is None and (m := vehicles_re.search(text)):
+            total = (int(m.group("n")), line, m)
+    if fleet and total and fleet[0] > total[0]:
+        yield ctx.report(f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",
+                      [line_evidence(fleet[1], fleet[2].start(), fleet[2].end()),
+                       line_evidence(total[1], total[2].start(), total[2].end())],
+                      stated=f"{fleet[0]}辆", expected=f"≤{total[0]}辆")

@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..analysis import Analysis
 from ..extract.tables import _clean, _number
 from ..interval import Interval
 from ..model import Block, Cell, Evidence, Finding
-from .base import rule
+from .base import RuleContext, rule
 
 _NATURE = {"正向", "反向", "定性", "定量"}
 # Columns read relative to the 指标性质 column, named as the header row names them.
@@ -74,25 +73,23 @@ def _quote(row: list[Cell]) -> str:
 
 @rule("performance-score", "performance", "error", "绩效得分超过分值",
       "绩效自评表中每项指标的得分不能超过其分值。例：分值15分的数量指标得分30分。",
-      example_bad="数量指标 装修费 正向 大于等于 176 176 万元 分值15 得分30",
-      example_good="数量指标 装修费 正向 大于等于 176 176 万元 分值15 得分15",
       rationale="项目支出绩效自评表：各指标得分不超过分值，总分为各项得分之和（满分100）。")
-def check_scores(a: Analysis) -> Iterator[Finding]:
+def check_scores(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     # Two layouts: a 指标性质 column to align on, or the weight written "15分" (one cell per line).
     rows = [(row, _num(v.get("weight", "")), _num(v.get("score", "")), row[0]) for row, v in _rows(a.doc.blocks)]
     rows += [(row, weight, _num(cell.text), cell) for row, weight, cell in _score_rows(a.doc.blocks)]
     for row, weight, score, cell in rows:
         if weight is not None and score is not None and score > weight:
-            yield Finding("performance-score", "error", f"指标得分{score}超过分值{weight}。",
+            yield ctx.report(f"指标得分{score}超过分值{weight}。",
                           [Evidence(_quote(row), cell.loc)], stated=str(score), expected=f"≤{weight}")
 
 
 @rule("performance-full-marks", "performance", "warning", "未完成目标却得满分",
       "正向指标实际值低于目标值、反向指标实际值超过上限时，不应得满分。例：目标123台，实际105台，得分0.29（满分0.29）。",
-      example_bad="窗口机顶盒 正向 大于等于 123 105 台 分值0.29 得分0.29",
-      example_good="窗口机顶盒 正向 大于等于 123 105 台 分值0.29 得分0.25（并说明偏差原因）",
       rationale="绩效自评按指标完成程度计分：未完成正向指标或超出反向指标上限应扣分并说明原因，满分意味着目标已完成。")
-def check_full_marks(a: Analysis) -> Iterator[Finding]:
+def check_full_marks(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     for row, v in _rows(a.doc.blocks):
         weight, score = _num(v.get("weight", "")), _num(v.get("score", ""))
         target, actual = _num(v.get("target", "")), _num(v.get("actual", ""))
@@ -104,8 +101,7 @@ def check_full_marks(a: Analysis) -> Iterator[Finding]:
             (v["nature"] == "反向" and "小于" in direction and actual > target)  # type: ignore[operator]
         if missed:
             word = "未达到目标值" if v["nature"] == "正向" else "超过上限"
-            yield Finding("performance-full-marks", "warning",
-                          f"指标实际完成值{actual}{word}{target}，却得满分{score}（分值{weight}）。",
+            yield ctx.report(f"指标实际完成值{actual}{word}{target}，却得满分{score}（分值{weight}）。",
                           [Evidence(_quote(row), row[0].loc)], stated=str(score), expected=f"<{weight}")
 
 
@@ -138,10 +134,9 @@ def _score_rows(blocks: list[Block]) -> Iterator[tuple[list[Cell], Decimal, Cell
 
 @rule("performance-rate", "performance", "error", "预算执行率与金额不符",
       "绩效自评表中“执行率 = 全年执行数(B) ÷ 全年预算数(A)”。例：A、B均为176万元，执行率应为100%，表中填10%。",
-      example_bad="年度资金总额 | 全年预算数176万元 | 全年执行数176万元 | 分值10 | 执行率10% | 得分10",
-      example_good="年度资金总额 | 全年预算数176万元 | 全年执行数176万元 | 分值10 | 执行率100% | 得分10",
       rationale="项目支出绩效自评表：预算执行率 = 全年执行数 ÷ 全年预算数 × 100%，按执行率计算该项得分。")
-def check_execution_rate(a: Analysis) -> Iterator[Finding]:
+def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     for block in a.doc.blocks:
         if block.kind != "table":
             continue
@@ -172,8 +167,7 @@ def check_execution_rate(a: Analysis) -> Iterator[Finding]:
                 continue
             point = (spent[0] / budget[0] * 100).quantize(Decimal(1).scaleb(-max(rate[1], 0)))
             cell = row[cols["rate"]]
-            yield Finding("performance-rate", "error",
-                          f"执行率应为全年执行数{texts[cols['b']]} ÷ 全年预算数{texts[cols['a']]} = {point}%，"
+            yield ctx.report(f"执行率应为全年执行数{texts[cols['b']]} ÷ 全年预算数{texts[cols['a']]} = {point}%，"
                           f"表中为{texts[cols['rate']]}。", [Evidence(_quote(row), cell.loc)],
                           stated=texts[cols["rate"]], expected=f"{point}%")
 

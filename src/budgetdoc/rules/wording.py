@@ -1,181 +1,156 @@
-"""Wording: template text never filled in, wrong comparison year, wrong document kind, units."""
+"""Wording: template text never filled in, amounts without units or in the other unit, change words that
+contradict each other, outdated classification names, list numbering that skips."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 
-from ..analysis import Analysis
-from ..knowledge import knowledge
-from ..model import Finding
-from .base import line_evidence, rule
-from .sums import _SIDE_SECTIONS
+from ..amount import money_unit
+from ..knowledge import Knowledge
+from ..model import Evidence, Finding
+from .base import (
+    RuleContext,
+    evidence,
+    in_side_section,
+    line_evidence,
+    rule,
+    sentence_around,
+)
+from .claims import _against_levels, _change_for, _levels_rate, _percents
 
 
-@lru_cache(maxsize=1)
-def _residue() -> list[tuple[re.Pattern[str], str, str]]:
-    return [(re.compile(e["pattern"]), e["severity"], e["message"]) for e in knowledge().residue]
+def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(e["pattern"]), e["severity"], e["message"]) for e in k.residue]
 
 
 @rule("template-residue", "wording", "warning", "模板残留",
       "公开模板中的可选用语、占位符和给编制人的说明必须改写或删除：如“增加(减少)”“增加/减少”"
       "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误；其余为警告。",
-      example_bad="本年支出比上年增加(减少)17.05万元。",
-      example_good="本年支出比上年增加17.05万元。",
       rationale="公开文件应为定稿：模板中的可选用语、占位符和给编制人的说明须按实际情况改写或删除，否则变动方向和口径不明。")
-def check_residue(a: Analysis) -> Iterator[Finding]:
+def check_residue(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     for line in a.lines:
         text = line.norm.text
-        for pattern, severity, message in _residue():
+        for pattern, severity, message in _residue(a.knowledge):
             for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
-                yield Finding("template-residue", severity, message.format(match=m.group(0).strip()),  # type: ignore[arg-type]
-                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
-                              stated=m.group(0).strip())
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, start) for c in "。;!?") + 1
-    e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
-    e = min(e_candidates) + 1 if e_candidates else len(text)
-    return s, max(e, end)
-
-
-@lru_cache(maxsize=1)
-def _compare() -> re.Pattern[str]:
-    return re.compile(knowledge().claims["comparison_year"])
-
-
-@rule("comparison-year", "period", "error", "比较年度错误",
-      "与上年比较时，比较年度必须是报告年度的上一年：2020年决算写“比2018年增加”是错误的。"
-      "决算与本年年初预算比较（与2020年预算相比）不受此限。",
-      example_bad="（2020年决算）与2018年相比，收入增加17.05万元。",
-      example_good="（2020年决算）与2019年相比，收入增加17.05万元。",
-      rationale="决算与上年决算对比、预算与上年预算对比：比较年度 = 报告年度 − 1（决算与本年年初预算对比除外）。")
-def check_comparison_year(a: Analysis) -> Iterator[Finding]:
-    year = a.meta.year
-    if year is None:
-        return
-    for line in a.lines:
-        if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
-            continue
-        for m in _compare().finditer(line.norm.text):
-            y = int(m.group("year"))
-            what = m.group("what") or ""
-            if y == year - 1:
-                continue
-            if y == year and a.meta.kind == "final" and "预算" in what:
-                continue  # a final account compared with the same year's budget
-            yield Finding("comparison-year", "error",
-                          f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
-                          f"文中写“{m.group(0).rstrip(',')}”。",
-                          [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
-                          stated=str(y), expected=str(year - 1))
-
-
-_COVERAGE = re.compile(r"纳入.{0,40}?(?P<year>20\d{2})\s*年\s*度?\s*(部门|单位)?\s*(?P<kind>预算|决算)\s*(编制|编报)?\s*(范围)?")
-
-
-@rule("period-kind", "period", "warning", "年度或文种与文件不符",
-      "文中对本文件的称谓必须与其年度和文种一致：2020年决算写“纳入2021年部门预算编制范围”，"
-      "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。",
-      example_bad="（2020年部门决算）纳入2021年部门预算编制范围的单位包括……",
-      example_good="（2020年部门决算）纳入2020年部门决算编制范围的单位包括……",
-      rationale="文件的年度和文种（预算/决算）决定公开表和情况说明的口径；套用其他年度或文种的表述会误导读者。")
-def check_period_kind(a: Analysis) -> Iterator[Finding]:
-    year, kind = a.meta.year, a.meta.kind
-    if year is None or kind is None:
-        return
-    word = "决算" if kind == "final" else "预算"
-    for line in a.lines:
-        text = line.norm.text
-        for m in _COVERAGE.finditer(text):
-            y, k = int(m.group("year")), m.group("kind")
-            if y != year or k != word:
-                yield Finding("period-kind", "warning",
-                              f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
-                              [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
-                              stated=f"{y}年{k}", expected=f"{year}年{word}")
-        if not line.is_heading:
-            continue
-        title = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|预算执行|预算数|预决算", "", text)
-        if kind == "budget" and "决算" in title:
-            yield Finding("period-kind", "warning", f"预算文件中出现决算标题“{text.strip()}”。",
-                          [line_evidence(line, 0, len(text))], stated="决算", expected="预算")
-        elif kind == "final" and re.search(r"(部门|单位)?预算(情况)?(说明|表)$", title) and "决算" not in title:
-            yield Finding("period-kind", "warning", f"决算文件中出现预算标题“{text.strip()}”。",
-                          [line_evidence(line, 0, len(text))], stated="预算", expected="决算")
-
-
-_NO_UNIT = re.compile(r"(?P<label>(支出|收入|经费|费用|费|决算数|预算数|合计|总计)(为)?)\s*(?P<num>\d+\.\d{1,2})(?=\s*[,;。])")
-_STRAY_PCT = re.compile(r"\d(\.\d+)?\s*(万元|元)\s*%")
+                yield ctx.report(message.format(match=m.group(0).strip()),
+                                 [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
+                                 stated=m.group(0).strip(), severity=severity)  # type: ignore[arg-type]
 
 
 @rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
       "金额必须带单位（万元/元），不能多出百分号：“其他工资福利支出15.84。”“支出决算0万元%”。",
-      example_bad="其他工资福利支出15.84。",
-      example_good="其他工资福利支出15.84万元。",
       rationale="公开的金额须标明计量单位（万元或元）；金额后多出的“%”使其看起来像比例。")
-def check_units(a: Analysis) -> Iterator[Finding]:
+def check_units(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
     for line in a.lines:
         if line.is_heading or "\t" in line.block.text:
             continue
         text = line.norm.text
-        for m in _NO_UNIT.finditer(text):
-            yield Finding("unit-missing", "warning", f"金额“{m.group('num')}”没有单位。",
-                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()))],
+        for m in a.knowledge.patterns["no_unit"].finditer(text):
+            yield ctx.report(f"金额“{m.group('num')}”没有单位。",
+                          [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span("num"))],
                           stated=m.group("num"), expected=f"{m.group('num')}{a.meta.unit or '万元'}")
-        for m in _STRAY_PCT.finditer(text):
-            yield Finding("unit-missing", "warning", f"金额后多出百分号：“{m.group(0)}”。",
-                          [line_evidence(line, *_sentence_around(text, m.start(), m.end()))], stated=m.group(0))
+        for m in a.knowledge.patterns["stray_percent"].finditer(text):
+            yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
+                          [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
+                          stated=m.group(0))
 
 
-_AS_OF = re.compile(r"截[至止]\s*(?P<year>20\d{2})\s*年\s*(12\s*月\s*31\s*日|年底|末)")
-
-
-@rule("period-date", "period", "warning", "时点日期与报告年度不符",
-      "决算的资产、车辆等时点数应截至报告年度末（2020年决算写“截至2020年12月31日”）；"
-      "预算的时点数为上年末。日期不符常是套用旧文件未改。",
-      example_bad="2020年度部门决算：截至2019年12月31日，本部门共有车辆1辆。",
-      example_good="2020年度部门决算：截至2020年12月31日，本部门共有车辆1辆。",
-      rationale="部门决算反映报告年度的收支和年末资产状况；部门预算说明上年末的资产占用情况。")
-def check_period_dates(a: Analysis) -> Iterator[Finding]:
-    year, kind = a.meta.year, a.meta.kind
-    if year is None or kind is None:
-        return
-    expected = year if kind == "final" else year - 1
-    for line in a.lines:
-        if line.section is not None and any(s.type in _SIDE_SECTIONS for s in line.section.chain()):
+@rule("change-direction", "wording", "error", "增减方向用语矛盾",
+      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
+      rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
+def check_direction(ctx: RuleContext) -> Iterator[Finding]:
+    for ms, pct in _percents(ctx.analysis, "growth"):
+        change = _change_for(ms, pct)
+        if change is None:
+            # No change amount: the rate's word against this year's and last year's levels.
+            found = _levels_rate(ms, pct)
+            if found is not None and _against_levels(found[2], pct.direction or 1):
+                cur, prev, rate = found
+                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
+                                 f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct)],
+                                 stated=pct.cue_text, expected="增长" if rate.lo > 0 else "下降")
             continue
-        for m in _AS_OF.finditer(line.norm.text):
-            y = int(m.group("year"))
-            if y != expected and not (kind == "budget" and y == year):
-                yield Finding("period-date", "warning",
-                              f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
-                              [line_evidence(line, *_sentence_around(line.norm.text, m.start(), m.end()))],
-                              stated=str(y), expected=str(expected))
+        if not change.direction or not pct.direction:
+            continue
+        if change.direction != pct.direction:
+            yield ctx.report(f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
+                             f"{pct.stated.strip()}”方向相反，请核实变动方向。",
+                             [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
 
 
-_FLEET = re.compile(r"(公务用车|车辆)保有量为?\s*(?P<n>\d+)\s*辆")
-_VEHICLES = re.compile(r"共有(公务用)?车辆\s*(?P<n>\d+)\s*辆")
-
-
-@rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",
-      "“三公”经费说明中财政拨款开支的公务用车保有量，不能多于国有资产占用情况中的车辆总数。",
-      example_bad="公务用车保有量为3辆……截至年末，本部门共有车辆1辆。",
-      example_good="公务用车保有量为1辆……截至年末，本部门共有车辆1辆。",
-      rationale="公务用车保有量是部门车辆的一部分（国有资产占用情况按用途列示全部车辆）。")
-def check_vehicle_counts(a: Analysis) -> Iterator[Finding]:
-    fleet = total = None
+@rule("classification-name", "wording", "warning", "功能分类科目名称已过时",
+      "2019年起“医疗卫生与计划生育支出”改为“卫生健康支出”，“文化体育与传媒支出”改为“文化旅游体育与传媒支出”；"
+      "此后年度的文件须用新名称。",
+      rationale="政府收支分类科目每年由财政部修订，公开文件须使用当年科目名称。")
+def check_class_names(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    if a.meta.year is None:
+        return
+    renamed = [r for r in a.knowledge.claims.get("renamed_classes", []) if a.meta.year >= r["since"]]
     for line in a.lines:
-        text = line.norm.text
-        if fleet is None and (m := _FLEET.search(text)):
-            fleet = (int(m.group("n")), line, m)
-        if total is None and (m := _VEHICLES.search(text)):
-            total = (int(m.group("n")), line, m)
-    if fleet and total and fleet[0] > total[0]:
-        yield Finding("vehicle-count", "warning",
-                      f"公务用车保有量{fleet[0]}辆，多于国有资产中的车辆总数{total[0]}辆。",
-                      [line_evidence(fleet[1], fleet[2].start(), fleet[2].end()),
-                       line_evidence(total[1], total[2].start(), total[2].end())],
-                      stated=f"{fleet[0]}辆", expected=f"≤{total[0]}辆")
+        for r in renamed:
+            i = line.norm.text.find(r["old"])
+            if i >= 0:
+                yield ctx.report(f"{a.meta.year}年文件使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
+                              [line_evidence(line, 0, len(line.norm.text), mark=(i, i + len(r["old"])))],
+                              stated=r["old"], expected=r["new"])
+        for block_row in (line.block.rows or []):
+            for cell in block_row:
+                for r in renamed:
+                    if r["old"] in cell.text:
+                        yield ctx.report(f"表中使用了已更名的科目名称“{r['old']}”，{r['since']}年起应为“{r['new']}”。",
+                                      [Evidence(cell.text, cell.loc)], stated=r["old"], expected=r["new"])
+
+
+_ITEM = re.compile(r"^\s*(-\s*)?(?P<n>\d{1,2})\s*[.、](?!\d)")
+
+
+@rule("numbering-skip", "wording", "warning", "序号不连续",
+      "同一列表中的序号应连续：“5.……”之后是“7.……”，说明漏了一项或编号有误。",
+      rationale="情况说明逐项列示科目，序号跳号常因删除内容或复制粘贴造成，需核对是否漏列。")
+def check_numbering(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    prev_n: int | None = None
+    prev_section = None
+    for line in a.lines:
+        if line.block.kind == "table":
+            continue
+        m = _ITEM.match(line.norm.text)
+        if line.section is not prev_section and not (m and line.is_heading):
+            prev_n, prev_section = None, line.section
+        if m is None:
+            continue
+        n = int(m.group("n"))
+        if prev_n is not None and n > prev_n + 1 and n - prev_n <= 3:
+            yield ctx.report(f"序号由{prev_n}跳到{n}，中间缺少{prev_n + 1}。",
+                          [line_evidence(line, 0, min(len(line.norm.text), 40), mark=m.span("n"))],
+                          stated=str(n), expected=str(prev_n + 1))
+        prev_n = n if n != 1 or prev_n is None else 1
+
+
+@rule("unit-mix", "wording", "warning", "金额单位与全文不一致",
+      "全文以“元”为单位时出现“万元”（或相反），读者易把数字看错一万倍：如全文为元的文件写“支出0万元”。",
+      rationale="同一份公开文件的说明部分应统一计量单位，表格单位须在表头注明。")
+def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    units: Counter[str] = Counter()
+    money = [(ln, m) for ln, ms in a.mentions for m in ms if not m.is_percent and not m.threshold]
+    for _ln, m in money:
+        units[money_unit(m.unit)] += 1
+    total = sum(units.values())
+    if total < 10:
+        return
+    main, count = units.most_common(1)[0]
+    if count / total < 0.9:
+        return  # the document mixes units on purpose
+    for _ln, m in money:
+        unit = money_unit(m.unit)
+        sec = m.line.section
+        in_overview = sec is not None and any(x.type == "overview" for x in sec.chain())
+        if unit != main and not in_side_section(m) and not in_overview:  # 概况 cites other money
+            yield ctx.report(f"全文金额以{main}为单位，此处为“{m.stated.strip()}”。",
+                          [evidence(m)], stated=m.stated.strip(), expected=f"以{main}表述")

@@ -6,14 +6,11 @@ section chain decides the funding scope of the figures inside it (一般公共�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ..knowledge import knowledge
+from ..knowledge import Knowledge, knowledge
 from ..model import Block
 from ..normalize import NormText, normalize
-
-_AMOUNT = re.compile(r"\d(\.\d+)?\s*(万元|元|%)")
 
 
 @dataclass
@@ -58,15 +55,15 @@ class Line:
     tags: set[str] = field(default_factory=set)
 
 
-def heading_level(text: str, block_kind: str) -> int | None:
+def heading_level(text: str, block_kind: str, k: Knowledge | None = None) -> int | None:
     """The heading level of a line, or None when it is body text."""
-    k = knowledge()
+    k = k or knowledge()
     stripped = text.strip().lstrip("-").strip()
     if "\t" in text or "|" in stripped:
         return None
     for level, pattern in k.heading_numbering:
         if pattern.match(stripped):
-            if len(stripped) <= k.heading_max_chars and not _AMOUNT.search(stripped):
+            if len(stripped) <= k.heading_max_chars and not k.patterns["heading_amount"].search(stripped):
                 return level
             return None
     if block_kind == "heading":
@@ -74,25 +71,26 @@ def heading_level(text: str, block_kind: str) -> int | None:
     return None
 
 
-def section_type(title: str) -> tuple[str | None, str | None]:
-    for st in knowledge().sections:
+def section_type(title: str, k: Knowledge | None = None) -> tuple[str | None, str | None]:
+    for st in (k or knowledge()).sections:
         if any(p.search(title) for p in st.patterns):
             return st.type, st.scope
     return None, None
 
 
-def structure(blocks: list[Block]) -> tuple[list[Line], list[Section]]:
+def structure(blocks: list[Block], k: Knowledge | None = None) -> tuple[list[Line], list[Section]]:
+    k = k or knowledge()
     lines: list[Line] = []
     sections: list[Section] = []
     stack: list[Section] = []
     for i, block in enumerate(blocks):
         norm = normalize(block.text) if block.kind != "table" else normalize("")
-        level = heading_level(norm.text, block.kind) if block.kind != "table" else None
+        level = heading_level(norm.text, block.kind, k) if block.kind != "table" else None
         if level is not None:
             while stack and stack[-1].level >= level:
                 stack.pop()
             title = norm.text.strip().lstrip("#- ").strip()
-            stype, scope = section_type(title)
+            stype, scope = section_type(title, k)
             sec = Section(title, level, stype, scope, i, stack[-1] if stack else None)
             sections.append(sec)
             stack.append(sec)

@@ -1,0 +1,105 @@
+"""Period: the comparison year, the year and kind the text gives the document, points in time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..knowledge import Knowledge
+from ..model import Finding
+from .base import (
+    SIDE_SECTIONS,
+    RuleContext,
+    line_evidence,
+    rule,
+    sentence_around,
+)
+
+
+def _names(text: str, k: Knowledge, kind: str) -> bool:
+    """Does the text name a document kind (final: 决算, budget: 预算)?"""
+    return any(w in text for w in k.words[kind])
+
+
+def _kind_word(k: Knowledge, kind: str) -> str:
+    """How the text names a document kind (决算 / 预算)."""
+    return k.words[kind][0]
+
+
+@rule("comparison-year", "period", "error", "比较年度错误",
+      "与上年比较时，比较年度必须是报告年度的上一年：2020年决算写“比2018年增加”是错误的。"
+      "决算与本年年初预算比较（与2020年预算相比）不受此限。",
+      rationale="决算与上年决算对比、预算与上年预算对比：比较年度 = 报告年度 − 1（决算与本年年初预算对比除外）。")
+def check_comparison_year(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    year = a.meta.year
+    if year is None:
+        return
+    compare = re.compile(a.knowledge.claims["comparison_year"])
+    for line in a.lines:
+        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        for m in compare.finditer(line.norm.text):
+            y = int(m.group("year"))
+            what = m.group("what") or ""
+            if y == year - 1:
+                continue
+            if y == year and a.meta.kind == "final" and _names(what, a.knowledge, "budget"):
+                continue  # a final account compared with the same year's budget
+            yield ctx.report(f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
+                          f"文中写“{m.group(0).rstrip(',')}”。",
+                          [line_evidence(line, *sentence_around(line.norm.text, m.start(), m.end()),
+                                         mark=m.span("year"))],
+                          stated=str(y), expected=str(year - 1))
+
+
+@rule("period-kind", "period", "warning", "年度或文种与文件不符",
+      "文中对本文件的称谓必须与其年度和文种一致：2020年决算写“纳入2021年部门预算编制范围”，"
+      "预算文件出现“……决算情况说明”标题，都是套用其他文件未改干净。",
+      rationale="文件的年度和文种（预算/决算）决定公开表和情况说明的口径；套用其他年度或文种的表述会误导读者。")
+def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    year, kind = a.meta.year, a.meta.kind
+    if year is None or kind is None:
+        return
+    kn = a.knowledge
+    word = _kind_word(kn, kind)
+    for line in a.lines:
+        text = line.norm.text
+        for m in kn.patterns["coverage"].finditer(text):
+            y, k = int(m.group("year")), m.group("kind")
+            if y != year or k != word:
+                yield ctx.report(f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
+                              [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
+                              stated=f"{y}年{k}", expected=f"{year}年{word}")
+        if not line.is_heading:
+            continue
+        title = kn.patterns["heading_budget_words"].sub("", text)
+        if kind == "budget" and _names(title, kn, "final"):
+            yield ctx.report(f"预算文件中出现决算标题“{text.strip()}”。",
+                          [line_evidence(line, 0, len(text))], stated="决算", expected="预算")
+        elif kind == "final" and kn.patterns["budget_heading"].search(title) and not _names(title, kn, "final"):
+            yield ctx.report(f"决算文件中出现预算标题“{text.strip()}”。",
+                          [line_evidence(line, 0, len(text))], stated="预算", expected="决算")
+
+
+@rule("period-date", "period", "warning", "时点日期与报告年度不符",
+      "决算的资产、车辆等时点数应截至报告年度末（2020年决算写“截至2020年12月31日”）；"
+      "预算的时点数为上年末。日期不符常是套用旧文件未改。",
+      rationale="部门决算反映报告年度的收支和年末资产状况；部门预算说明上年末的资产占用情况。")
+def check_period_dates(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    year, kind = a.meta.year, a.meta.kind
+    if year is None or kind is None:
+        return
+    expected = year if kind == "final" else year - 1
+    for line in a.lines:
+        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        for m in a.knowledge.patterns["as_of"].finditer(line.norm.text):
+            y = int(m.group("year"))
+            if y != expected and not (kind == "budget" and y == year):
+                yield ctx.report(f"{year}年{'决算' if kind == 'final' else '预算'}的时点应为{expected}年末，文中写“{m.group(0)}”。",
+                              [line_evidence(line, *sentence_around(line.norm.text, m.start(), m.end()),
+                                             mark=m.span("year"))],
+                              stated=str(y), expected=str(expected))
