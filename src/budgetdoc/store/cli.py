@@ -80,6 +80,17 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("budgetdoc: 已中断；已入库的文件保留，再次运行同一命令会从中断处继续", file=sys.stderr)
         return 130
+    except Exception as e:  # the database went away mid-run, or a bug: one line (BUDGETDOC_DEBUG=1: traceback)
+        if os.environ.get("BUDGETDOC_DEBUG"):
+            raise
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(e, DBAPIError):
+            detail = str(e.orig or e).strip().splitlines() or ["?"]
+            print(f"budgetdoc: 数据库错误：{detail[0]}", file=sys.stderr)
+        else:
+            print(f"budgetdoc: 内部错误（{type(e).__name__}: {e}）；设置 BUDGETDOC_DEBUG=1 可查看详情", file=sys.stderr)
+        return 2
 
 
 def _ingest(args) -> int:

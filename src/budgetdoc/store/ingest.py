@@ -9,6 +9,7 @@ new version of its group; the old versions stay. A file that cannot be read is s
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -265,13 +266,22 @@ def run_dask(groups: list[Group], jobs: int, config: Config | None, scheduler: s
     except OSError as e:
         raise StoreError(f"无法连接 Dask 调度器 {scheduler}：{e}") from None
     try:
+        window = max(4, 4 * len(client.scheduler_info().get("workers", {}) or [None]))
+        todo = iter(groups)
         futures = {}
-        for g in groups:
-            payload = [(f.path.name, f.path.read_bytes()) for f in g.files]
+
+        def submit(g: Group):
+            payload = [(f.path.name, f.path.read_bytes()) for f in g.files]  # workers need no shared disk
             fut = client.submit(check_group_bytes, payload, g.paths, config, pure=False)
             futures[fut] = g
-        for fut in as_completed(futures):
-            yield Outcome(futures[fut], *fut.result())
+            return fut
+
+        running = as_completed([submit(g) for g in itertools.islice(todo, window)])
+        for fut in running:  # a bounded window: a large corpus is not held in memory at once
+            yield Outcome(futures.pop(fut), *fut.result())
+            nxt = next(todo, None)
+            if nxt is not None:
+                running.add(submit(nxt))
     finally:
         client.close()
         if cluster is not None:
