@@ -176,3 +176,16 @@ def test_dask_engine(tmp_path):
         sources = sorted(s.scalars(select(Document.source)))
     assert sources == sorted(str(p) for p in seeds.iterdir())  # the original paths, not the worker's copies
     engine.dispose()
+
+
+def test_default_database_is_budgetdoc_db_in_the_working_directory(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds", ["004"])
+    work = tmp_path / "work"
+    work.mkdir()
+    r = cli("ingest", "-q", str(seeds), cwd=work)
+    assert r.returncode == 0 and r.stderr == "", r.stderr  # --quiet: nothing on stderr
+    assert (work / "budgetdoc.db").exists()
+    docs = json.loads(cli("list", "--format", "json", cwd=work).stdout)
+    assert [d["department"] for d in docs] == ["伊滨经开区（示范区）政务服务局"]
+    r = cli("list", cwd=tmp_path)  # no budgetdoc.db here
+    assert r.returncode == 2 and "数据库不存在" in r.stderr
