@@ -190,7 +190,7 @@ def _show(args) -> int:
 
 
 def _compare(args) -> int:
-    from .queries import compare
+    from .queries import DERIVED, compare
 
     engine = _open(args)
     by, rows = compare(engine, args.key, [b.strip() for b in args.by.split(",") if b.strip()], kind=args.kind,
@@ -199,16 +199,19 @@ def _compare(args) -> int:
     if args.format == "json":
         print(json.dumps([{**dict(zip(by, r.group, strict=True)), "value_wan": _wan(r.value),
                            "value_yuan": f"{r.value:.2f}", "documents": r.documents,
-                           "change_wan": _wan(r.change), "growth_percent": _pct(r.growth)} for r in rows],
+                           "change_wan": _wan(r.change), "growth_percent": _pct(r.growth),
+                           "derived_from_parts": r.derived} for r in rows],
                          ensure_ascii=False, indent=2))
         return 0
     header = [*by, f"{args.key}（万元）", "增减（万元）", "增长率"]
-    table = [[*("" if g is None else g for g in r.group), _wan(r.value), _wan(r.change) or "",
-              (_pct(r.growth) + "%") if r.growth is not None else ""] for r in rows]
+    table = [[*("" if g is None else g for g in r.group), _wan(r.value) + ("*" if r.derived else ""),
+              _wan(r.change) or "", (_pct(r.growth) + "%") if r.growth is not None else ""] for r in rows]
     if not rows and args.format == "text":
         print(f"budgetdoc: 库中没有事实 {args.key}", file=sys.stderr)
         return 0
     _emit(header, table, args.format)
+    if args.format == "text" and any(r.derived for r in rows):
+        print(f"* 文件未列总数，按各分项之和（{' + '.join(DERIVED[args.key])}）计", file=sys.stderr)
     return 0
 
 

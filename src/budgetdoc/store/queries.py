@@ -129,6 +129,16 @@ class CompareRow:
     documents: int
     change: Decimal | None = None
     growth: Decimal | None = None  # percent
+    derived: int = 0  # documents whose value is the sum of the parts (DERIVED), not a stated total
+
+
+# A total a document may leave unstated while it states every part (the identities of domain.md):
+# compare sums the parts then, and says so.
+DERIVED = {
+    "sangong.total": ["sangong.abroad", "sangong.vehicle", "sangong.reception"],
+    "sangong.vehicle": ["sangong.vehicle_purchase", "sangong.vehicle_operation"],
+    "expense.current_year": ["expense.basic", "expense.project"],
+}
 
 
 BY_FIELDS = ("department", "year", "kind")
@@ -138,7 +148,8 @@ def compare(engine: Engine, key: str, by: list[str], *, kind: str | None = None,
             department: str | None = None) -> tuple[list[str], list[CompareRow]]:
     """The first stated value of `key` in each department's latest document of a year and kind, summed
     per group of `by` (department/year/kind), with the change and growth against the same group the year before,
-    recomputed from the stored facts (change ÷ last year's value)."""
+    recomputed from the stored facts (change ÷ last year's value). A total in DERIVED that a document
+    does not state is the sum of its parts when it states them all."""
     bad = [b for b in by if b not in BY_FIELDS]
     if bad or not by:
         raise StoreError(f"--by 只能是 {', '.join(BY_FIELDS)} 的组合（逗号分隔），收到：{','.join(by) or '空'}")
@@ -152,13 +163,23 @@ def compare(engine: Engine, key: str, by: list[str], *, kind: str | None = None,
         for r in sorted(docs.values(), key=lambda r: (len(r.department or ""), r.year or 0, r.id)):
             if r.department_key:
                 display[r.department_key] = r.department
-        values: dict[int, Decimal] = {}
+        parts = DERIVED.get(key, [])
+        stated: dict[tuple[int, str], Decimal] = {}
         ids = list(docs)
         for chunk in range(0, len(ids), 500):
-            for doc_id, value in s.execute(select(FactRow.document_id, FactRow.value_yuan)
-                                           .where(FactRow.key == key, FactRow.document_id.in_(ids[chunk:chunk + 500]))
-                                           .order_by(FactRow.document_id, FactRow.position)):
-                values.setdefault(doc_id, value)
+            for doc_id, k, value in s.execute(
+                    select(FactRow.document_id, FactRow.key, FactRow.value_yuan)
+                    .where(FactRow.key.in_([key, *parts]), FactRow.document_id.in_(ids[chunk:chunk + 500]))
+                    .order_by(FactRow.document_id, FactRow.position)):
+                stated.setdefault((doc_id, k), value)
+    values: dict[int, Decimal] = {}
+    derived: set[int] = set()
+    for doc_id in docs:
+        if (doc_id, key) in stated:
+            values[doc_id] = stated[(doc_id, key)]
+        elif parts and all((doc_id, p) in stated for p in parts):  # the total from its complete parts
+            values[doc_id] = sum((stated[(doc_id, p)] for p in parts), Decimal(0))
+            derived.add(doc_id)
     # one document per department, year and kind: the newest stored (a department's disclosure stored
     # twice, say from two folders, must not count twice)
     newest: dict[tuple, int] = {}
@@ -166,12 +187,14 @@ def compare(engine: Engine, key: str, by: list[str], *, kind: str | None = None,
         r = docs[doc_id]
         newest[(r.department_key or r.department or f"#{doc_id}", r.year, r.kind)] = doc_id
     sums: dict[tuple, list[Decimal]] = defaultdict(list)
+    n_derived: dict[tuple, int] = defaultdict(int)
     for doc_id in newest.values():
         value, r = values[doc_id], docs[doc_id]
         fields = {"department": display.get(r.department_key, r.department), "year": r.year,
                   "kind": r.kind}
         sums[tuple(fields[b] for b in by)].append(value)
-    rows = {g: CompareRow(g, sum(v, Decimal(0)), len(v)) for g, v in sums.items()}
+        n_derived[tuple(fields[b] for b in by)] += doc_id in derived
+    rows = {g: CompareRow(g, sum(v, Decimal(0)), len(v), derived=n_derived[g]) for g, v in sums.items()}
     if "year" in by:
         yi = by.index("year")
         for g, row in rows.items():
