@@ -19,6 +19,7 @@ def main() -> int:
     from seed_expectations import CORRECT, DEFECTS, FACTS, METADATA, NOT_YET
 
     from budgetdoc import check
+    from budgetdoc.grouping import places
 
     print(f"{'seed':5} {'meta':>5} {'facts':>7} {'defects found':>14} {'precision':>10} {'errors on correct':>18}")
     tot = {"meta": 0, "meta_n": 0, "facts": 0, "facts_n": 0, "found": 0, "defects": 0, "tp": 0, "findings": 0,
@@ -37,12 +38,12 @@ def main() -> int:
         facts_ok = sum(1 for k, (v, line) in FACTS[prefix].items()
                        if k in first and str(first[k].value_yuan.normalize()) == str(type(first[k].value_yuan)(v).normalize())
                        and first[k].loc.line == line)
-        got = {(f.rule, f.evidence[0].loc.line) for f in r.findings}
+        got = {(f.rule, e.loc.line) for f in r.findings for e in places(f)}  # each place of a repeated finding
         expected = {(rule, line) for rule, line, _ in DEFECTS[prefix]}
         found = len(expected & got)
         n_defects = len(expected) + len(NOT_YET[prefix])
         tp = len(got & expected)
-        errors_on_correct = {f.evidence[0].loc.line for f in r.findings if f.severity == "error"} & set(CORRECT[prefix])
+        errors_on_correct = {e.loc.line for f in r.findings if f.severity == "error" for e in places(f)} & set(CORRECT[prefix])
         print(f"{prefix:5} {meta_ok}/4 {facts_ok:3d}/{len(FACTS[prefix]):<3d} {found:6d}/{n_defects:<7d} "
               f"{tp:4d}/{len(got):<5d} {len(errors_on_correct):8d}/{len(CORRECT[prefix])}")
         for k, v in (("meta", meta_ok), ("meta_n", 4), ("facts", facts_ok), ("facts_n", len(FACTS[prefix])),

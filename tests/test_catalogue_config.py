@@ -146,7 +146,7 @@ def test_bad_config_exits_2_with_one_line(tmp_path: Path, capsys: pytest.Capture
     assert main(["check", "--config", str(cfg), str(seed("004"))]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("budgetdoc: config error: ") and captured.err.count("\n") == 1
+    assert captured.err.startswith("budgetdoc：配置错误：") and captured.err.count("\n") == 1
     assert needle in captured.err and str(cfg) in captured.err
 
 

@@ -43,39 +43,38 @@ def test_several_files_one_bad(tmp_path: Path) -> None:
     assert p.returncode == 2
     d = json.loads(p.stdout)
     assert len(d) == 3 and "error" in d[1] and d[2]["document"]["year"] == 2023
-    assert "missing.txt: no such file" in p.stderr
+    assert "文件不存在：" in p.stderr and "missing.txt" in p.stderr
 
 
 def _bad(path: Path) -> subprocess.CompletedProcess:
     p = run("check", str(path))
     assert p.returncode == 2, p.stderr
     assert "Traceback" not in p.stderr
-    assert p.stderr.startswith("budgetdoc: ") and p.stderr.count("\n") == 1
+    assert p.stderr.startswith("budgetdoc：") and p.stderr.count("\n") == 1
     return p
 
 
 def test_bad_inputs(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert "empty" in _bad(empty).stderr
+    assert "文件为空" in _bad(empty).stderr
     garbage = tmp_path / "garbage.txt"
     garbage.write_bytes(os.urandom(4096))
-    assert "binary" in _bad(garbage).stderr or "encoding" in _bad(garbage).stderr
+    assert "二进制" in _bad(garbage).stderr or "编码" in _bad(garbage).stderr
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as f:
         f.truncate(60 * 1024 * 1024)
     assert "MB" in _bad(huge).stderr
     wrong = tmp_path / "report.exe"
     wrong.write_text("收入总计1万元", encoding="utf-8")
-    assert "unsupported" in _bad(wrong).stderr
+    assert "不支持的文件类型" in _bad(wrong).stderr
     pdf_named_txt = tmp_path / "x.txt"
     pdf_named_txt.write_bytes(b"%PDF-1.4\n%...")
     assert "PDF" in _bad(pdf_named_txt).stderr
     zip_named_docx = tmp_path / "x.docx"
     zip_named_docx.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     assert "DOCX" in _bad(zip_named_docx).stderr
-    assert "directory" in _bad(tmp_path).stderr
-    assert "no such file" in _bad(tmp_path / "nope.txt").stderr
+    assert "文件不存在" in _bad(tmp_path / "nope.txt").stderr
 
 
 def test_input_file_is_not_modified(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_scanned_pdf_gives_the_key_facts_of_the_text(scans, prefix: str) -> None
     assert scanned.metadata == text.metadata
     # The warning names the OCR'd pages and their mean confidence.
     (warning,) = [w for w in scanned.warnings if "OCR" in w]
-    assert "page" in warning and "1" in warning and "mean OCR confidence 0." in warning
+    assert "第1" in warning and "OCR 平均置信度 0." in warning
 
 
 @needs_ocr
@@ -141,11 +141,11 @@ def test_png_image_is_read_by_ocr(tmp_path: Path) -> None:
 def test_image_extension_checked_against_content(tmp_path: Path) -> None:
     fake = tmp_path / "scan.png"
     fake.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)  # JPEG bytes under a .png name
-    with pytest.raises(InputError, match="not a PNG image"):
+    with pytest.raises(InputError, match="不是 PNG 图片"):
         load(fake)
     text = tmp_path / "scan.jpg"
     text.write_text("2020年度收、支总计384.49万元。", encoding="utf-8")
-    with pytest.raises(InputError, match="not a JPEG image"):
+    with pytest.raises(InputError, match="不是 JPEG 图片"):
         load(text)
 
 

@@ -138,7 +138,7 @@ def test_pdf_page_without_text_layer_warns(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     doc = load(out)
-    assert doc.warnings == ["page 2 has no text layer (scanned?)"]
+    assert doc.warnings == ["第2页没有文字层（扫描件？），未能读取"]
     assert [b.loc.page for b in doc.blocks] == [1]
 
 
@@ -155,13 +155,13 @@ def test_unreadable_pdf_is_one_line_error(tmp_path: Path, damage: str) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
-    assert ("encrypted" if damage == "encrypted" else "damaged or truncated") in proc.stderr
+    assert ("已加密" if damage == "encrypted" else "文件损坏或不完整") in proc.stderr
 
 
 def test_pdf_extension_requires_pdf_content(tmp_path: Path) -> None:
     out = tmp_path / "fake.pdf"
     out.write_text("2020年度收、支总计384.49万元。", encoding="utf-8")
-    with pytest.raises(InputError, match="not a PDF file"):
+    with pytest.raises(InputError, match="不是 PDF 文件"):
         load(out)
 
 
@@ -211,7 +211,7 @@ def test_corrupt_xlsx_is_input_error(tmp_path: Path) -> None:
     wb.save(out)
     data = out.read_bytes()
     out.write_bytes(data[: len(data) // 2])  # still starts with the zip magic
-    with pytest.raises(InputError, match="not a valid XLSX file"):
+    with pytest.raises(InputError, match="不是有效的 XLSX 文件"):
         load(out)
     proc = _cli(out)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -15,7 +15,7 @@ from store_support import REAL, ROOT, SEEDS, cli, copy_seeds, counts, db_url_fix
 from budgetdoc.check import check
 from budgetdoc.store import StoreError, open_db, resolve_url
 from budgetdoc.store import ingest as ingest_mod
-from budgetdoc.store.ingest import group_files, ingest, part_of
+from budgetdoc.store.ingest import group_files, ingest
 from budgetdoc.store.models import Document, FactRow, FindingRow
 
 
@@ -98,8 +98,8 @@ def test_bad_file_is_recorded_and_the_run_goes_on(db_url, tmp_path):
     report = ingest(engine, [seeds], jobs=2, progress=False)
     assert len(report.stored) == 4 and len(report.failed) == 2
     docs = {d.files[0].name: d for d in _docs(db_url)}
-    assert docs["broken.pdf"].status == "error" and "not a PDF" in docs["broken.pdf"].error
-    assert docs["empty.docx"].status == "error" and "empty" in docs["empty.docx"].error
+    assert docs["broken.pdf"].status == "error" and "不是 PDF" in docs["broken.pdf"].error
+    assert docs["empty.docx"].status == "error" and "文件为空" in docs["empty.docx"].error
     assert docs["000_65a24acc6ee4d560.txt"].status == "ok" and docs["000_65a24acc6ee4d560.txt"].year == 2020
     # unchanged broken files are not re-checked either
     assert ingest(engine, [seeds], jobs=1, progress=False).unchanged == 4
@@ -163,18 +163,12 @@ def test_two_processes_create_a_new_sqlite_database_at_once(tmp_path):
 
 
 def test_part_names_group_files(tmp_path):
-    from pathlib import Path
-
-    assert part_of(Path("x-2019-budget-text.pdf")) == ("x-2019-budget", "text")
-    assert part_of(Path("x-2019-budget-tables.pdf")) == ("x-2019-budget", "tables")
-    assert part_of(Path("2019年部门预算说明.pdf")) == ("2019年部门预算", "text")
-    assert part_of(Path("2019年部门预算报表.pdf")) == ("2019年部门预算", "tables")
-    assert part_of(Path("plain.pdf")) is None
-    for name in ["a-text.txt", "a-tables.txt", "b-text.txt", "c.txt", "d说明.txt", "d报表.txt"]:
+    """The grouping of `budgetdoc check` (budgetdoc.parts): parts need both halves; formats may differ."""
+    for name in ["a-text.txt", "a-tables.txt", "b-text.txt", "c.txt", "d说明.pdf", "d报表.xlsx"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     groups = group_files(sorted(tmp_path.iterdir()))
     assert sorted([p.rsplit("/", 1)[-1] for p in g.paths] for g in groups) == [
-        ["a-text.txt", "a-tables.txt"], ["b-text.txt"], ["c.txt"], ["d说明.txt", "d报表.txt"]]
+        ["a-text.txt", "a-tables.txt"], ["b-text.txt"], ["c.txt"], ["d说明.pdf", "d报表.xlsx"]]
 
 
 def test_split_disclosure_is_one_document(db_url, tmp_path):
@@ -258,7 +252,7 @@ def test_unreadable_part_leaves_the_other_checked(tmp_path):
     report = ingest(engine, [src], jobs=1, progress=False)
     assert len(report.stored) == 1 and len(report.failed) == 1  # recorded (exit 1), yet the text is checked
     (doc,) = _docs(url)
-    assert doc.status == "ok" and doc.year == 2020 and "x-tables.pdf: not a PDF" in doc.error
+    assert doc.status == "ok" and doc.year == 2020 and "x-tables.pdf：不是 PDF" in doc.error
     assert [f.name for f in doc.files] == ["x-text.txt", "x-tables.pdf"]
     assert doc.warnings[0].startswith("未能读取的分册：") and "x-tables.pdf" in doc.warnings[0]
     assert counts(url)["facts"] == len(check(src / "x-text.txt").facts)

@@ -52,7 +52,7 @@ def test_list_show(ingested):
     by_name = json.loads(cli("show", "002_3ac8441545fefd6e.txt", "--db", ingested, "--format", "json").stdout)
     assert by_name["id"] == pzh["id"]
     r = cli("show", "9999", "--db", ingested)
-    assert r.returncode == 2 and r.stderr.startswith("budgetdoc: ") and "Traceback" not in r.stderr
+    assert r.returncode == 2 and r.stderr.startswith("budgetdoc：") and "Traceback" not in r.stderr
 
 
 def test_compare(ingested):
@@ -128,7 +128,7 @@ def test_second_ingest_and_bad_file_exit_codes(tmp_path):
     r = cli("ingest", "--db", db, str(seeds), "--format", "json")
     assert r.returncode == 1 and "Traceback" not in r.stderr  # a file failed: recorded, the other stored
     out = json.loads(r.stdout)
-    assert len(out["stored"]) == 2 and len(out["failed"]) == 1 and "not a PDF" in out["failed"][0]["error"]
+    assert len(out["stored"]) == 2 and len(out["failed"]) == 1 and "不是 PDF" in out["failed"][0]["error"]
     again = json.loads(cli("ingest", "--db", db, str(seeds), "--format", "json").stdout)
     assert again["unchanged"] == 2 and again["stored"] == [] and again["failed"] == []
 
@@ -153,7 +153,7 @@ def test_bad_usage_is_one_line_and_exit_2(tmp_path, args):
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("budgetdoc: "), r.stderr
+    assert len(lines) == 1 and lines[0].startswith("budgetdoc："), r.stderr
 
 
 def test_dask_engine(tmp_path):

@@ -2,31 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from .analysis import Analysis, analyse
 from .config import DEFAULT, Config
+from .grouping import group_repeated
 from .load import load
 from .model import Block, CheckResult, Finding, SourceDocument
 from .postpass import review
+from .presentation import finish
 
 
-def check(path: str | Path, config: Config | None = None) -> CheckResult:
+def check(path: str | Path, config: Config | None = None,
+          progress: Callable[[int, int], None] | None = None) -> CheckResult:
     """Read a disclosure, extract its figures and verify its claims. Raises InputError on bad input.
 
     `config` (config.load_config) disables or re-grades rules and adds regional section aliases;
-    inline `budgetdoc: ignore <rule>` directives move findings to `suppressed`."""
-    return _check_document(load(path), config)
+    inline `budgetdoc: ignore <rule>` directives move findings to `suppressed`. `progress(done, total)`
+    is called after each page of a PDF or image (the CLI's progress bar)."""
+    return _check_document(load(path, progress), config)
 
 
-def check_parts(paths: Sequence[str | Path], config: Config | None = None) -> CheckResult:
+def check_parts(paths: Sequence[str | Path], config: Config | None = None,
+                progress: Callable[[int, int], None] | None = None) -> CheckResult:
     """Check the files of one disclosure published in parts (说明 and 报表, `-text` and `-tables`) as one
     document: text is held against the tables of the other file. Every location names its file."""
     if len(paths) == 1:
-        return check(paths[0], config)
-    docs = [load(p) for p in paths]
+        return check(paths[0], config, progress)
+    docs = [load(p, progress) for p in paths]
     blocks = [_in_file(b, Path(d.source).name) for d in docs for b in d.blocks]
     merged = SourceDocument(source=" + ".join(d.source for d in docs), format=docs[0].format, blocks=blocks,
                             encoding=docs[0].encoding,
@@ -44,11 +49,12 @@ def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
     analysis = analyse(doc, config.overlay())  # aliases shape the sections, so they apply while reading
     findings, suppressed = review(analysis, config)
     findings, suppressed = _with_sections(analysis, findings), _with_sections(analysis, suppressed)
+    findings, suppressed = group_repeated(findings), group_repeated(suppressed)
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
-    return CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
-                       facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
-                       warnings=doc.warnings, suppressed=suppressed)
+    return finish(doc, CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
+                                   facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
+                                   warnings=doc.warnings, suppressed=suppressed))
 
 
 def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:

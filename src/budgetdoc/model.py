@@ -30,27 +30,36 @@ class Location:
     cell: str | None = None
     file: str | None = None  # the part's file name, when one disclosure is read from several files
 
+    # The header of a table cell's column (set by check() when the table has one); a label for
+    # people only: not part of the location's identity and not in the JSON.
+    column_name: str | None = field(default=None, compare=False, hash=False, repr=False)
+
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k, v in self.__dict__.items() if v is not None and k != "column_name"}
 
     def describe(self) -> str:
-        """A short human label, e.g. '第26行' or '第3页'."""
+        """A short label that reads naturally, e.g. '第26行', '第5页 第3行',
+        '第5页 表2 第5行「基本支出」列', '《a.pdf》第2页 第4行', '工作表「收入」B3单元格'."""
         parts = [f"《{self.file}》"] if self.file is not None else []
         if self.page is not None:
             parts.append(f"第{self.page}页")
         if self.sheet is not None:
-            parts.append(f"工作表{self.sheet}")
-        if self.cell is not None:
-            parts.append(f"单元格{self.cell}")
+            parts.append(f"工作表「{self.sheet}」" + (f"{self.cell}单元格" if self.cell is not None else ""))
+        elif self.cell is not None:
+            parts.append(f"{self.cell}单元格")
         if self.table is not None:
             parts.append(f"表{self.table}")
             if self.row is not None:
-                parts.append(f"第{self.row}行第{self.col}列")
+                name = (self.column_name or "").strip()
+                col = f"「{name}」列" if name else (f"第{self.col}列" if self.col is not None else "")
+                parts.append(f"第{self.row}行{col}")
+            if self.line is not None:  # text and HTML tables: the source line of the cell (or table)
+                parts[-1] += f"（源文件第{self.line}行）"
         elif self.paragraph is not None:
             parts.append(f"第{self.paragraph}段")
-        if self.line is not None:
+        if self.line is not None and self.table is None:
             parts.append(f"第{self.line}行")
-        return "".join(parts) or "未知位置"
+        return " ".join(parts).replace("》 ", "》") or "未知位置"
 
 
 @dataclass
@@ -184,10 +193,11 @@ class CheckResult:
     sections: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what the reader could not read (a scanned page)
     suppressed: list[Finding] = field(default_factory=list)  # silenced by inline directives, kept on record
+    disclosure: bool = True  # False: not a budget/final-account disclosure (presentation.py); not checked
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "encoding": self.encoding, "format": self.format,
-                "document": self.metadata.to_dict(), "warnings": self.warnings, "sections": self.sections,
+                "disclosure": self.disclosure, "document": self.metadata.to_dict(), "warnings": self.warnings, "sections": self.sections,
                 "facts": [f.to_dict() for f in self.facts],
                 "findings": [f.to_dict() for f in self.findings],
                 "suppressed": [f.to_dict() for f in self.suppressed]}

@@ -153,7 +153,9 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     _resolve(m, [], subject, section_scope, meta, k)
             else:
                 start = last_level.end if last_level and last_level.sentence == m.sentence else m.clause_start
-                opener = opener_any.search(m.line.norm.text[start:m.start])
+                span = m.line.norm.text[start:m.start]
+                # A list opened before a semicolon has ended: "基本支出X，主要用于…；项目支出Y".
+                opener = opener_any.search(span[span.rfind(";") + 1:])
                 head = last_level if last_level and last_level.sentence == m.sentence else None
                 if opener and head is None and m.sentence > 0:
                     head = _first_level_of(mentions, m.sentence - 1)  # 收入合计X元。其中：...
@@ -279,7 +281,15 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
 def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: str | None, scoped: bool,
             k: Knowledge) -> str:
     if not scoped:
-        return key
+        # 政府采购 is stated for all funds and again for a funding scope ("其中一般公共预算拨款政府采购X：
+        # 货物Y…"): named with a scope, it and the items of its list are that scope's figures.
+        if not key.startswith(tuple(k.claims["scope_when_named"])):
+            return key
+        scope = scope_in(label_prefix, k)
+        if scope is None and head_key and head_key.split(".")[0] + "." in k.scope_prefixes \
+                and k.base_key(head_key).split(".")[0] == key.split(".")[0]:
+            scope = head_key.split(".")[0]
+        return f"{scope}.{key}" if scope else key
     scope = scope_in(label_prefix, k)
     if scope is None and head_key and head_key.split(".")[0] + "." in k.scope_prefixes:
         scope = head_key.split(".")[0]

@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..interval import Interval
-from ..knowledge import _yaml
+from ..knowledge import load_yaml
 from ..model import Block, Cell, Fact
 from ..normalize import normalize
 from .keys import match_quantity
@@ -52,7 +52,7 @@ class TableKnowledge:
 
 @lru_cache(maxsize=1)
 def table_knowledge() -> TableKnowledge:
-    data = _yaml("tables.yaml")
+    data = load_yaml("tables.yaml")
     kinds = [(t["type"], t.get("scope"), t.get("classification"), [re.compile(p) for p in t["patterns"]])
              for t in data["tables"]]
     roles = [(role, [re.compile(p) for p in pats]) for role, pats in data["column_roles"].items()]
@@ -260,8 +260,8 @@ def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple
         filled = [t for t in cells if t]
         role = _header_role(path)
         if role is None or role == "name" and filled and _share(filled, lambda t: _number(t) is not None) > 0.8:
-            if not filled:
-                role = "text"
+            if not filled:  # an empty column is money when its header says so (项目支出 with no cells)
+                role = "amount" if any(w in h for w in k.money_headers for h in path) else "text"
             elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled):
                 role = "code"
             elif _share(filled, lambda t: _number(t) is not None) > 0.6:

@@ -19,7 +19,6 @@ def load_yaml(name: str) -> dict[str, Any]:
         return yaml.safe_load(f)
 
 
-_yaml = load_yaml  # the name extract/tables.py imports (its owner renames it with the table rewrite)
 
 
 @dataclass(frozen=True)

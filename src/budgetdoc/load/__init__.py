@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..model import SourceDocument
 from . import convert, docx_reader, html_reader, image_reader, pdf_reader, text_reader, xlsx_reader
 
+PAGED = {"pdf", "image"}  # readers that report progress page by page
 MAX_BYTES = 50 * 1024 * 1024  # a disclosure is at most a few MB; beyond this is not a disclosure
 
 Reader = Callable[[Path, bytes], SourceDocument]
@@ -33,10 +34,11 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 
 # Formats recognised by their first bytes, to explain a mismatch with the extension.
-_ZIP = "ZIP/Office (DOCX/XLSX)"
+_ZIP = "ZIP/Office 文件（DOCX/XLSX）"
+_LEGACY = "旧版 Office 文件（DOC/XLS）"
 MAGIC = [(b"%PDF", "PDF"), (b"PK\x03\x04", _ZIP),
-         (b"\xd0\xcf\x11\xe0", "legacy Office (DOC/XLS)"), (b"\x89PNG", "PNG image"),
-         (b"\xff\xd8\xff", "JPEG image")]
+         (b"\xd0\xcf\x11\xe0", _LEGACY), (b"\x89PNG", "PNG 图片"),
+         (b"\xff\xd8\xff", "JPEG 图片")]
 
 
 def sniff(head: bytes) -> str | None:
@@ -50,62 +52,62 @@ def supported_extensions() -> list[str]:
     return sorted([*READERS, *convert.TARGET])
 
 
-def load(path: str | Path) -> SourceDocument:
+def load(path: str | Path, progress: Callable[[int, int], None] | None = None) -> SourceDocument:
+    """Read a file; `progress(done, total)` is called after each page of a PDF (or the one page of an image)."""
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{p}: no such file")
+        raise InputError(f"文件不存在：{p}")
     if p.is_dir():
-        raise InputError(f"{p}: is a directory; give the files inside it")
+        raise InputError(f"{p}：是文件夹，请给出其中的文件")
     if not p.is_file():
-        raise InputError(f"{p}: not a regular file")
+        raise InputError(f"{p}：不是普通文件")
     size = p.stat().st_size
     if size == 0:
-        raise InputError(f"{p}: the file is empty")
+        raise InputError(f"{p}：文件为空")
     if size > MAX_BYTES:
-        raise InputError(f"{p}: the file is {size / 1024 / 1024:.0f} MB, more than the "
-                         f"{MAX_BYTES // 1024 // 1024} MB a disclosure can plausibly be")
+        raise InputError(f"{p}：文件有 {size / 1024 / 1024:.0f} MB，超过公开文件可能的大小"
+                         f"（{MAX_BYTES // 1024 // 1024} MB）")
     ext = p.suffix.lower()
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise InputError(f"{p}: cannot be read ({e.strerror})") from None
+        raise InputError(f"{p}：无法读取（{e.strerror}）") from None
     kind = sniff(data[:8])
     if ext in convert.TARGET:
-        if kind != "legacy Office (DOC/XLS)":
-            raise InputError(f"{p}: not a legacy Office {ext} file" + (f" (its content looks like {kind})" if kind else ""))
+        if kind != _LEGACY:
+            raise InputError(f"{p}：不是旧版 Office {ext} 文件" + (f"（内容看起来是{kind}）" if kind else ""))
         converted, tmp = convert.convert(p)
         try:
-            doc = load(converted)
+            doc = load(converted, progress)
         finally:
             tmp.cleanup()
         doc.source, doc.format = str(p), ext.lstrip(".")
-        doc.warnings.append(f"converted from {ext} with LibreOffice; locations refer to the converted copy")
+        doc.warnings.append(f"已用 LibreOffice 将 {ext} 转换后读取；位置指转换后的副本")
         return doc
     if ext not in READERS:
-        hint = f" (its content looks like {kind})" if kind else ""
-        raise InputError(f"{p}: unsupported file type '{ext or 'no extension'}'{hint}; "
-                         f"supported: {', '.join(supported_extensions())}")
+        hint = f"（内容看起来是{kind}）" if kind else ""
+        raise InputError(f"{p}：不支持的文件类型“{ext or '无扩展名'}”{hint}；"
+                         f"支持：{' '.join(supported_extensions())}")
     fmt, reader = READERS[ext]
     if fmt in ("docx", "xlsx"):
         if kind != _ZIP:
             # Office encrypts a password-protected DOCX/XLSX into a legacy compound file.
-            hint = " or a password-protected file" if kind == "legacy Office (DOC/XLS)" else ""
-            article = "an" if fmt == "xlsx" else "a"
-            raise InputError(f"{p}: not {article} {fmt.upper()} file"
-                             + (f" (its content looks like {kind}{hint})" if kind else ""))
+            hint = "，或是加了密码的文件" if kind == _LEGACY else ""
+            raise InputError(f"{p}：不是 {fmt.upper()} 文件"
+                             + (f"（内容看起来是{kind}{hint}）" if kind else ""))
     elif fmt == "pdf":
         # The PDF header may follow a little junk (the spec allows it in the first 1024 bytes).
         if b"%PDF" not in data[:1024]:
-            raise InputError(f"{p}: not a PDF file" + (f" (its content looks like {kind})" if kind else ""))
+            raise InputError(f"{p}：不是 PDF 文件" + (f"（内容看起来是{kind}）" if kind else ""))
     elif fmt == "image":
-        expected = "PNG image" if ext == ".png" else "JPEG image"
+        expected = "PNG 图片" if ext == ".png" else "JPEG 图片"
         if kind != expected:
-            raise InputError(f"{p}: not a {expected.split()[0]} image"
-                             + (f" (its content looks like {kind})" if kind else ""))
+            raise InputError(f"{p}：不是 {expected.split()[0]} 图片"
+                             + (f"（内容看起来是{kind}）" if kind else ""))
     elif kind is not None:
-        raise InputError(f"{p}: the extension says {fmt} but the content looks like {kind}")
-    doc = reader(p, data)
+        raise InputError(f"{p}：扩展名表示 {fmt}，内容却像是{kind}")
+    doc = reader(p, data, progress) if fmt in PAGED else reader(p, data)
     doc.format = fmt
     if not any(b.text.strip() or b.rows for b in doc.blocks):
-        raise InputError(f"{p}: no text found in the file")
+        raise InputError(f"{p}：文件中没有文字")
     return doc

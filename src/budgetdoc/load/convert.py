@@ -23,9 +23,9 @@ def convert(path: Path) -> tuple[Path, tempfile.TemporaryDirectory]:
     target = TARGET[path.suffix.lower()]
     exe = soffice()
     if exe is None:
-        raise InputError(f"{path}: {path.suffix} files need LibreOffice to be read (not installed); "
-                         f"install it (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui) or "
-                         f"convert the file to .{target} first")
+        raise InputError(f"{path}：读取 {path.suffix} 文件需要 LibreOffice（未安装）；"
+                         f"请安装（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui），或"
+                         f"先把文件转换为 .{target}")
     tmp = tempfile.TemporaryDirectory(prefix="budgetdoc-convert-")
     # LibreOffice needs a writable profile; a private HOME keeps runs independent of each other.
     env = {"HOME": tmp.name, "PATH": "/usr/bin:/bin"}
@@ -34,9 +34,9 @@ def convert(path: Path) -> tuple[Path, tempfile.TemporaryDirectory]:
                        env=env, capture_output=True, timeout=TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired:
         tmp.cleanup()
-        raise InputError(f"{path}: LibreOffice did not convert the file within {TIMEOUT_S} s") from None
+        raise InputError(f"{path}：LibreOffice 未能在 {TIMEOUT_S} 秒内完成转换") from None
     out = Path(tmp.name) / f"{path.stem}.{target}"
     if not out.exists():
         tmp.cleanup()
-        raise InputError(f"{path}: LibreOffice could not convert the file (damaged or not a {path.suffix} file?)")
+        raise InputError(f"{path}：LibreOffice 无法转换该文件（文件损坏，或不是 {path.suffix} 文件？）")
     return out, tmp

@@ -18,7 +18,7 @@ def read(path: Path, data: bytes) -> SourceDocument:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError(f"{path}: not a valid DOCX file ({type(e).__name__})") from None
+        raise InputError(f"{path}：不是有效的 DOCX 文件（{type(e).__name__}）") from None
     blocks: list[Block] = []
     n_par = n_tab = 0
     # Resolving para.style walks the style table each time (slow); map style ids to names once.

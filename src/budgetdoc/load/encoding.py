@@ -14,7 +14,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(path, data, "utf-16"), "utf-16"
     if b"\x00" in data[:65536]:
-        raise InputError(f"{path}: binary content, not a text document")
+        raise InputError(f"{path}：二进制内容，不是文本文件")
     for enc in ("utf-8", "gb18030"):
         try:
             text = data.decode(enc)
@@ -26,7 +26,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"{path}: cannot determine the text encoding (binary content?)")
+        raise InputError(f"{path}：无法确定文本编码（二进制内容？）")
     text = str(best)
     _refuse_garbage(path, text)
     return text, best.encoding
@@ -36,7 +36,7 @@ def _strict(path: Path, data: bytes, enc: str) -> str:
     try:
         text = data.decode(enc)
     except UnicodeDecodeError:
-        raise InputError(f"{path}: declares {enc} but is not valid {enc}") from None
+        raise InputError(f"{path}：声明为 {enc}，但不是有效的 {enc} 文本") from None
     _refuse_garbage(path, text)
     return text
 
@@ -45,4 +45,4 @@ def _refuse_garbage(path: Path, text: str) -> None:
     sample = text[:65536]
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if sample and control / len(sample) > 0.01:
-        raise InputError(f"{path}: binary content, not a text document")
+        raise InputError(f"{path}：二进制内容，不是文本文件")

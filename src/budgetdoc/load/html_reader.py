@@ -52,7 +52,7 @@ def read(path: Path, data: bytes) -> SourceDocument:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as e:
-        raise InputError(f"{path}: not readable as HTML ({e})") from None
+        raise InputError(f"{path}：无法按 HTML 读取（{e}）") from None
     blocks: list[Block] = []
     counter = [0]
     _walk(root, blocks, counter)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ _ENDS = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
-def read(path: Path, data: bytes) -> SourceDocument:
+def read(path: Path, data: bytes, progress: Callable[[int, int], None] | None = None) -> SourceDocument:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
@@ -61,30 +62,32 @@ def read(path: Path, data: bytes) -> SourceDocument:
                     page_blocks, ends_full = scans.read(page.page_number)
                 if page_blocks is None:  # OCR is not installed, or found no text on the scan
                     no_text.append(page.page_number)
-                    warnings.append(f"page {page.page_number} has no text layer (scanned?)")
+                    warnings.append(f"第{page.page_number}页没有文字层（扫描件？），未能读取")
                 else:
                     if last_full:
                         _continue_across_pages(blocks, page_blocks)
                     blocks.extend(page_blocks)
                     last_full = ends_full
+                if progress is not None:
+                    progress(page.page_number, len(pdf.pages))
     except PdfminerException as e:
         # pdfplumber wraps the pdfminer error it hit as the first argument.
         cause = e.args[0] if e.args else e
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(f"{path}: the PDF is encrypted (password-protected); "
-                             f"give an unprotected copy") from None
-        raise InputError(f"{path}: not a readable PDF (damaged or truncated: {_describe(cause)})") from None
+            raise InputError(f"{path}：PDF 已加密（有密码保护）；"
+                             f"请提供未加密的副本") from None
+        raise InputError(f"{path}：无法读取的 PDF（文件损坏或不完整：{_describe(cause)}）") from None
     except (MalformedPDFException, TypeError, ValueError, KeyError, AttributeError) as e:
         # Damaged objects can also fail inside pdfplumber's own geometry code.
-        raise InputError(f"{path}: not a readable PDF (damaged or truncated: {_describe(e)})") from None
+        raise InputError(f"{path}：无法读取的 PDF（文件损坏或不完整：{_describe(e)}）") from None
     finally:
         scans.close()
     if (ocr_warning := scans.warning()) is not None:
         warnings.append(ocr_warning)
     if no_text and not blocks:
-        how = ("OCR found no text on them either" if ocr.available()
-               else "OCR needs the `rapidocr` and `onnxruntime` packages, which are not installed")
-        raise InputError(f"{path}: no page has a text layer (a scanned PDF?); {how}")
+        how = ("OCR 也未识别出文字" if ocr.available()
+               else "OCR 需要 `rapidocr` 和 `onnxruntime` 两个包，未安装")
+        raise InputError(f"{path}：没有一页有文字层（扫描的 PDF？）；{how}")
     return SourceDocument(source=str(path), format="pdf", blocks=blocks, encoding=None, warnings=warnings)
 
 
@@ -205,6 +208,7 @@ class _Scans:
         except pypdfium2.PdfiumError:
             return None, False  # pdfplumber read the file but pdfium cannot render it: keep the warning
         blocks, ends_full, confidences = image_blocks(image, number)
+        image.close()  # one page's bitmap at a time: memory stays bounded however long the scan
         if not blocks:
             return None, False
         self.pages.append(number)
@@ -215,9 +219,8 @@ class _Scans:
         if not self.pages:
             return None
         mean = sum(self.confidences) / len(self.confidences)
-        label = "page" if len(self.pages) == 1 else "pages"
-        return (f"{label} {', '.join(map(str, self.pages))} read by OCR (no text layer); "
-                f"mean OCR confidence {mean:.3f}: check figures against the original")
+        return (f"第{'、'.join(map(str, self.pages))}页没有文字层，已用 OCR 识别，"
+                f"OCR 平均置信度 {mean:.3f}：请对照原件核对数字")
 
     def close(self) -> None:
         if self._pdf is not None:

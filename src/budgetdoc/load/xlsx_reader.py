@@ -24,14 +24,14 @@ def read(path: Path, data: bytes) -> SourceDocument:
         # data_only: the values Excel last computed, not the formulas behind them.
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
-        raise InputError(f"{path}: not a valid XLSX file ({type(e).__name__})") from None
+        raise InputError(f"{path}：不是有效的 XLSX 文件（{type(e).__name__}）") from None
     blocks: list[Block] = []
     try:
         for ws in wb.worksheets:
             blocks.extend(_sheet(ws))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
         # read-only mode parses each sheet lazily, so a damaged sheet only fails here.
-        raise InputError(f"{path}: not a valid XLSX file ({type(e).__name__})") from None
+        raise InputError(f"{path}：不是有效的 XLSX 文件（{type(e).__name__}）") from None
     finally:
         wb.close()
     return SourceDocument(source=str(path), format="xlsx", blocks=blocks, encoding=None)

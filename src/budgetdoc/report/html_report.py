@@ -7,18 +7,21 @@ document (names, quotes, messages) goes through html.escape before it is placed 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
+from typing import Any
 
 from ..amount import money_scale
 from ..knowledge import knowledge
-from ..model import CheckResult, Fact, Finding
+from ..model import CheckResult, Evidence, Fact, Finding, Location
+from .marks import amount, shown_evidence, spans, stated_as_written
 
 _SEV = {"error": "错误", "warning": "警告", "info": "提示"}
 _KIND = {"final": "决算", "budget": "预算"}
-KEY_FACTS = ["income.total", "income.current_year", "expense.current_year", "expense.basic", "expense.project",
-             "sangong.total", "operating_cost", "procurement.total"]
+KEY_FACTS = ["income.total", "income.current_year", "expense.total", "expense.current_year", "expense.basic",
+             "expense.project", "sangong.total", "operating_cost", "procurement.total"]
 INCOME_SOURCES = ["income.gpb", "income.gf", "income.soc", "income.superior_subsidy", "income.business",
                   "income.operating", "income.affiliated", "income.other"]
 _COLORS = ["#3b6ea8", "#e08a2e", "#4f9d69", "#b04a5a", "#7a5ea8", "#3a9aa6", "#a08a3a", "#777777"]
@@ -44,6 +47,14 @@ table.figs td{{border:1px solid #e2e2e2;padding:4px 10px}} table.figs td.v{{text
 .error{{background:#c0392b}} .warning{{background:#d68910}} .info{{background:#2e86c1}} .suppressed{{background:#888}}
 .f{{border-left:4px solid #ccc;background:#fafafa;padding:8px 12px;margin:8px 0;border-radius:0 4px 4px 0}}
 .f.sev-error{{border-color:#c0392b}} .f.sev-warning{{border-color:#d68910}} .f.sev-info{{border-color:#2e86c1}}
+.f.ignored{{border-color:#aaa;background:#f2f2f2;color:#666}} .f.ignored .sev{{background:#999}}
+.sev{{display:inline-block;font-size:12px;color:#fff;padding:0 6px;border-radius:3px;margin-right:6px}}
+.sev.error{{background:#c0392b}} .sev.warning{{background:#d68910}} .sev.info{{background:#2e86c1}}
+table.index{{border-collapse:collapse;width:100%;background:#fff;margin-bottom:24px;box-shadow:0 1px 3px #0002}}
+table.index th,table.index td{{border:1px solid #e2e2e2;padding:6px 10px;text-align:left}}
+table.index th,table.index td{{white-space:nowrap}} table.index td.file{{white-space:normal;word-break:break-all}}
+table.index td.n{{text-align:right;font-variant-numeric:tabular-nums}} table.index tfoot td{{font-weight:bold}}
+.more{{color:#666;font-size:13px;margin-top:4px}} .src{{color:#666;font-size:13px}}
 .rule{{font-family:monospace;background:#eee;padding:0 6px;border-radius:3px;font-size:13px}}
 .loc{{color:#666;font-size:13px;margin-left:6px}}
 .vals{{font-size:14px;margin:4px 0}} .vals b{{color:#c0392b}} .vals i{{font-style:normal;color:#1e8449;font-weight:bold}}
@@ -61,25 +72,60 @@ footer{{color:#888;font-size:12px;text-align:center;margin:12px 0 24px}}
 """
 
 
-def render_html(results: list[CheckResult]) -> str:
-    """One page for one or several checked documents."""
-    title = "预决算公开文件审查报告"
-    if len(results) == 1 and results[0].metadata.department:
-        title += "：" + results[0].metadata.department
-    return PAGE.format(title=escape(title), body="\n".join(_document(r) for r in results))
+def render_html(results: list[CheckResult], errors: list[tuple[str, str]] | None = None) -> str:
+    """One page for one or several checked documents; several get an index with each file's counts
+    and a link to its section. `errors` are the (source, message) of inputs that could not be read."""
+    errors = errors or []
+    body = []
+    if len(results) + len(errors) > 1:
+        body.append(_index(results, errors))
+    body.extend(_document(r, i) for i, r in enumerate(results, 1))
+    return PAGE.format(title=escape("预决算公开文件审查报告"), body="\n".join(body))
 
 
-def _document(r: CheckResult) -> str:
+def _counts(r: CheckResult) -> dict[str, int]:
+    return {s: sum(1 for f in r.findings if f.severity == s) for s in _SEV}
+
+
+def _index(results: list[CheckResult], errors: list[tuple[str, str]]) -> str:
+    rows, total = [], {s: 0 for s in _SEV}
+    for i, r in enumerate(results, 1):
+        c = _counts(r)
+        for s in _SEV:
+            total[s] += c[s]
+        m = r.metadata
+        name = m.department if r.disclosure and m.department else "（不是公开文件）" if not r.disclosure else "未识别"
+        rows.append(f'<tr><td class="n">{i}</td><td class="file"><a href="#doc-{i}">{escape(r.source)}</a></td>'
+                    f"<td>{escape(name)}</td><td>{m.year or ''}</td><td>{_KIND.get(m.kind or '', '')}</td>"
+                    + "".join(f'<td class="n">{c[s]}</td>' for s in _SEV)
+                    + f'<td class="n">{len(r.suppressed)}</td></tr>')
+    for source, message in errors:
+        rows.append(f'<tr><td class="n">-</td><td>{escape(source)}</td><td colspan="8">未能读取：{escape(message)}</td></tr>')
+    head = "".join(f"<th>{h}</th>" for h in ("#", "文件", "部门", "年度", "文种", "错误", "警告", "提示", "已忽略"))
+    foot = (f'<tr><td></td><td>合计 {len(results)} 个文件' + (f"，{len(errors)} 个未能读取" if errors else "")
+            + '</td><td></td><td></td><td></td>' + "".join(f'<td class="n">{total[s]}</td>' for s in _SEV)
+            + f'<td class="n">{sum(len(r.suppressed) for r in results)}</td></tr>')
+    return (f'<h2>总览</h2><table class="index"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody><tfoot>{foot}</tfoot></table>')
+
+
+def _document(r: CheckResult, number: int = 1) -> str:
     m = r.metadata
     firsts: dict[str, Fact] = {}
     for f in r.facts:
         firsts.setdefault(f.key, f)
-    meta = [("部门", m.department or "未识别"), ("年度", str(m.year or "未识别")),
-            ("文种", _KIND.get(m.kind or "", "未识别")), ("金额单位", m.unit or "未识别")]
-    out = ['<section class="doc">', f"<h2>{escape(m.department or r.source)}</h2>",
-           '<div class="meta">' + "".join(f"<div><b>{k}</b>{escape(v)}</div>" for k, v in meta) + "</div>",
-           f'<p class="loc">来源文件：{escape(r.source)}（{escape(r.format)}，编码 {escape(r.encoding or "-")}）</p>']
-    cells = [f'<td>{escape(knowledge().name(k))}</td><td class="v">{escape(firsts[k].stated.strip())}</td>'
+    out = [f'<section class="doc" id="doc-{number}">']
+    if not r.disclosure:
+        out.append(f"<h2>{escape(r.source)}</h2>")
+        out.extend(f'<p class="warn">读取提示：{escape(w)}</p>' for w in r.warnings)
+        out.append("</section>")
+        return "\n".join(out)
+    meta = [("年度", str(m.year or "未识别")), ("文种", _KIND.get(m.kind or "", "未识别")),
+            ("金额单位", m.unit or "未识别"), ("格式", f"{r.format}（编码 {r.encoding or '-'}）")]
+    out += [f"<h2>{escape(m.department or '部门未识别')}</h2>",
+            '<div class="meta">' + "".join(f"<div><b>{k}</b>{escape(v)}</div>" for k, v in meta) + "</div>",
+            f'<p class="src">来源文件：{escape(r.source)}</p>']
+    cells = [f'<td>{escape(knowledge().name(k))}</td><td class="v">{escape(amount(firsts[k].value_yuan, m.unit))}</td>'
              for k in KEY_FACTS if k in firsts]
     if cells:  # key figures two to a row
         out.append('<table class="figs">' + "".join(f"<tr>{''.join(cells[i:i + 2])}</tr>"
@@ -87,7 +133,7 @@ def _document(r: CheckResult) -> str:
     out.append(_charts(firsts, m.unit))
     for w in r.warnings:
         out.append(f'<p class="warn">读取提示：{escape(w)}</p>')
-    counts = {s: sum(1 for f in r.findings if f.severity == s) for s in _SEV}
+    counts = _counts(r)
     out.append('<p class="counts">' + "".join(f'<span class="{s}">{_SEV[s]} {n}</span>' for s, n in counts.items())
                + f'<span class="suppressed">已忽略 {len(r.suppressed)}</span></p>')
     if not r.findings:
@@ -96,32 +142,62 @@ def _document(r: CheckResult) -> str:
         group = [f for f in r.findings if f.severity == sev]
         if group:
             out.append(f"<h3>{label}（{len(group)}）</h3>")
-            out.extend(_by_section(group))
+            out.extend(_by_section(group, _headings(r)))
     if r.suppressed:
         out.append(f"<h3>已按文中指令忽略（{len(r.suppressed)}）</h3>")
-        out.extend(_finding(f) for f in r.suppressed)
+        out.extend(_finding(f, ignored=True) for f in r.suppressed)
     out.append("</section>")
     return "\n".join(out)
 
 
-def _by_section(findings: list[Finding]) -> Iterable[str]:
+def _entry(section: dict[str, Any]) -> bool:
+    """A numbered line the structure took for a heading that is really one entry of a list (a glossary
+    line "9.一般公共服务（类）…：指……", a step "1.根据预算项目批复,…"): not a heading of the report."""
+    title = str(section.get("title") or "")
+    return (section.get("level") or 0) >= 4 and (bool(re.search(r"[:：]", title)) or len(title) > 16)
+
+
+def _headings(r: CheckResult) -> dict[str, str]:
+    """Section title → the heading the findings in it are shown under: list entries go under the
+    heading they belong to."""
+    out: dict[str, str] = {}
+    current = None
+    for s in r.sections:
+        title = str(s.get("title") or "")
+        if not _entry(s):
+            current = title
+        out.setdefault(title, title if not _entry(s) else (current or title))
+    return out
+
+
+def _by_section(findings: list[Finding], headings: dict[str, str]) -> Iterable[str]:
     groups: dict[str, list[Finding]] = {}
     for f in findings:
-        groups.setdefault(f.section or "（未归入章节）", []).append(f)
+        title = headings.get(f.section or "", f.section) if f.section else None
+        groups.setdefault(title or "（未归入章节）", []).append(f)
     for title, fs in groups.items():
         yield f"<h4>{escape(title)}</h4>"
         yield from (_finding(f) for f in fs)
 
 
-def _finding(f: Finding) -> str:
+def _finding(f: Finding, ignored: bool = False) -> str:
     where = f.evidence[0].loc.describe() if f.evidence else ""
-    parts = [f'<div class="f sev-{f.severity}"><span class="rule">{escape(f.rule)}</span>'
+    if len({e.loc.describe() for e in f.evidence}) > 1:
+        where += f" 等{len(f.evidence)}处"
+    css = "f ignored" if ignored else f"f sev-{f.severity}"
+    sev = f'<span class="sev {f.severity}">{_SEV[f.severity]}</span>' if ignored else ""
+    parts = [f'<div class="{css}">{sev}<span class="rule">{escape(f.rule)}</span>'
              f'<span class="loc">{escape(where)}</span><div>{escape(f.message)}</div>']
-    if f.stated is not None or f.expected is not None:
-        parts.append(f'<div class="vals">文中：<b>{escape(f.stated or "-")}</b>　应为：'
-                     f'<i>{escape(f.expected or "-")}</i></div>')
-    for e in f.evidence:
-        parts.append(f"<blockquote><small>{escape(e.loc.describe())}</small>{highlight(e.quote, f.stated)}</blockquote>")
+    stated = stated_as_written(f)
+    vals = ([f"文中：<b>{escape(stated)}</b>"] if stated is not None else []) + \
+           ([f"应为：<i>{escape(f.expected)}</i>"] if f.expected is not None else [])
+    if vals:
+        parts.append(f'<div class="vals">{"　".join(vals)}</div>')
+    shown, rest = shown_evidence(f)
+    for e in shown:
+        parts.append(f"<blockquote><small>{escape(e.loc.describe())}</small>{_marked(e, f)}</blockquote>")
+    if rest:
+        parts.append(f'<div class="more">另有{len(rest)}处：{escape("、".join(e.loc.describe() for e in rest))}</div>')
     if f.suppressed_by is not None:
         s = f.suppressed_by
         parts.append(f'<div class="loc">忽略指令：{escape(s.loc.describe())}“{escape(s.quote)}”</div>')
@@ -129,19 +205,19 @@ def _finding(f: Finding) -> str:
     return "".join(parts)
 
 
-def highlight(quote: str, stated: str | None) -> str:
-    """The escaped quote with the stated value marked: its last occurrence (the claim ends the quote);
-    a direction pair like "减少/增加" marks each of its words."""
-    if not stated:
-        return escape(quote)
-    needles = [stated] if stated in quote else [s for s in stated.split("/") if s]
-    spans: list[tuple[int, int]] = []
-    for n in needles:
-        i = quote.rfind(n)
-        if i >= 0 and not any(a < i + len(n) and i < b for a, b in spans):
-            spans.append((i, i + len(n)))
+def _marked(e: Evidence, f: Finding) -> str:
+    return _mark_spans(e.quote, spans(e, f.stated, f.rule))
+
+
+def highlight(quote: str, stated: str | None, rule: str = "") -> str:
+    """The escaped quote with the stated value marked at its place in the original text (see
+    marks.spans); a direction pair like "减少/增加" marks each of its words."""
+    return _mark_spans(quote, spans(Evidence(quote, Location()), stated, rule))
+
+
+def _mark_spans(quote: str, found: list[tuple[int, int]]) -> str:
     out, pos = [], 0
-    for a, b in sorted(spans):
+    for a, b in sorted(found):
         out.append(escape(quote[pos:a]) + f"<mark>{escape(quote[a:b])}</mark>")
         pos = b
     return "".join(out) + escape(quote[pos:])
@@ -154,7 +230,7 @@ def _amount(f: Fact, unit: str | None) -> Decimal:
 
 
 def _charts(firsts: dict[str, Fact], unit: str | None) -> str:
-    keys = [k for k in INCOME_SOURCES if k in firsts]
+    keys = [k for k in INCOME_SOURCES if k in firsts and firsts[k].value_yuan != 0]
     if not any(k in firsts for k in ("income.gpb", "income.gf", "income.soc")) and "income.fiscal" in firsts:
         keys.insert(0, "income.fiscal")  # only the total of the fiscal grants is stated
     u = unit or "万元"
@@ -162,7 +238,8 @@ def _charts(firsts: dict[str, Fact], unit: str | None) -> str:
     if keys:
         charts.append(f'<div class="chart"><p>收入来源（{u}）</p>'
                       + _bars([(knowledge().name(k), _amount(firsts[k], unit)) for k in keys], u) + "</div>")
-    pie = [(knowledge().name(k), _amount(firsts[k], unit)) for k in ("expense.basic", "expense.project") if k in firsts]
+    pie = [(knowledge().name(k), _amount(firsts[k], unit)) for k in ("expense.basic", "expense.project")
+           if k in firsts and firsts[k].value_yuan != 0]
     if pie:
         charts.append(f'<div class="chart"><p>基本支出与项目支出（{u}）</p>' + _pie(pie, u) + "</div>")
     return '<div class="charts">' + "".join(charts) + "</div>" if charts else ""

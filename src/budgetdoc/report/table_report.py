@@ -7,17 +7,21 @@ import io
 from pathlib import Path
 
 from ..model import CheckResult, Finding
+from .marks import stated_as_written
 
-COLUMNS = ["source", "department", "year", "kind", "rule", "severity", "message", "stated", "expected",
-           "location", "quote"]
+# What each column holds, and its header in the file (in Chinese, as everything a reviewer reads).
+KEYS = ["source", "department", "year", "kind", "rule", "severity", "message", "stated", "expected",
+        "location", "quote"]
+COLUMNS = ["来源文件", "部门", "年度", "文种", "规则", "严重程度", "问题", "文中", "应为", "位置", "引文"]
 _KIND = {"final": "决算", "budget": "预算"}
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def finding_row(result: CheckResult, f: Finding) -> list[str]:
     """The row of one finding; a finding quoting several places lists them one per line in a cell."""
     m = result.metadata
     return [result.source, m.department or "", str(m.year or ""), _KIND.get(m.kind or "", ""), f.rule,
-            f.severity, f.message, f.stated or "", f.expected or "",
+            _SEVERITY[f.severity], f.message, stated_as_written(f) or "", f.expected or "",
             "\n".join(e.loc.describe() for e in f.evidence), "\n".join(e.quote for e in f.evidence)]
 
 
@@ -40,14 +44,14 @@ def write_xlsx(results: list[CheckResult], path: str | Path) -> None:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "findings"
+    ws.title = "问题"
     ws.append(COLUMNS)
     for row in rows(results):
         ws.append(row)
     for c in ws[1]:
         c.font = Font(bold=True)
-    widths = {"source": 28, "department": 24, "message": 60, "location": 14, "quote": 60}
-    for i, name in enumerate(COLUMNS):
+    widths = {"source": 28, "department": 24, "message": 60, "location": 22, "quote": 60}
+    for i, name in enumerate(KEYS):
         ws.column_dimensions[chr(ord("A") + i)].width = widths.get(name, 12)
     wrap = Alignment(wrap_text=True, vertical="top")
     for row_cells in ws.iter_rows(min_row=2):

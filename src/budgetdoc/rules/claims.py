@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -142,10 +143,11 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             prev_lines_first = None
 
 
-def _change_for(ms: list[Mention], pct: Mention) -> Mention | None:
+def _change_for(ms: list[Mention], pct: Mention, reason: str) -> Mention | None:
     for x in reversed([x for x in ms if x.start < pct.start and x.sentence == pct.sentence]):
         if x.is_change:
-            return x
+            # "增加164.48万元，主要原因是…统一压减10%": a rate inside the reason is not this change's.
+            return None if re.search(reason, pct.line.norm.text[x.end:pct.start]) else x
         if x.is_percent:
             return None
     return None
@@ -185,7 +187,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
         for pct in ms:
             if pct.cue != "growth":
                 continue
-            change = _change_for(ms, pct)
+            change = _change_for(ms, pct, a.knowledge.claims["reason_cue"])
             if change is None:
                 yield from _growth_from_levels(ctx, ms, pct)
                 continue
@@ -225,6 +227,12 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 this_year = _pct(change.yuan / cur.yuan)
                 if this_year is not None and pct.interval.overlaps(this_year):
                     msg += "文中增长率是以本年数为基数计算的，应以上年数为基数。"
+            if cur.line is not pct.line:
+                # This year's figure was taken from the paragraph before (the sentence names none):
+                # the rate may be of another quantity or basis (按可比口径相比…). Not certain enough for an error.
+                yield ctx.report(msg + "（本年数取自上一段，请核对所比较的数字）", [evidence(cur), evidence(pct)],
+                                 stated=pct.stated.strip(), expected=expected, severity="warning")
+                continue
             yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
@@ -336,7 +344,7 @@ def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
                     yield ctx.report(f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue == "growth":
-                change = _change_for(ms, pct)
+                change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
                 if change is None or change.value == 0:
                     continue
                 before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]

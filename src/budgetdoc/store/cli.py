@@ -72,13 +72,13 @@ def run(args: argparse.Namespace) -> int:
         return {"ingest": _ingest, "list": _list, "show": _show, "compare": _compare, "export": _export}[
             args.command](args)
     except InputError as e:  # StoreError, ConfigError, unreadable paths
-        print(f"budgetdoc: {e}", file=sys.stderr)
+        print(f"budgetdoc：{e}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `budgetdoc list | head`: the reader has gone, which is no error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("budgetdoc: 已中断；已入库的文件保留，再次运行同一命令会从中断处继续", file=sys.stderr)
+        print("budgetdoc：已中断；已入库的文件保留，再次运行同一命令会从中断处继续", file=sys.stderr)
         return 130
     except Exception as e:  # the database went away mid-run, or a bug: one line (BUDGETDOC_DEBUG=1: traceback)
         if os.environ.get("BUDGETDOC_DEBUG"):
@@ -87,9 +87,9 @@ def run(args: argparse.Namespace) -> int:
 
         if isinstance(e, DBAPIError):
             detail = str(e.orig or e).strip().splitlines() or ["?"]
-            print(f"budgetdoc: 数据库错误：{detail[0]}", file=sys.stderr)
+            print(f"budgetdoc：数据库错误：{detail[0]}", file=sys.stderr)
         else:
-            print(f"budgetdoc: 内部错误（{type(e).__name__}: {e}）；设置 BUDGETDOC_DEBUG=1 可查看详情", file=sys.stderr)
+            print(f"budgetdoc：内部错误（{type(e).__name__}: {e}）；设置 BUDGETDOC_DEBUG=1 可查看详情", file=sys.stderr)
         return 2
 
 
@@ -99,10 +99,10 @@ def _ingest(args) -> int:
     from .ingest import collect, ingest
 
     if args.jobs is not None and args.jobs < 1:
-        print("budgetdoc: --jobs 必须是正整数", file=sys.stderr)
+        print("budgetdoc：--jobs 必须是正整数", file=sys.stderr)
         return 2
     if args.scheduler and args.engine != "dask":
-        print("budgetdoc: --scheduler 只用于 --engine dask", file=sys.stderr)
+        print("budgetdoc：--scheduler 只用于 --engine dask", file=sys.stderr)
         return 2
     config = load_config(args.config) if args.config else None
     collect(args.paths)  # a missing path is a usage error before the database is touched
@@ -122,7 +122,7 @@ def _ingest(args) -> int:
                          ensure_ascii=False))
     elif not args.quiet:
         for _source, error in report.failed:
-            print(f"budgetdoc: 未能读取（已记录）：{error}", file=sys.stderr)
+            print(f"budgetdoc：未能读取（已记录）：{error}", file=sys.stderr)
         print(f"{report.summary()}；用时 {seconds:.1f} 秒", file=sys.stderr)
     return 1 if report.failed else 0
 
@@ -207,7 +207,7 @@ def _compare(args) -> int:
     table = [[*("" if g is None else g for g in r.group), _wan(r.value) + ("*" if r.derived else ""),
               _wan(r.change) or "", (_pct(r.growth) + "%") if r.growth is not None else ""] for r in rows]
     if not rows and args.format == "text":
-        print(f"budgetdoc: 库中没有事实 {args.key}", file=sys.stderr)
+        print(f"budgetdoc：库中没有事实 {args.key}", file=sys.stderr)
         return 0
     _emit(header, table, args.format)
     if args.format == "text" and any(r.derived for r in rows):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-import re
 import shutil
 import signal
 import sys
@@ -32,14 +31,10 @@ from ..config import Config
 from ..errors import InputError
 from ..load import supported_extensions
 from ..model import CheckResult
+from ..parts import group_parts, part_of
 from .db import StoreError, with_retry
 from .models import Document, DocumentFile, FactRow, FindingRow
 from .names import department_key
-
-# A part of a disclosure published in several files: "<stem>-text" / "<stem>-tables", or a name
-# with 说明 (the explanation) / 报表 (the tables) and otherwise the same.
-_PART = re.compile(r"(?P<sep>[-_ .]?)(?P<role>text|tables|说明|报表)$", re.IGNORECASE)
-_ROLE = {"text": "text", "说明": "text", "tables": "tables", "报表": "tables"}
 
 
 @dataclass
@@ -128,42 +123,21 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def part_of(path: Path) -> tuple[str, str] | None:
-    """(the stem without its part marker, 'text' | 'tables') for a part file, else None."""
-    m = _PART.search(path.stem)
-    if m:
-        return path.stem[:m.start()], _ROLE[m.group("role").lower()]
-    for word, role in (("说明", "text"), ("报表", "tables")):
-        if word in path.stem:
-            return path.stem.replace(word, "", 1), role
-    return None
-
-
 def group_files(files: Iterable[Path]) -> list[Group]:
-    """Files in groups: the text and table parts of one disclosure (same folder, same stem once the
-    part marker is removed, at least one of each) together, every other file alone."""
-    infos = []
+    """Files in groups as `budgetdoc check` groups them (budgetdoc.parts, knowledge/parts.yaml): the parts
+    of one disclosure (names that differ only by -text/-tables, 说明/报表 ..., at least one of each)
+    together, explanation first; every other file alone."""
+    infos: dict[str, FileInfo] = {}
     for f in files:
         try:
-            infos.append(FileInfo(f, sha256_file(f), f.stat().st_size))
+            infos[str(f)] = FileInfo(f, sha256_file(f), f.stat().st_size)
         except OSError as e:  # unreadable: checked alone, so its error is recorded
-            infos.append(FileInfo(f, hashlib.sha256(f"unreadable:{f}:{e}".encode()).hexdigest(), 0))
-    by_stem: dict[tuple[Path, str], list[tuple[str, FileInfo]]] = {}
-    alone: list[FileInfo] = []
-    for info in infos:
-        part = part_of(info.path)
-        if part is None:
-            alone.append(info)
-        else:
-            by_stem.setdefault((info.path.parent, part[0]), []).append((part[1], info))  # PDF text, XLSX tables
-    groups = [Group(str(i.path), [i]) for i in alone]
-    for (parent, stem), members in by_stem.items():
-        roles = {r for r, _ in members}
-        if roles == {"text", "tables"}:
-            members.sort(key=lambda m: (m[0] != "text", m[1].path.name))  # explanation first
-            groups.append(Group(f"{parent / stem}#parts", [i for _, i in members]))
-        else:
-            groups.extend(Group(str(i.path), [i]) for _, i in members)
+            infos[str(f)] = FileInfo(f, hashlib.sha256(f"unreadable:{f}:{e}".encode()).hexdigest(), 0)
+    groups = []
+    for members in group_parts(list(infos)):
+        part = part_of(members[0]) if len(members) > 1 else None
+        key = f"{part[0]}#parts" if part is not None else members[0]
+        groups.append(Group(key, [infos[m] for m in members]))
     groups.sort(key=lambda g: g.key)
     return groups
 
@@ -181,7 +155,7 @@ def check_group(paths: list[str], config: Config | None = None) -> tuple[CheckRe
         try:
             result = check_parts(paths, config)
         except InputError as e:
-            bad = [p for p in paths if str(e).startswith(f"{p}:")]
+            bad = [p for p in paths if str(e).startswith((f"{p}:", f"{p}：")) or str(e).endswith(f"：{p}")]
             errors.append(str(e))
             if len(paths) == 1 or len(bad) != 1:
                 return None, "；".join(errors)
@@ -343,7 +317,7 @@ def _document(group: Group, result: CheckResult | None, error: str | None, versi
     findings = result.findings if result else []
     count = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     doc = Document(group_key=group.key, version=version, is_latest=True,
-                   status="ok" if result is not None else "error", error=error,
+                   status=_status(result), error=error,
                    content_sha256=group.content_sha256,
                    source=result.source if result else " + ".join(group.paths),
                    department=meta.department if meta else None,
@@ -357,6 +331,13 @@ def _document(group: Group, result: CheckResult | None, error: str | None, versi
     doc.files = [DocumentFile(position=i, path=str(f.path), name=f.path.name, sha256=f.sha256, size=f.size)
                  for i, f in enumerate(group.files)]
     return doc
+
+
+def _status(result: CheckResult | None) -> str:
+    """ok; error (unreadable); not-disclosure (read, but not a budget/final-account disclosure)."""
+    if result is None:
+        return "error"
+    return "ok" if getattr(result, "disclosure", True) else "not-disclosure"
 
 
 def _add_rows(s: Session, doc_id: int, result: CheckResult | None) -> None:

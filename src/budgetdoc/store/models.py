@@ -67,7 +67,7 @@ class Document(Base):
     group_key: Mapped[str] = mapped_column(String(1000))  # the files' resolved path (parts: their common stem)
     version: Mapped[int] = mapped_column(Integer)
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True)
-    status: Mapped[str] = mapped_column(String(16))  # ok | error
+    status: Mapped[str] = mapped_column(String(16))  # ok | error (unreadable) | not-disclosure
     error: Mapped[str | None] = mapped_column(Text)
     content_sha256: Mapped[str] = mapped_column(String(64))  # over the files' names and hashes
     source: Mapped[str] = mapped_column(Text)
