@@ -74,6 +74,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"budgetdoc：用法错误：{message}（见 {self.prog} --help）\n")
+STORE_COMMANDS = ("ingest", "list", "show", "compare", "export")  # budgetdoc.store.cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-q", "--quiet", action="store_true", help="不显示进度（stderr 不是终端时本就不显示）")
     r = sub.add_parser("rules", help="列出规则：编号、类别、默认严重程度")
     r.add_argument("--format", choices=["text", "json"], default="text", help="json：完整的规则目录数据")
+    from .store.cli import add_commands  # the store: ingest, list, show, compare, export
+    add_commands(sub)
     return p
 
 
@@ -118,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.command == "rules":
         return _rules(args.format)
+    if args.command in STORE_COMMANDS:
+        from .store.cli import run as run_store
+        return run_store(args)
     fmt = _format(args.format, args.output)
     if isinstance(fmt, int):
         return fmt
