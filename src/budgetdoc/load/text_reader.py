@@ -1,14 +1,16 @@
 """Plain text and Markdown: one block per line, located by its 1-based line number.
 
-Two flattened table layouts become table blocks whose cells keep their line and column, so table
+Three flattened table layouts become table blocks whose cells keep their line and column, so table
 rules can read them as tables:
 - a row per line, cells separated by tabs (the usual PDF-to-text output);
+- Markdown pipe tables (`| 项目 | 金额 |`, the `|---|` line under the header skipped);
 - a cell per line, each indented by a tab, rows separated by blank lines (the usual DOCX-to-text
   output: seeds 000 and 002).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..model import Block, Cell, Location, SourceDocument
@@ -17,6 +19,22 @@ from .encoding import decode
 
 def _is_row(line: str) -> bool:
     return sum(1 for c in line.split("\t") if c.strip()) >= 2
+
+
+_PIPE_RULE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown pipe-table row, or None (a row needs two non-empty cells)."""
+    t = line.strip()
+    if not (t.startswith("|") and t.endswith("|")) or len(t) < 3:
+        return None
+    cells = [c.strip() for c in t[1:-1].split("|")]
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
+def _is_pipe(line: str) -> bool:
+    return _pipe_cells(line) is not None or bool(_PIPE_RULE.match(line))
 
 
 def _is_cell_line(line: str) -> bool:
@@ -32,7 +50,13 @@ def read(path: Path, data: bytes) -> SourceDocument:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _is_row(line):
+        if _pipe_cells(line) is not None:
+            j = i
+            while j < len(lines) and _is_pipe(lines[j]):
+                j += 1
+            rows = [[(n, c) for c in cells] for n in range(i + 1, j + 1)
+                    if (cells := _pipe_cells(lines[n - 1])) is not None]
+        elif _is_row(line):
             j = i
             while j < len(lines) and _is_row(lines[j]):
                 j += 1

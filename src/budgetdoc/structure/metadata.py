@@ -11,12 +11,16 @@ from .sections import Line
 _ORG_END = r"(?:局|委员会|委|办公室|中心|院|厅|部|所|站|馆|队|会|处|办)"
 _ORG = rf"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{{1,29}}?{_ORG_END}(?:\([\u4e00-\u9fff]{{1,6}}\))?"
 _TITLE_PATTERNS = [
-    re.compile(r"部\s*门\s*(名\s*称)?\s*[:：]\s*(?P<org>[\u4e00-\u9fff()（）]{2,40}?)(?=\s|单位|金额|$)"),
-    re.compile(rf"^\s*(?P<year>20\d\d)\s*年度?\s*(?P<org>{_ORG})\s*(\(部门\))?\s*(部门)?\s*(?P<kind>决算|预算)"),
-    re.compile(rf"^\s*(?P<org>{_ORG})\s*(\(部门\)|部门)?\s*(?P<year>20\d\d)\s*年度?\s*(部门|单位)?\s*(?P<kind>决算|预算)"),
+    re.compile(r"(部\s*门|预算单位|单位名称)\s*(名\s*称)?\s*[:：]\s*(?P<org>[\u4e00-\u9fff()（）]{2,40}?)(?=\s|单位|金额|$)"),
+    re.compile(rf"^\s*(?P<year>20\d\d)\s*年度?\s*(?P<org>{_ORG})\s*(\(部门\))?\s*(部门|单位)?\s*(综合)?\s*(?P<kind>决算|预算)"),
+    re.compile(rf"^\s*(?P<org>{_ORG})\s*(\(部门\)|部门)?\s*(?P<year>20\d\d)\s*年度?\s*(部门|单位)?\s*(综合)?\s*(?P<kind>决算|预算)"),
 ]
 # "2020年度部门决算", "2025年区级部门预算"; not "比2024年预算增加" (a comparison, not the title).
-_YEAR_KIND = re.compile(r"(?<![比与较同])(?P<year>20\d\d)\s*年度?\s*([省市区县旗]级)?\s*(部门|单位)\s*(?P<kind>决算|预算)")
+_YEAR_KIND = re.compile(r"(?<![比与较同])(?P<year>20\d\d)\s*年度?\s*([省市区县旗]级)?\s*(部门|单位)\s*(综合)?\s*(?P<kind>决算|预算)")
+# A cover: the department's name alone on a line, the year and kind on the next ("西安市生态环境局" /
+# "2022 年部门综合预算"); a trailing （汇总） says the figures cover its units too.
+_COVER_YEAR = re.compile(r"^\s*20\d\d\s*年度?.{0,12}(决算|预算)")
+_COVER_NOTE = re.compile(r"[(（](汇总|本级|部门)[)）]$")
 _SCOPE_ORG = re.compile(rf"(从(预算|决算)单位构成看(?P<org1>{_ORG}))|(纳入(?P<org2>{_ORG})(\(部门\)|部门)?\s*20\d\d\s*年度?\s*部门)")
 _LEADING_NOISE = "年月日的和与及在对为是将由从向于了"
 _NOT_PLACE = set("看纳入从在的和与及对为是将由向于了年月日构成单位预决算部门所属本级各全")
@@ -45,6 +49,8 @@ def extract_metadata(lines: list[Line]) -> Metadata:
                     meta.year = int(m.group("year"))
                 if "kind" in m.groupdict() and m.group("kind") and meta.kind is None:
                     meta.kind = "final" if m.group("kind") == "决算" else "budget"
+    if meta.department is None:
+        meta.department = _cover_department(head[:10])
     # Year and kind from headings and body phrases such as "2020年度部门决算情况说明".
     years: Counter[int] = Counter()
     kinds: Counter[str] = Counter()
@@ -78,6 +84,14 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     return meta
 
 
+def _cover_department(head: list[Line]) -> str | None:
+    for ln, nxt in zip(head, head[1:], strict=False):
+        name = _COVER_NOTE.sub("", ln.norm.text.strip().replace(" ", ""))
+        if re.fullmatch(_ORG, name) and _COVER_YEAR.match(nxt.norm.text):
+            return _clean_org(name)
+    return None
+
+
 def _table_head(line: Line) -> str:
     from ..normalize import normalize
 
@@ -102,7 +116,9 @@ def _guess_department(lines: list[Line]) -> str | None:
     if best is None:
         if not counts:
             return None
-        best = counts.most_common(1)[0][0]
+        best, n = counts.most_common(1)[0]
+        if n < 2:
+            return None  # a name met once in the body is a phrase ("让区财政部"), not the department
     # The body often shortens the name (区行政审批局); prefer the full form it also uses.
     core = best[1:] if len(best) > 4 and best[0] in "区市县旗省州盟" else best
     longer = [o for o in counts if o.endswith(core) and len(o) <= len(core) + 8
