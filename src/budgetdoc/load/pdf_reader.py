@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Real disclosures set numbers in another font on a slightly different baseline; a tolerance of
 # about 6 points keeps them in their lines (the default 3 splits sentences).
 Y_TOLERANCE = 6
-_PAGE_NUMBER = re.compile(r"\s*[—－-]\s*\d{1,3}\s*[—－-]\s*$|^\s*第?\s*\d{1,3}\s*页?\s*$")
+_PAGE_NUMBER = re.compile(r"\s*[—－\-─━–]\s*\d{1,3}\s*[—－\-─━–]\s*$|^\s*第?\s*\d{1,3}\s*页?\s*$")
 # A line that starts like this opens a new paragraph, even at the top of a page.
 _NEW_PARAGRAPH = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[．.、])")
 _ENDS = ("。", "；", ";", "：", ":", "！", "？", "!", "?")

@@ -35,7 +35,11 @@ def check_residue(ctx: RuleContext) -> Iterator[Finding]:
         text = line.norm.text
         for pattern, severity, message in _residue(a.knowledge):
             for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
-                yield ctx.report(message.format(match=m.group(0).strip()),
+                msg = message.format(match=m.group(0).strip())
+                if severity == "error" and re.match(a.knowledge.claims["zero_change_after"], text[m.end():]):
+                    # "增加（减少）0万元": no change, so no direction is lost; the wording is still to be fixed.
+                    severity, msg = "warning", msg.replace("，变动方向不明", "") + "（变动额为0）"
+                yield ctx.report(msg,
                                  [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
                                  stated=m.group(0).strip(), severity=severity)  # type: ignore[arg-type]
 

@@ -22,6 +22,8 @@ _YEAR_KIND = re.compile(r"(?<![比与较同])(?P<year>20\d\d)\s*年度?\s*([省�
 _COVER_YEAR = re.compile(r"^\s*20\d\d\s*年度?.{0,12}(决算|预算)")
 _COVER_NOTE = re.compile(r"[(（](汇总|本级|部门)[)）]$")
 _SCOPE_ORG = re.compile(rf"(从(预算|决算)单位构成看(?P<org1>{_ORG}))|(纳入(?P<org2>{_ORG})(\(部门\)|部门)?\s*20\d\d\s*年度?\s*部门)")
+# A department's full name starts with its place: 西安市…, 江苏省…, 上海市普陀区…, 中共江苏省委….
+_PLACE_START = re.compile(r"^(中共|中国共产党)?[\u4e00-\u9fff]{2,7}?(省|市|自治区|区|县|州|旗|盟)")
 _LEADING_NOISE = "年月日的和与及在对为是将由从向于了"
 _NOT_PLACE = set("看纳入从在的和与及对为是将由向于了年月日构成单位预决算部门所属本级各全")
 _AMOUNT_UNIT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
@@ -117,8 +119,8 @@ def _guess_department(lines: list[Line]) -> str | None:
         if not counts:
             return None
         best, n = counts.most_common(1)[0]
-        if n < 2:
-            return None  # a name met once in the body is a phrase ("让区财政部"), not the department
+        if n < 2 or not _PLACE_START.match(best):
+            return None  # a phrase met in the body ("让区财政部"), not the department: better unknown
     # The body often shortens the name (区行政审批局); prefer the full form it also uses.
     core = best[1:] if len(best) > 4 and best[0] in "区市县旗省州盟" else best
     longer = [o for o in counts if o.endswith(core) and len(o) <= len(core) + 8

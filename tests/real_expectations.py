@@ -1,0 +1,79 @@
+"""What the thirty real published PDFs in ../shared/real say, read by hand (pdftotext and the PDFs
+themselves), and the error findings that are true of them. Every error-severity finding the checker
+gives on these files must be listed in ERRORS with the reason it is true; a new error that is not
+listed fails tests/test_real_documents.py (it is a misread until someone reads the document and
+shows otherwise). ../shared/real/verdicts.tsv has the longer reading of each finding.
+"""
+
+from __future__ import annotations
+
+# (department, year, kind) from the cover or title line; None where the file does not say it (the
+# table-only files of Jiangsu carry no year; the Beijing tables name no department and no year).
+META: dict[str, tuple[str | None, int | None, str | None]] = {
+    "beijing-municipal-caizhengju-2026-budget-tables.pdf": (None, None, None),
+    "beijing-municipal-caizhengju-2026-budget-text.pdf": ("北京市财政局", 2026, "budget"),
+    "chongqing-municipal-shuiliju-2026-budget.pdf": ("重庆市水利局", 2026, "budget"),
+    "guangdong-foshan-guidaojiaotongju-2019-final.pdf": ("佛山市轨道交通局", 2019, "final"),
+    "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": ("江苏省高级人民法院", 2017, "budget"),
+    "jiangsu-provincial-jianchayuan-2018-budget.pdf": ("江苏省人民检察院", 2018, "budget"),
+    "jiangsu-provincial-rendachangweihui-bangongting-2017-budget.pdf": ("江苏省人大常委会办公厅", 2017, "budget"),
+    "jiangsu-provincial-rendachangweihui-bangongting-2019-budget-tables.pdf": ("江苏省人大常委会办公厅", None, None),
+    "jiangsu-provincial-rendachangweihui-bangongting-2019-budget-text.pdf": ("江苏省人大常委会办公厅", 2019, "budget"),
+    "jiangsu-provincial-zhengxie-bangongting-2018-budget-tables.pdf": ("江苏省政协办公厅", None, None),
+    "jiangsu-provincial-zhengxie-bangongting-2018-budget-text.pdf": ("江苏省政协办公厅", 2018, "budget"),
+    "jiangsu-shengweibangongting-2017-budget-tables.pdf": ("中国共产党江苏省委员会办公厅", None, None),
+    "jiangsu-shengweibangongting-2017-budget-text.pdf": ("江苏省委办公厅", 2017, "budget"),
+    "jiangsu-shengweibangongting-2018-budget-tables.pdf": ("中共江苏省委办公厅", 2018, "budget"),
+    "jiangsu-shengweibangongting-2018-budget-text.pdf": ("江苏省委办公厅", 2018, "budget"),
+    "jiangsu-shengweibangongting-2019-budget-tables.pdf": ("中共江苏省委办公厅", None, None),
+    "jiangsu-shengweibangongting-2019-budget-text.pdf": ("江苏省委办公厅", 2019, "budget"),
+    "jiangsu-suzhou-shenjiju-2026-budget.pdf": ("苏州市审计局", 2026, "budget"),
+    "jiangsu-zhengxiebangongting-2019-budget.pdf": ("江苏省政协办", 2019, "budget"),
+    "shaanxi-xian-anquanshengchanjianduguanliju-2019-budget-tables.pdf": ("西安市安全生产监督管理局", 2019, "budget"),
+    "shaanxi-xian-fazhanhegaigewei-2019-budget-text.pdf": ("西安市发展和改革委员会", 2019, "budget"),
+    "shaanxi-xian-minzhengju-2021-budget.pdf": ("西安市民政局", 2021, "budget"),
+    "shaanxi-xian-shengtaihuanjingju-2022-budget.pdf": ("西安市生态环境局", 2022, "budget"),
+    "shaanxi-xian-xingzhengshenpifuwuju-2025-budget.pdf": ("西安市行政审批服务局", 2025, "budget"),
+    "shanghai-municipal-caizhengju-2025-unit-budget.pdf": ("上海市财政局", 2025, "budget"),
+    "shanghai-municipal-shenjiju-2026-unit-budget.pdf": ("上海市审计局", 2026, "budget"),
+    "shanghai-putuo-caizhengju-2025-budget.pdf": ("上海市普陀区财政局", 2025, "budget"),
+    "shanghai-putuo-renminzhengfubangongshi-2025-unit-budget.pdf": ("上海市普陀区人民政府办公室", 2025, "budget"),
+    "shanghai-putuo-shangwuweiyuanhui-2025-budget.pdf": ("上海市普陀区商务委员会", 2025, "budget"),
+    "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": ("上海市普陀区社会福利院", 2024, "budget"),
+}
+
+# The true errors: (rule, page of the first quote, stated value), each with why it is true.
+ERRORS: dict[str, list[tuple[str, int, str]]] = {
+    # p22 提租补贴（项）1959.99万元, 增加865.57万元: 865.57 ÷ (1959.99 − 865.57 = 1094.42) = 79.09%, not 79.05%.
+    "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": [("growth-rate", 22, "79.05%")],
+    "jiangsu-provincial-jianchayuan-2018-budget.pdf": [
+        # p23 收支预算总计21,955.35万元, 各增加3,958.67万元: 3958.67 ÷ 17996.68 = 22.00%, text 21.95%.
+        ("growth-rate", 23, "21.95 %"),
+        # p25 基本支出13,994.31万元 ÷ 21,955.35万元 = 63.740%, text 63.75%.
+        ("share", 25, "63.75%"),
+        # p26 一般行政管理事务 3,666万元, 增加21.8万元: 21.8 ÷ 3644.2 = 0.60%, text 0.06%.
+        ("growth-rate", 26, "0.06 %"),
+        # p26 公诉、审判… 1,895万元, 减少134万元: 134 ÷ 2029 = 6.60%, text 降幅0.66%.
+        ("growth-rate", 26, "0.66 %"),
+    ],
+    # p8 行政运行（项）6106.99万元, 增加101.48万元: 101.48 ÷ 6005.51 = 1.69%; 1.66% is ÷ this year's 6106.99.
+    "jiangsu-shengweibangongting-2017-budget-text.pdf": [("growth-rate", 8, "1.66%")],
+    # p6 text: 财政拨款 社会福利事业单位 738.66万元; the tables (p8, p11) give 9,584,796元 in all and
+    # 6,964,796元 of 财政拨款: the text agrees with neither.
+    "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": [("table-text", 6, "738.66万元")],
+}
+
+# Standard facts the document states, checked by hand: key -> (value in yuan, page of the first statement).
+FACTS: dict[str, dict[str, tuple[str, int]]] = {
+    "jiangsu-shengweibangongting-2017-budget-text.pdf": {"income.total": ("208494500.00", 5)},
+    "jiangsu-provincial-jianchayuan-2018-budget.pdf": {"income.total": ("219553500.00", 23),
+                                                       "expense.basic": ("139943100.00", 24)},
+    "guangdong-foshan-guidaojiaotongju-2019-final.pdf": {"income.current_year": ("16681400.00", 24),
+                                                         "expense.basic": ("7463900.00", 25),
+                                                         "expense.project": ("9217500.00", 25)},
+    "chongqing-municipal-shuiliju-2026-budget.pdf": {"expense.basic": ("333252100.00", 6),
+                                                     "expense.project": ("948233500.00", 6)},
+    "jiangsu-suzhou-shenjiju-2026-budget.pdf": {"income.total": ("46516700.00", 23),
+                                                "income.current_year": ("46516700.00", 23)},
+    "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": {"expense.basic": ("171231900.00", 20)},
+}
