@@ -71,8 +71,8 @@ DEFECTS = {
             ("breakdown-sum", 78, "error"),  # 采购总额0万元，其中货物13.36万元
             ("comparison-year", 64, "error"),  # 2020年决算 比2018年
             ("comparison-year", 65, "error"),
-            ("template-residue", 64, "error"),  # 增加/减少
-            ("template-residue", 68, "error"),
+            ("template-residue", 64, "warning"),  # 增加/减少0万: no change (issue 12)
+            ("template-residue", 68, "warning"),  # 增加/减少0万元: no change, so no direction lost (issue 12)
             ("share", 43, "warning"),  # 20.86/332.77 = 6.27%, stated 6.26% (last-digit nudge)
             ("unit-missing", 46, "warning"),  # 决算数为332.77，
             ("unit-missing", 63, "warning"),  # 0万元%
@@ -87,7 +87,7 @@ DEFECTS = {
             ("template-residue", 646, "warning"),  # （解释本部门决算报表中全部功能分类科目至项级，请参照……）
             ("template-residue", 652, "warning"),  # 32.……。
             ("template-residue", 654, "warning"),  # （名词解释部分请根据……）
-            ("template-residue", 65, "error"),
+            ("template-residue", 65, "warning"),  # 增加/减少0万元: no change (issue 12)
             ("numbering-skip", 52, "warning"),  # 5. 卫生健康 … then 7. 卫生健康 …
             ("unit-mix", 66, "warning"),  # 金额0元 in a document kept in 万元
             ("classification-name", 629, "warning"),  # 文化体育与传媒 (renamed 2019)

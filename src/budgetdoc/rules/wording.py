@@ -27,7 +27,7 @@ def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
 
 @rule("template-residue", "wording", "warning", "模板残留",
       "公开模板中的可选用语、占位符和给编制人的说明必须改写或删除：如“增加(减少)”“增加/减少”"
-      "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误；其余为警告。",
+      "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误（变动额为0时方向无关紧要，为警告）；其余为警告。",
       rationale="公开文件应为定稿：模板中的可选用语、占位符和给编制人的说明须按实际情况改写或删除，否则变动方向和口径不明。")
 def check_residue(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
