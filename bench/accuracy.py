@@ -1,8 +1,10 @@
 """Accuracy on the five seeds against the hand-written expectations in tests/seed_expectations.py:
 metadata, key facts, defects that must be found (recall), findings that are real (precision), and
-correct statements that must not get an error.
+correct statements that must not get an error. Then the real published PDFs of ../shared/real against
+tests/real_expectations.py: files refused, metadata, hand-checked facts, error precision (true errors
+÷ all errors) and recall of the known defects (found at any severity).
 
-    python3 bench/accuracy.py
+    python3 bench/accuracy.py [--seeds-only]
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 SEEDS = HERE.parent.parent / "shared" / "seeds"
+REAL = HERE.parent.parent / "shared" / "real"
 
 
 def main() -> int:
@@ -54,6 +57,52 @@ def main() -> int:
           f"defect recall {tot['found'] / tot['defects']:.3f} ({tot['found']}/{tot['defects']}, the misses are "
           f"listed by hand in NOT_YET), precision {tot['tp'] / max(tot['findings'], 1):.3f} "
           f"({tot['tp']}/{tot['findings']}), errors on correct statements {tot['fp_correct']}/{tot['correct']}")
+    return 0 if "--seeds-only" in sys.argv else real()
+
+
+def real() -> int:
+    from collections import Counter
+
+    from real_expectations import DEFECTS, ERRORS, FACTS, META
+
+    from budgetdoc import check
+    from budgetdoc.errors import InputError
+    from budgetdoc.grouping import places
+
+    if not REAL.exists():
+        print(f"real documents: {REAL} not found, section skipped")
+        return 0
+    print(f"\nreal documents ({REAL}): errors true/all, known defects found, metadata, facts")
+    tot = Counter()
+    for name in sorted(META):
+        try:
+            r = check(REAL / name)
+        except InputError as e:
+            tot["refused"] += 1
+            print(f"  {name}: REFUSED ({e})")
+            continue
+        errors = [(f.rule, f.evidence[0].loc.page, f.stated) for f in r.findings if f.severity == "error"]
+        true = sum(1 for e in errors if e in ERRORS.get(name, []))
+        got = Counter((f.rule, e.loc.page) for f in r.findings for e in places(f))
+        known = Counter(DEFECTS.get(name, []))
+        found = sum(min(n, got[k]) for k, n in known.items())
+        meta_ok = (r.metadata.department, r.metadata.year, r.metadata.kind) == META[name]
+        first = {}
+        for f in r.facts:
+            first.setdefault(f.key, f)
+        facts = FACTS.get(name, {})
+        facts_ok = sum(1 for k, (v, page) in facts.items()
+                       if k in first and (f"{first[k].value_yuan:.2f}", first[k].loc.page) == (v, page))
+        for k, v in (("errors", len(errors)), ("true", true), ("defects", sum(known.values())), ("found", found),
+                     ("meta", meta_ok), ("facts", facts_ok), ("facts_n", len(facts)), ("files", 1)):
+            tot[k] += v
+        if errors or known or not meta_ok or facts_ok < len(facts):
+            print(f"  {name[:60]:60} errors {true}/{len(errors)}  defects {found}/{sum(known.values())}  "
+                  f"meta {'ok' if meta_ok else 'WRONG'}  facts {facts_ok}/{len(facts)}")
+    print(f"real total: {tot['files']} files read, {tot['refused']} refused; error precision "
+          f"{tot['true'] / max(tot['errors'], 1):.3f} ({tot['true']}/{tot['errors']}); known-defect recall "
+          f"{tot['found'] / max(tot['defects'], 1):.3f} ({tot['found']}/{tot['defects']}); metadata "
+          f"{tot['meta']}/{tot['files']}; hand-checked facts {tot['facts']}/{tot['facts_n']}")
     return 0
 
 

@@ -77,3 +77,11 @@ FACTS: dict[str, dict[str, tuple[str, int]]] = {
                                                 "income.current_year": ("46516700.00", 23)},
     "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": {"expense.basic": ("171231900.00", 20)},
 }
+
+# Every defect known in these files (rule, page of its quote), found at any severity: the errors above
+# and the template wording left in 江苏省人大常委会办公厅 2019 ("增加（减少）0万元", a warning: no change).
+DEFECTS: dict[str, list[tuple[str, int]]] = {
+    **{name: [(rule, page) for rule, page, _ in errs] for name, errs in ERRORS.items()},
+    "jiangsu-provincial-rendachangweihui-bangongting-2019-budget-text.pdf":
+        [("template-residue", 9)] * 4 + [("template-residue", 16)] * 3,
+}
