@@ -1,7 +1,10 @@
 """XLSX via openpyxl: per sheet a heading (its title), a table of the used range, and one
 paragraph per row that holds text, so sentences typed into cells reach the text rules.
 
-Everything is located by sheet and cell (e.g. "B3") with the sheet's own row/column numbers.
+Everything is located by sheet and cell (e.g. "B3") with the sheet's own row/column numbers. A
+merged range is one cell spanning its rows and columns (a header 基本支出 over 人员经费 | 公用经费), so
+the table model reads header paths; workbooks above FULL_READ_BYTES are streamed (read-only mode
+knows no merged ranges).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Any
 from ..errors import InputError
 from ..model import Block, Cell, Location, SourceDocument
 
+FULL_READ_BYTES = 5 * 1024 * 1024  # a disclosure workbook is a few hundred KB
+
 
 def read(path: Path, data: bytes) -> SourceDocument:
     import openpyxl
@@ -22,7 +27,7 @@ def read(path: Path, data: bytes) -> SourceDocument:
 
     try:
         # data_only: the values Excel last computed, not the formulas behind them.
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=len(data) > FULL_READ_BYTES, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
         raise InputError(f"{path}：不是有效的 XLSX 文件（{type(e).__name__}）") from None
     blocks: list[Block] = []
@@ -42,7 +47,8 @@ def _sheet(ws: Any) -> list[Block]:
 
     title = ws.title
     # The stored dimension is often missing or stale in files not written by Excel; scan instead.
-    ws.reset_dimensions()
+    if hasattr(ws, "reset_dimensions"):  # read-only (streamed) sheets only
+        ws.reset_dimensions()
     grid: dict[tuple[int, int], tuple[str, bool]] = {}  # (row, col) -> (text, is a string)
     for r, row in enumerate(ws.iter_rows(), start=1):
         for c, cell in enumerate(row, start=1):
@@ -59,8 +65,15 @@ def _sheet(ws: Any) -> list[Block]:
     def loc(r: int, c: int) -> Location:
         return Location(sheet=title, cell=f"{get_column_letter(c)}{r}", row=r, col=c)
 
-    rows = [[Cell(text=grid.get((r, c), ("", False))[0], row=r, col=c, loc=loc(r, c))
-             for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)]
+    spans: dict[tuple[int, int], tuple[int, int]] = {}  # origin -> (rowspan, colspan)
+    covered: set[tuple[int, int]] = set()
+    for rng in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
+        spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
+        covered |= {(r, c) for r in range(rng.min_row, rng.max_row + 1)
+                    for c in range(rng.min_col, rng.max_col + 1)} - {(rng.min_row, rng.min_col)}
+    rows = [[Cell(text=grid.get((r, c), ("", False))[0], row=r, col=c, loc=loc(r, c),
+                  rowspan=spans.get((r, c), (1, 1))[0], colspan=spans.get((r, c), (1, 1))[1])
+             for c in range(c0, c1 + 1) if (r, c) not in covered] for r in range(r0, r1 + 1)]
     text = "\n".join("\t".join(cell.text for cell in row) for row in rows)
     blocks.append(Block("table", text, Location(sheet=title, cell=f"{loc(r0, c0).cell}:{loc(r1, c1).cell}"),
                         rows=rows))

@@ -13,6 +13,8 @@ from ..model import Block, Cell, Evidence, Finding
 from .base import RuleContext, rule
 
 _NATURE = {"正向", "反向", "定性", "定量"}
+# Headers of a self-evaluation's indicator section (年度指标值 | 实际完成值 | 分值 | 得分).
+_INDICATOR_HEADERS = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "指标性质"}
 # Columns read relative to the 指标性质 column, named as the header row names them.
 _FIELDS = {"direction": ("指标方向",), "target": ("年度指标值", "预期指标值", "指标值"),
            "actual": ("实际完成值", "实际完成指标值", "实际值"), "weight": ("分值",), "score": ("得分",)}
@@ -146,6 +148,8 @@ def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
             if any("全年预算数" in t for t in texts) and any("执行率" in t for t in texts):
                 header = texts
                 continue
+            if header is not None and any(t in _INDICATOR_HEADERS for t in texts):
+                header = None  # the indicator section's own header: 分值/得分 below it are points, not rates
             if header is None or len(row) < 3:
                 continue
             shift = len(texts) - len(header)  # rows and header are aligned on their right edge
