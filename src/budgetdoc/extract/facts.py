@@ -245,6 +245,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
             return
     found = None if unknown_head else match_quantity(label, k)
     role, rest = split_role(label, k)
+    current = role == "current"  # 本年安排X: this period's figure of what the sentence is about
+    if current:
+        role = None
     if role:
         stripped = match_quantity(rest, k) if rest and not unknown_head else None
         if stripped is not None and (found is None or stripped.start < found.start):
@@ -271,7 +274,7 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         also, scoped = found.also, found.scoped
         if also:
             m.also = tuple(_scoped(a, prefix_text, head_key, section_scope, scoped, k) for a in also)
-    elif role and is_bare(rest, k) and subject:
+    elif (role or current) and is_bare(rest, k) and subject:
         m.key = subject
         if role == "actual":
             return

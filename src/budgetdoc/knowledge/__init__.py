@@ -139,6 +139,8 @@ class Knowledge:
                 base, suffix = base[: -len(tail)], label
         if base.startswith("econ."):
             return prefix + base[5:] + suffix
+        if base.startswith("func."):  # 功能分类 item by its name path (一般公共服务/…/行政运行) or its code
+            return f"{prefix}“{base[5:].replace('/', '—')}”{suffix}"
         return prefix + self.names.get(base, base) + suffix
 
 

@@ -69,12 +69,19 @@ def stated_as_written(f: Finding) -> str | None:
     rule gives it."""
     if f.stated is None:
         return None
-    for e in f.evidence[:1]:
+    wanted = _plain(f.stated)
+    written = []
+    for e in f.evidence:
         found = spans(e, f.stated, f.rule)
         if len(found) == 1:
             a, b = found[0]
-            return e.quote[a:b]
-    return f.stated
+            written.append(e.quote[a:b])
+    # The quote whose marked text is the stated value (a conflict quotes the other figure first).
+    return next((w for w in written if _plain(w) == wanted), written[0] if written else f.stated)
+
+
+def _plain(text: str) -> str:
+    return normalize(text).text.replace(" ", "").replace(",", "")
 
 
 def amount(value_yuan: Decimal, unit: str | None) -> str:

@@ -246,7 +246,9 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     if not prevs:
         return None
     prev = prevs[-1]
-    curs = [x for x in before if x.start < prev.start and x.role in (None, "actual")]
+    # 本年X，上年Y，增长P% — or 上年执行数为Y，本年安排X，比上年增加P% (this year's figure after it)
+    curs = [x for x in before if x.start < prev.start and x.role in (None, "actual")] \
+        or [x for x in before if x.start > prev.start and x.role is None and x.sentence == pct.sentence]
     if not curs or prev.yuan.contains_zero():
         return None
     cur = curs[-1]
