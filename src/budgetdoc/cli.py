@@ -35,6 +35,7 @@ EXT_FORMATS = {".txt": "text", ".text": "text", ".log": "text", ".json": "json",
 EXIT_NOT_DISCLOSURE = 3
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _CATEGORY = {"arithmetic": "计算", "completeness": "完整性", "consistency": "一致性", "meta": "元规则",
+             "cross-document": "跨文件",
              "performance": "绩效", "period": "期间", "table": "表格", "wording": "用语"}
 _GLOB_CHARS = set("*?[")
 
@@ -220,10 +221,14 @@ def _clash(output: str, inputs: list[str]) -> str | None:
 
 
 def catalogue() -> list[dict[str, object]]:
-    """Every rule's catalogue data by category (the order of CATEGORIES), the meta rules last."""
+    """Every rule's catalogue data by category (the order of CATEGORIES), then the cross-document rules
+    of the region database (`budgetdoc ingest`), the meta rules last."""
     from .rules import CATEGORIES, RULES
+    from .store.crossdoc import catalogue as cross_document  # checks over the stored documents (ingest)
 
-    return [r.to_dict() for r in sorted(RULES.values(), key=lambda r: CATEGORIES.index(r.category))]
+    ordered = sorted(RULES.values(), key=lambda r: CATEGORIES.index(r.category))
+    return [r.to_dict() for r in ordered if r.category != "meta"] + cross_document() \
+        + [r.to_dict() for r in ordered if r.category == "meta"]
 
 
 def _rules(fmt: str) -> int:
