@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from ..amount import money_scale
 from ..interval import Interval
 from ..knowledge import load_yaml
 from ..model import Block, Cell, Fact
@@ -31,9 +32,6 @@ from .keys import match_quantity
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{1,3}$")
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
-_NUMBERING = re.compile(r"^\s*([一二三四五六七八九十]+[、.]|\d+\s*[.、]|[(（][一二三四五六七八九十\d]+[)）])\s*")
-_SCALE = {"万元": Decimal(10000), "元": Decimal(1)}
 LABEL_ROLES = ("code", "name")
 
 
@@ -48,6 +46,7 @@ class TableKnowledge:
     measure_units: frozenset[str]
     numbering_row: list[re.Pattern[str]]
     total_rows: list[re.Pattern[str]]
+    patterns: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +58,12 @@ def table_knowledge() -> TableKnowledge:
     return TableKnowledge(kinds, set(data["row_total_headers"]), set(data["row_part_headers"]), roles,
                           tuple(data["money_headers"]), tuple(data["indicator_signs"]),
                           frozenset(data["measure_units"]), [re.compile(p) for p in data["numbering_row"]],
-                          [re.compile(p) for p in data["total_rows"]])
+                          [re.compile(p) for p in data["total_rows"]],
+                          {name: re.compile(p) for name, p in data["patterns"].items()})
 
 
-def _kinds() -> tuple[list[tuple[str, str | None, str | None, list[re.Pattern[str]]]], set[str], set[str]]:
-    k = table_knowledge()
-    return k.kinds, k.total_headers, k.part_headers
+def _pattern(name: str) -> re.Pattern[str]:
+    return table_knowledge().patterns[name]
 
 
 @dataclass
@@ -127,19 +126,21 @@ class ParsedTable:
 
     @property
     def scale(self) -> Decimal:
-        return _SCALE[self.unit]
+        return money_scale(self.unit)
 
     @property
     def continued(self) -> bool:
         return len(self.blocks) > 1
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """A cell's text as the rules compare it: normalised, without line breaks."""
     return normalize(text.replace("\n", "")).text.strip()
 
 
-def _number(text: str) -> tuple[Decimal, int] | None:
-    t = _clean(text).replace(",", "")
+def parse_number(text: str) -> tuple[Decimal, int] | None:
+    """(value, decimals) of a cell that is a plain number (thousands separators allowed), else None."""
+    t = clean_text(text).replace(",", "")
     if not _NUMBER.match(t):
         return None
     return Decimal(t), len(t.split(".")[1]) if "." in t else 0
@@ -180,7 +181,7 @@ def to_grid(rows: list[list[Cell]]) -> tuple[Grid, list[list[bool]]]:
 
 
 def _text(cell: Cell | None) -> str:
-    return _clean(cell.text) if cell is not None else ""
+    return clean_text(cell.text) if cell is not None else ""
 
 
 # ------------------------------------------------------------------------------------ header and roles
@@ -209,7 +210,7 @@ def _is_data_row(row: list[Cell | None], origin: list[bool]) -> bool:
     cells = [c for c, o in zip(row, origin, strict=True) if c is not None and o]
     for c in cells:
         t = _text(c)
-        if _number(t) is not None and not (_CODE.match(t) and "." not in t) and not _CODE_PART.match(t):
+        if parse_number(t) is not None and not (_CODE.match(t) and "." not in t) and not _CODE_PART.match(t):
             return True
     texts = [_text(c) for c in cells]
     return any(_CODE.match(t) for t in texts[:3]) and any(texts[3:])
@@ -259,12 +260,12 @@ def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple
         cells = [_text(row[c]) for r, row in enumerate(data) if origin[nheader + r][c]]
         filled = [t for t in cells if t]
         role = _header_role(path)
-        if role is None or role == "name" and filled and _share(filled, lambda t: _number(t) is not None) > 0.8:
+        if role is None or role == "name" and filled and _share(filled, lambda t: parse_number(t) is not None) > 0.8:
             if not filled:  # an empty column is money when its header says so (项目支出 with no cells)
                 role = "amount" if any(w in h for w in k.money_headers for h in path) else "text"
             elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled):
                 role = "code"
-            elif _share(filled, lambda t: _number(t) is not None) > 0.6:
+            elif _share(filled, lambda t: parse_number(t) is not None) > 0.6:
                 role = "amount"
             else:
                 role = "name" if "name" not in roles and "amount" not in roles else "text"
@@ -342,7 +343,7 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
                 elif not name:
                     name = t  # a label in the code column (合计, 栏次)
             elif col.role == "amount":
-                num = _number(t)
+                num = parse_number(t)
                 if num is not None:
                     values[c] = Value(num[0], num[1], cell)
             elif col.role in ("name", "text") and not name:
@@ -372,7 +373,8 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         if _continue(out, blocks, i, title, grid, origin, nheader, paths):
             continue
         header_text = " ".join(p for path in paths for p in path)
-        unit_m = _UNIT.search(title) or _UNIT.search(header_text) or _UNIT.search(_context(blocks, i))
+        unit_re = _pattern("unit")
+        unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i))
         unit = unit_m.group(1) if unit_m else (default_unit or "万元")
         kind, scope, classification = classify_title(title)
         roles = _roles(grid, origin, nheader, paths, kind == "performance")
@@ -401,7 +403,7 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     prev_width = max(t.side[1] for t in group)
     if width != prev_width:
         return False
-    same_title = bool(title) and _clean(title) == _clean(prev.title)
+    same_title = bool(title) and clean_text(title) == clean_text(prev.title)
     prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
     if nheader and tuple(paths) == prev_paths and (same_title or not title):
         first = nheader  # the header repeated on the new page
@@ -413,7 +415,7 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
                 if cell is None or not orig[c] or not _text(cell):
                     continue
                 role = next(t.columns[c].role for t in group if t.side[0] <= c < t.side[1])
-                if _number(_text(cell)) is not None and role not in ("amount", "code", "rownum") \
+                if parse_number(_text(cell)) is not None and role not in ("amount", "code", "rownum") \
                         and not _CODE_PART.match(_text(cell)):
                     return False
     else:
@@ -449,22 +451,21 @@ def _adjacent(blocks: list[Block], prev: Block, i: int) -> bool:
         return False
     between = [b for b in blocks[j + 1:i] if b.text.strip()]
     return len(between) <= 4 and not any(b.kind == "table" for b in between) \
-        and all(len(_clean(b.text)) <= 60 for b in between)
+        and all(len(clean_text(b.text)) <= 60 for b in between)
 
 
-_TITLE_END = re.compile(r"(编制)?(部\s*门|单\s*位)(名称)?\s*[:：]")
 
 
 def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]:
     rows = blocks[i].rows
     first = [c for c in rows[0] if c.text.strip()]
-    if len(first) == 1 and _number(first[0].text) is None and len(rows) > 1:
+    if len(first) == 1 and parse_number(first[0].text) is None and len(rows) > 1:
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's
         # text besides: the title is what comes before 部门/单位, the unit is read from the rest.
-        text = _clean(first[0].text)
+        text = clean_text(first[0].text)
         if _header_role((text,)) is None or classify_title(text)[0] is not None:
-            m = _TITLE_END.search(text)
-            unit = _UNIT.search(text)
+            m = _pattern("title_end").search(text)
+            unit = _pattern("unit").search(text)
             title = text[: m.start()] if m else text[:40]
             if classify_title(title)[0] is None:  # a caption row that is not the title: look above too
                 above = _title_above(blocks, i)
@@ -473,7 +474,7 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
             body = rows[1:]
             # "部门：… 单位：万元" rows under the title are captions, not header
             while body and _is_caption_row(body[0]):
-                unit = unit or _UNIT.search(" ".join(_clean(c.text) for c in body[0]))
+                unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
                 body = body[1:]
             return title + (f" 单位:{unit.group(1)}" if unit else ""), body
     above = _title_above(blocks, i)
@@ -484,8 +485,8 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
 
 
 def _is_caption_row(row: list[Cell]) -> bool:
-    text = " ".join(_clean(c.text) for c in row if c.text.strip())
-    return bool(_TITLE_END.search(text)) and _number(text) is None and len(text) < 80
+    text = " ".join(clean_text(c.text) for c in row if c.text.strip())
+    return bool(_pattern("title_end").search(text)) and parse_number(text) is None and len(text) < 80
 
 
 def _title_above(blocks: list[Block], i: int) -> str:
@@ -494,20 +495,20 @@ def _title_above(blocks: list[Block], i: int) -> str:
         b = blocks[j]
         if b.kind == "table":
             break
-        text = _clean(b.text)
-        if text.endswith("表") or re.search(r"表\s*(\(|（|$)", text) or classify_title(text)[0] and len(text) < 40:
+        text = clean_text(b.text)
+        if _pattern("title_like").search(text) or classify_title(text)[0] and len(text) < 40:
             return text
     return ""
 
 
 def _context(blocks: list[Block], i: int) -> str:
-    return " ".join(_clean(b.text) for b in blocks[max(0, i - 2):i] if b.kind != "table")
+    return " ".join(clean_text(b.text) for b in blocks[max(0, i - 2):i] if b.kind != "table")
 
 
 # --------------------------------------------------------------------------------------------- facts
 
 def _text_key(path: list[str]) -> str:
-    parts = [re.sub(r"支出$", "", path[0]), *path[1:]] if path else []
+    parts = [_pattern("class_suffix").sub("", path[0]), *path[1:]] if path else []
     return "func." + "/".join(parts)
 
 
@@ -526,7 +527,7 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
         for row in t.rows:
             style = _numbering(row.name)
             if style == "han":
-                found = match_quantity(_NUMBERING.sub("", row.name))
+                found = match_quantity(_pattern("label_numbering").sub("", row.name))
                 parent = found.key if found else None
             elif style is None:
                 parent = None
@@ -576,10 +577,10 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
     out = []
     cells = row.cells
     for i, c in enumerate(cells):
-        label = _NUMBERING.sub("", _clean(c.text))
-        if not label or _number(label) is not None:
+        label = _pattern("label_numbering").sub("", clean_text(c.text))
+        if not label or parse_number(label) is not None:
             continue
-        nxt = next((x for x in cells[i + 1:] if _clean(x.text) and x not in _skipped(row)), None)
+        nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in _skipped(row)), None)
         v = next((v for v in row.values.values() if v.cell is nxt), None)
         if nxt is None or v is None:
             continue
@@ -598,9 +599,9 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
 def _skipped(row: Row) -> list[Cell]:
     """Cells of a row that sit between a label and its amount without being either (行次)."""
     amounts = {id(v.cell) for v in row.values.values()}
-    return [c for c in row.cells if _clean(c.text).isdigit() and id(c) not in amounts]
+    return [c for c in row.cells if clean_text(c.text).isdigit() and id(c) not in amounts]
 
 
 def _fact(t: ParsedTable, key: str, v: Value) -> Fact:
-    return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{_clean(v.cell.text)}{t.unit}",
+    return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{clean_text(v.cell.text)}{t.unit}",
                 loc=v.cell.loc, section=f"表：{t.title[:40]}" if t.title else "表", decimals=v.decimals, unit=t.unit)

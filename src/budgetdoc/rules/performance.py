@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..extract.tables import _clean, _number
+from ..extract.tables import clean_text, parse_number
 from ..interval import Interval
 from ..model import Block, Cell, Evidence, Finding
 from .base import RuleContext, rule
@@ -21,7 +21,7 @@ _FIELDS = {"direction": ("指标方向",), "target": ("年度指标值", "预期
 
 
 def _offsets(header: list[Cell]) -> dict[str, int] | None:
-    texts = [_clean(c.text).replace(" ", "") for c in header]
+    texts = [clean_text(c.text).replace(" ", "") for c in header]
     if "指标性质" not in texts or "分值" not in texts or "得分" not in texts:
         return None
     anchor = texts.index("指标性质")
@@ -53,7 +53,7 @@ def _rows(blocks: list[Block]) -> Iterator[tuple[list[Cell], dict[str, str]]]:
 
 
 def _indicator(row: list[Cell], offsets: dict[str, int]) -> dict[str, str] | None:
-    texts = [_clean(c.text).replace(" ", "") for c in row]
+    texts = [clean_text(c.text).replace(" ", "") for c in row]
     anchor = next((i for i, t in enumerate(texts) if t in _NATURE), None)
     if anchor is None:
         return None
@@ -65,7 +65,7 @@ def _indicator(row: list[Cell], offsets: dict[str, int]) -> dict[str, str] | Non
 
 
 def _num(text: str) -> Decimal | None:
-    n = _number(text.rstrip("%"))
+    n = parse_number(text.rstrip("%"))
     return n[0] if n else None
 
 
@@ -120,7 +120,7 @@ def _score_rows(blocks: list[Block]) -> Iterator[tuple[list[Cell], Decimal, Cell
                 header = None
             continue
         for row in block.rows:
-            texts = [_clean(c.text).replace(" ", "") for c in row]
+            texts = [clean_text(c.text).replace(" ", "") for c in row]
             if "分值" in texts and "得分" in texts and "指标性质" not in texts:
                 header = texts
                 continue
@@ -130,7 +130,7 @@ def _score_rows(blocks: list[Block]) -> Iterator[tuple[list[Cell], Decimal, Cell
             if idx is None:
                 continue
             j = header.index("得分") + idx - header.index("分值")
-            if 0 <= j < len(row) and _number(texts[j]):
+            if 0 <= j < len(row) and parse_number(texts[j]):
                 yield row, Decimal(_WEIGHT.match(texts[idx]).group(1)), row[j]  # type: ignore[union-attr]
 
 
@@ -144,7 +144,7 @@ def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
             continue
         header: list[str] | None = None
         for row in block.rows:
-            texts = [_clean(c.text).replace(" ", "") for c in row]
+            texts = [clean_text(c.text).replace(" ", "") for c in row]
             if any("全年预算数" in t for t in texts) and any("执行率" in t for t in texts):
                 header = texts
                 continue
@@ -159,7 +159,7 @@ def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             budget = _amount(texts[cols["a"]])
             spent = _amount(texts[cols["b"]])
-            rate = _number(texts[cols["rate"]].rstrip("%"))
+            rate = parse_number(texts[cols["rate"]].rstrip("%"))
             if budget is None or spent is None or rate is None or budget[0] <= 0:
                 continue
             expected = Interval.stated(spent[0], spent[1]) / Interval.stated(budget[0], budget[1])
@@ -177,4 +177,4 @@ def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _amount(text: str) -> tuple[Decimal, int] | None:
-    return _number(text.replace("万元", "").replace("元", ""))
+    return parse_number(text.replace("万元", "").replace("元", ""))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..amount import Amount
-from ..extract.tables import ParsedTable, Row, Value, _kinds
+from ..extract.tables import ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
 from ..model import Evidence, Fact, Finding
 from .base import RuleContext, miss_severity_of, rule
@@ -121,7 +121,7 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _is_total_header(name: str) -> bool:
-    return name in _kinds()[1] or name.endswith(("合计", "总计"))
+    return name in table_knowledge().total_headers or name.endswith(("合计", "总计"))
 
 
 def _total_columns(t: ParsedTable) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:
@@ -129,7 +129,7 @@ def _total_columns(t: ParsedTable) -> Iterator[tuple[int, list[tuple[str, list[i
     总计 = 基本支出 + 项目支出 where 基本支出 is its 小计 column (or the sum of its own columns), and
     小计 = 人员经费 + 公用经费 one level down. A level with a column whose meaning is not a known
     part (上年数, a column the knowledge does not name) is not checked: the parts may be incomplete."""
-    part_headers = _kinds()[2]
+    part_headers = table_knowledge().part_headers
     amount = [c for c in t.columns.values() if c.role == "amount" and c.path]
     prefixes = {c.path[:n] for c in amount for n in range(len(c.path))}
     for prefix in sorted(prefixes, key=len):

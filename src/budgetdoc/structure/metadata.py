@@ -4,45 +4,63 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from ..knowledge import load_yaml
 from ..model import Metadata
 from .sections import Line
 
-_ORG_END = r"(?:局|委员会|委|办公室|中心|院|厅|部|所|站|馆|队|会|处|办)"
-_ORG = rf"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{{1,29}}?{_ORG_END}(?:\([\u4e00-\u9fff]{{1,6}}\))?"
-_TITLE_PATTERNS = [
-    re.compile(r"(部\s*门|预算单位|单位名称)\s*(名\s*称)?\s*[:：]\s*(?P<org>[\u4e00-\u9fff()（）]{2,40}?)(?=\s|单位|金额|$)"),
-    re.compile(rf"^\s*(?P<year>20\d\d)\s*年度?\s*(?P<org>{_ORG})\s*(\(部门\))?\s*(部门|单位)?\s*(综合)?\s*(?P<kind>决算|预算)"),
-    re.compile(rf"^\s*(?P<org>{_ORG})\s*(\(部门\)|部门)?\s*(?P<year>20\d\d)\s*年度?\s*(部门|单位)?\s*(综合)?\s*(?P<kind>决算|预算)"),
-]
-# "2020年度部门决算", "2025年区级部门预算"; not "比2024年预算增加" (a comparison, not the title).
-_YEAR_KIND = re.compile(r"(?<![比与较同])(?P<year>20\d\d)\s*年度?\s*([省市区县旗]级)?\s*(部门|单位)\s*(综合)?\s*(?P<kind>决算|预算)")
-# A cover: the department's name alone on a line, the year and kind on the next ("西安市生态环境局" /
-# "2022 年部门综合预算"); a trailing （汇总） says the figures cover its units too.
-_COVER_YEAR = re.compile(r"^\s*20\d\d\s*年度?.{0,12}(决算|预算)")
-_COVER_NOTE = re.compile(r"[(（](汇总|本级|部门)[)）]$")
-_SCOPE_ORG = re.compile(rf"(从(预算|决算)单位构成看(?P<org1>{_ORG}))|(纳入(?P<org2>{_ORG})(\(部门\)|部门)?\s*20\d\d\s*年度?\s*部门)")
-# A department's full name starts with its place: 西安市…, 江苏省…, 上海市普陀区…, 中共江苏省委….
-_PLACE_START = re.compile(r"^(中共|中国共产党)?[\u4e00-\u9fff]{2,7}?(省|市|自治区|区|县|州|旗|盟)")
-_LEADING_NOISE = "年月日的和与及在对为是将由从向于了"
-_NOT_PLACE = set("看纳入从在的和与及对为是将由向于了年月日构成单位预决算部门所属本级各全")
-_AMOUNT_UNIT = re.compile(r"\d(?:\.\d+)?\s*(万元|元)")
+
+@dataclass(frozen=True)
+class _Phrasing:
+    org: str
+    titles: tuple[re.Pattern[str], ...]
+    year_kind: re.Pattern[str]
+    kinds: dict[str, str]
+    final_marker: str
+    cover_year: re.Pattern[str]
+    cover_note: re.Pattern[str]
+    scope_org: re.Pattern[str]
+    place_start: re.Pattern[str]
+    leading_noise: str
+    not_place: frozenset[str]
+    org_suffixes: tuple[re.Pattern[str], ...]
+    amount_unit: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _phrasing() -> _Phrasing:
+    """knowledge/metadata.yaml compiled, with {org} filled in from the organisation-name endings."""
+    data = load_yaml("metadata.yaml")
+    endings = sorted([*load_yaml("phrases.yaml")["org_endings"], *data["org_extra_endings"]], key=len, reverse=True)
+    org_end = "(?:" + "|".join(map(re.escape, endings)) + ")"
+    org = data["org"].format(org_end=org_end)
+
+    def c(p: str) -> re.Pattern[str]:
+        return re.compile(p.format(org=org, org_end=org_end))
+
+    return _Phrasing(org, tuple(c(p) for p in data["titles"]), c(data["year_kind"]), dict(data["kind_words"]),
+                     data["final_marker"], c(data["cover_year"]), c(data["cover_note"]), c(data["scope_org"]),
+                     c(data["place_start"]), data["leading_noise"], frozenset(data["not_place"]),
+                     tuple(c(p) for p in data["org_suffixes"]), c(data["amount_unit"]))
 
 
 def _clean_org(org: str) -> str:
     org = org.strip().lstrip("()（）一二三四五六七八九十0123456789.、 ")
-    org = re.sub(r"(\(部门\)|部门)$", "", org)
-    # A trailing parenthetical such as （办） names the same body; keep inner ones （示范区）.
-    org = re.sub(r"\([\u4e00-\u9fff]{1,3}\)$", "", org)
+    # (部门) and a trailing parenthetical such as （办） name the same body; keep inner ones （示范区）.
+    for suffix in _phrasing().org_suffixes:
+        org = suffix.sub("", org)
     return org.replace("(", "（").replace(")", "）")
 
 
 def extract_metadata(lines: list[Line]) -> Metadata:
+    ph = _phrasing()
     meta = Metadata()
     head = [ln for ln in lines[:40] if not ln.block.kind == "table"]
     for ln in head:
         t = ln.norm.text
-        for pat in _TITLE_PATTERNS:
+        for pat in ph.titles:
             m = pat.search(t)
             # A title is the whole line (a few trailing words like 公开文档 aside), not a sentence.
             if m and len(t.rstrip()) - m.end() <= 6:
@@ -50,7 +68,7 @@ def extract_metadata(lines: list[Line]) -> Metadata:
                 if "year" in m.groupdict() and m.group("year") and meta.year is None:
                     meta.year = int(m.group("year"))
                 if "kind" in m.groupdict() and m.group("kind") and meta.kind is None:
-                    meta.kind = "final" if m.group("kind") == "决算" else "budget"
+                    meta.kind = ph.kinds[m.group("kind")]
     if meta.department is None:
         meta.department = _cover_department(head[:10])
     # Year and kind from headings and body phrases such as "2020年度部门决算情况说明".
@@ -58,20 +76,20 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     kinds: Counter[str] = Counter()
     for ln in lines:
         weight = 3 if ln.is_heading else 1
-        for m in _YEAR_KIND.finditer(ln.norm.text):
+        for m in ph.year_kind.finditer(ln.norm.text):
             years[int(m.group("year"))] += weight
-            kinds["final" if m.group("kind") == "决算" else "budget"] += weight
-        if "决算公开" in ln.norm.text:
+            kinds[ph.kinds[m.group("kind")]] += weight
+        if ph.final_marker in ln.norm.text:
             kinds["final"] += weight
     # A cover split over lines ("江苏省2018年度" / "省级部门预算公开报表"), or a table-only file
     # whose title and 部门： line sit in the first table: read the opening text as one piece.
     opening = " ".join(ln.norm.text.strip() for ln in lines[:8] if ln.block.kind != "table")
     opening += " " + " ".join(_table_head(ln) for ln in lines[:3] if ln.block.kind == "table")
-    for m in _YEAR_KIND.finditer(opening):
+    for m in ph.year_kind.finditer(opening):
         years[int(m.group("year"))] += 5
-        kinds["final" if m.group("kind") == "决算" else "budget"] += 5
+        kinds[ph.kinds[m.group("kind")]] += 5
     if meta.department is None:
-        m = _TITLE_PATTERNS[0].search(opening)
+        m = ph.titles[0].search(opening)
         if m:
             meta.department = _clean_org(m.group("org"))
     if meta.year is None and years:
@@ -80,7 +98,7 @@ def extract_metadata(lines: list[Line]) -> Metadata:
         meta.kind = kinds.most_common(1)[0][0]  # type: ignore[assignment]
     if meta.department is None:
         meta.department = _guess_department(lines)
-    units: Counter[str] = Counter(m.group(1) for ln in lines for m in _AMOUNT_UNIT.finditer(ln.norm.text))
+    units: Counter[str] = Counter(m.group(1) for ln in lines for m in ph.amount_unit.finditer(ln.norm.text))
     if units:
         meta.unit = units.most_common(1)[0][0]  # type: ignore[assignment]
     return meta
@@ -88,8 +106,8 @@ def extract_metadata(lines: list[Line]) -> Metadata:
 
 def _cover_department(head: list[Line]) -> str | None:
     for ln, nxt in zip(head, head[1:], strict=False):
-        name = _COVER_NOTE.sub("", ln.norm.text.strip().replace(" ", ""))
-        if re.fullmatch(_ORG, name) and _COVER_YEAR.match(nxt.norm.text):
+        name = _phrasing().cover_note.sub("", ln.norm.text.strip().replace(" ", ""))
+        if re.fullmatch(_phrasing().org, name) and _phrasing().cover_year.match(nxt.norm.text):
             return _clean_org(name)
     return None
 
@@ -103,15 +121,16 @@ def _table_head(line: Line) -> str:
 
 def _guess_department(lines: list[Line]) -> str | None:
     """No title: the body names the department where it states what the accounts cover."""
+    ph = _phrasing()
     counts: Counter[str] = Counter()
     for ln in lines[:1500]:
-        for m in re.finditer(_ORG, ln.norm.text):
-            org = _clean_org(m.group(0).lstrip(_LEADING_NOISE))
+        for m in re.finditer(ph.org, ln.norm.text):
+            org = _clean_org(m.group(0).lstrip(ph.leading_noise))
             if len(org) >= 4:
                 counts[org] += 1
     best = None
     for ln in lines:
-        m = _SCOPE_ORG.search(ln.norm.text)
+        m = ph.scope_org.search(ln.norm.text)
         if m:
             best = _clean_org(m.group("org1") or m.group("org2"))
             break
@@ -119,10 +138,10 @@ def _guess_department(lines: list[Line]) -> str | None:
         if not counts:
             return None
         best, n = counts.most_common(1)[0]
-        if n < 2 or not _PLACE_START.match(best):
+        if n < 2 or not ph.place_start.match(best):
             return None  # a phrase met in the body ("让区财政部"), not the department: better unknown
     # The body often shortens the name (区行政审批局); prefer the full form it also uses.
     core = best[1:] if len(best) > 4 and best[0] in "区市县旗省州盟" else best
     longer = [o for o in counts if o.endswith(core) and len(o) <= len(core) + 8
-              and not set(o[: len(o) - len(core)]) & _NOT_PLACE]
+              and not set(o[: len(o) - len(core)]) & ph.not_place]
     return max(longer, key=len) if longer else best
