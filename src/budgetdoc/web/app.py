@@ -83,7 +83,9 @@ ERRORS = {400: {"description": "错误的请求"}, 401: {"description": "需要�
 def safe_name(name: str | None) -> str:
     """The name to show for an upload: its last path component, without control characters, bounded.
     Never used as a path on disk (files are stored under their content hash)."""
-    base = re.split(r"[\\/]", name or "")[-1]
+    # browsers send a filename's " CR LF as %22 %0D %0A in multipart (the HTML standard's encoding)
+    name = (name or "").replace("%22", '"').replace("%0D", "\r").replace("%0A", "\n")
+    base = re.split(r"[\\/]", name)[-1]
     base = "".join(c for c in base if unicodedata.category(c)[0] != "C").strip().lstrip(".") or "upload"
     return base[-200:]
 

@@ -226,8 +226,9 @@
     }
     head.appendChild(actions);
     fillFilters();
-    await showViewer();
     renderFindings();
+    await showViewer();
+    markFindings();
   }
 
   async function recheck() {
