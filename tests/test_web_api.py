@@ -176,9 +176,15 @@ def test_bad_uploads(tmp_path):
         png_as_docx = upload(client, "x.docx", b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
         assert png_as_docx.status_code == 415
         assert upload(client, "empty.txt", b"").status_code == 400
+        # the right signature but unreadable: accepted, checked, failed with a message naming the upload
+        broken = upload(client, "broken.pdf", b"%PDF-1.4\n" + os.urandom(3000))
+        assert broken.status_code == 202
+        failed = wait_job(client, broken.json()["jobs"][0]["id"])
+        assert failed["status"] == "failed" and "broken.pdf" in failed["error"] and str(uploads) not in failed["error"]
+        assert client.get(f"/api/documents/{failed['document_id']}").json()["status"] == "error"
         assert client.post("/api/uploads").status_code == 422
         # nothing refused was kept
-        assert not [p for p in uploads.iterdir() if p.name != ".pages"]
+        assert [p.suffix for p in uploads.iterdir() if p.name != ".pages"] == [".pdf"]
         # a name with ../ and HTML: shown as given (its last part), stored under a generated name
         evil = "../../<img src=x onerror=alert(1)>.txt"
         r = upload(client, evil, seed, path="../../etc/<b>passwd</b>/" + evil)
@@ -188,7 +194,7 @@ def test_bad_uploads(tmp_path):
         doc = client.get(f"/api/documents/{job['document_id']}").json()
         assert doc["files"][0]["name"] == "<img src=x onerror=alert(1)>.txt"
         stored = [p for p in uploads.iterdir() if p.name != ".pages"]
-        assert len(stored) == 1 and stored[0].stem.isalnum() and len(stored[0].stem) == 64
+        assert len(stored) == 2 and all(p.stem.isalnum() and len(p.stem) == 64 for p in stored)
         outside = [p.name for p in tmp_path.rglob("*") if p.is_file() and uploads not in p.parents]
         assert all(n.startswith("wb.db") for n in outside), outside
         assert not [p for p in tmp_path.parent.rglob("*") if "passwd" in p.name or "<img" in p.name]
@@ -256,3 +262,39 @@ def test_concurrent_uploads(tmp_path):
         for d in docs.values():  # a document's name and its content belong together
             assert d["files"][0]["name"].split("-", 1)[1] in expected
             assert expected[d["files"][0]["name"].split("-", 1)[1]] == (d["department"], d["year"])
+
+
+def test_serve_command(tmp_path):
+    """`budgetdoc serve` starts uvicorn on the database; a bad --db is one line and exit 2."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    from web_support import free_port
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "BUDGETDOC_TOKEN": ""}
+    bad = subprocess.run([sys.executable, "-m", "budgetdoc.cli", "serve", "--db", str(tmp_path / "no" / "x.db")],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert bad.returncode == 2 and bad.stderr.startswith("budgetdoc：") and "Traceback" not in bad.stderr
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "budgetdoc.cli", "serve", "--db", str(tmp_path / "s.db"),
+                             "--port", str(port), "--token", "t0k"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        end = time.time() + 60
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.time() < end, "serve did not start"
+                time.sleep(0.2)
+        assert health["auth"] is True
+        assert httpx.get(f"http://127.0.0.1:{port}/api/documents").status_code == 401
+        assert httpx.get(f"http://127.0.0.1:{port}/api/documents",
+                         headers={"Authorization": "Bearer t0k"}).json() == {"documents": []}
+        assert (tmp_path / "s.db.uploads").is_dir()
+    finally:
+        proc.terminate()
+        proc.wait(30)

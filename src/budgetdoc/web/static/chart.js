@@ -23,7 +23,7 @@
   // categories: x labels (years); series: [{name, values: [number|null per category]}]
   function grouped(container, categories, series, unit) {
     container.textContent = "";
-    const width = Math.max(520, 80 + categories.length * Math.max(60, series.length * 18 + 20));
+    const width = Math.max(680, 80 + categories.length * Math.max(60, series.length * 18 + 20));
     const height = 300 + Math.ceil(series.length / 3) * 18;
     const left = 70, right = 20, top = 20, plotH = 220;
     const svg = el("svg", {width, height, viewBox: `0 0 ${width} ${height}`, role: "img", class: "bar-chart"});
