@@ -298,3 +298,27 @@ def test_serve_command(tmp_path):
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_on_postgresql(tmp_path):
+    """The same workbench on PostgreSQL (skipped without BUDGETDOC_TEST_PG_URL): upload, judge, re-check,
+    export."""
+    from store_support import pg_database
+
+    from budgetdoc.web import create_app
+
+    with pg_database() as url:
+        app = create_app(url, upload_dir=tmp_path / "up")
+        with fastapi_testclient.TestClient(app) as client:
+            job = wait_job(client, upload(client, "seed.txt", need(SEED).read_bytes()).json()["jobs"][0]["id"])
+            assert job["status"] == "done"
+            f = client.get("/api/findings", params={"document_id": job["document_id"]}).json()["findings"][0]
+            assert client.post("/api/judgements", json={"finding_id": f["id"], "verdict": "dismissed"}).status_code == 200
+            again = wait_job(client, client.post(f"/api/documents/{job['document_id']}/recheck").json()["id"])
+            new = client.get("/api/findings", params={"document_id": again["document_id"],
+                                                      "judgement": "dismissed"}).json()["findings"]
+            assert [(x["rule"], x["message"]) for x in new] == [(f["rule"], f["message"])]
+            assert client.get("/api/overview").json()["totals"]["dismissed"] == 1
+            z = zipfile.ZipFile(io.BytesIO(client.get("/api/export", params={"format": "csv"}).content))
+            assert "dismissed" in z.read("findings.csv").decode("utf-8-sig")
+        app.state.engine.dispose()
