@@ -6,6 +6,7 @@ Skipped, saying why, when Playwright or chromium is missing or chromium cannot s
 
 from __future__ import annotations
 
+import html
 import shutil
 
 import pytest
@@ -129,7 +130,26 @@ def test_workbench_in_browser(browser, server, tmp_path):
     assert page.locator("#chart svg rect.bar").count() >= 2
     page.screenshot(path=str(ARTIFACTS / "web-overview.png"), full_page=True)
 
-    # 5. downloads
+    # 5. a folder (webkitdirectory): its files with their relative paths; an HTML file with its quotes marked
+    folder = tmp_path / "region" / "2020"
+    folder.mkdir(parents=True)
+    lines = need(SEED).read_text(encoding="utf-8").splitlines()
+    folder.joinpath("seed.html").write_text(
+        "<html><body>\n" + "\n".join(f"<p>{html.escape(x)}</p>" for x in lines) + "\n</body></html>\n",
+        encoding="utf-8")
+    folder.joinpath("notes.bin").write_bytes(b"\0\1")  # not a supported extension: left out
+    page.goto(base + "/#upload")
+    page.set_input_files("#dir-input", str(tmp_path / "region"))
+    row = page.locator(".job", has_text="seed.html")
+    sync_api.expect(row).to_have_attribute("data-status", "done", timeout=TIMEOUT)
+    assert "2020/seed.html" in row.locator(".name").inner_text()
+    assert page.locator(".job", has_text="notes.bin").count() == 0
+    row.locator("a.doc-link").click()
+    page.wait_for_selector("#textdoc mark.q")
+    assert page.locator("#textdoc .blk.hit").count() >= 5
+    page.screenshot(path=str(ARTIFACTS / "web-html-text.png"))
+
+    # 6. downloads
     with page.expect_download() as dl:
         page.goto(base + "/#export")
         page.click("a[href='/api/export?format=xlsx']")
