@@ -183,6 +183,10 @@ def test_bad_uploads(tmp_path):
         assert failed["status"] == "failed" and "broken.pdf" in failed["error"] and str(uploads) not in failed["error"]
         assert client.get(f"/api/documents/{failed['document_id']}").json()["status"] == "error"
         assert client.post("/api/uploads").status_code == 422
+        before = client.get("/api/uploads").json()["jobs"]
+        two = client.post("/api/uploads", files=[("files", ("ok.txt", seed[:20_000], "text/plain")),
+                                                 ("files", ("bad.pdf", b"not a pdf", "application/pdf"))])
+        assert two.status_code == 415 and client.get("/api/uploads").json()["jobs"] == before
         # nothing refused was kept
         assert [p.suffix for p in uploads.iterdir() if p.name != ".pages"] == [".pdf"]
         # a name with ../ and HTML: shown as given (its last part), stored under a generated name

@@ -304,6 +304,7 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
             raise HTTPException(400, "没有文件")
         exts = set(supported_extensions())
         staged: list[tuple[str, str, Path]] = []
+        created: list[Path] = []
         try:
             for i, f in enumerate(files):
                 name = safe_name(f.filename)
@@ -328,12 +329,16 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
                 if problem := content_problem(ext, head):
                     raise HTTPException(415, f"{name}：{problem}")
                 final = root / f"{h.hexdigest()}{ext}"
-                os.replace(tmp, final)
-                staged[-1] = (name, rel, final)
-        except BaseException:
-            for _, _, p in staged:
-                if p.name.startswith(".upload-"):
-                    p.unlink(missing_ok=True)
+                if final.exists():  # the same content uploaded before: keep that file
+                    tmp.unlink()
+                    staged[-1] = (name, rel, final)
+                else:
+                    os.replace(tmp, final)
+                    staged[-1] = (name, rel, final)
+                    created.append(final)
+        except BaseException:  # nothing of a refused request is kept
+            for p in [*(p for _, _, p in staged if p.name.startswith(".upload-")), *created]:
+                p.unlink(missing_ok=True)
             raise
         jobs = [worker.submit(name, path, f"upload:{rel}") for name, rel, path in staged]
         return {"jobs": [j.to_dict() for j in jobs]}
