@@ -1,18 +1,24 @@
 """The background worker: one thread checks uploaded files and stores them, one at a time.
 
 It is the web server's one writer of documents (as `budgetdoc ingest` is the one writer of its run):
-each job is checked with the store's check_group, stored with the store's store() in its own
-transaction, and followed by the cross-document pass. Jobs live in memory; what they stored is in the
-database. A job's status is `queued`, `checking`, `done` or `failed`.
+each job is checked with the store's check_group — in a worker process of its own, so a long PDF or
+OCR check neither holds the server's interpreter nor shares pdfium (not thread-safe) with the page
+renderer —, stored with the store's store() in its own transaction here, and followed by the
+cross-document pass. Jobs live in memory; what they stored is in the database. A job's status is
+`queued`, `checking`, `done` or `failed`.
 """
 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import queue
+import signal
 import threading
 import time
 import uuid
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +33,11 @@ from ..store.ingest import FileInfo, Group, Outcome, check_group, sha256_file, s
 from ..store.models import Document, DocumentFile
 
 STATES = ("queued", "checking", "done", "failed")
+
+
+def _ignore_sigint() -> None:
+    """The checking process leaves Ctrl-C to the server, which stops it on shutdown."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass
@@ -57,8 +68,10 @@ class Job:
 class Worker:
     """A queue and one thread: jobs are checked and stored in the order they were submitted."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, processes: bool = True):
         self.engine = engine
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
         self.jobs: dict[str, Job] = {}
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._lock = threading.Lock()
@@ -74,6 +87,9 @@ class Worker:
         if self._thread is not None and self._thread.is_alive():
             self._queue.put(None)
             self._thread.join(timeout)
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     def submit(self, name: str, path: Path, group_key: str, *, recheck: bool = False) -> Job:
         job = Job(uuid.uuid4().hex, name, path, group_key, path.stat().st_size, recheck=recheck,
@@ -107,11 +123,27 @@ class Worker:
             finally:
                 job.finished = time.time()
 
+    def _check(self, path: str):
+        if not self.processes:
+            return check_group([path], None)
+        for attempt in range(2):  # a worker process that died (out of memory) is replaced once
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_ignore_sigint)
+            try:
+                return self._pool.submit(check_group, [path], None).result()
+            except BrokenProcessPool:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+                if attempt:
+                    return None, "检查进程意外退出（文件过大或内存不足？）"
+        raise AssertionError("unreachable")
+
     def _work(self, job: Job) -> None:
         job.status, job.started = "checking", time.time()
         info = FileInfo(job.path, sha256_file(job.path), job.size)
         group = Group(job.group_key, [info])
-        result, error = check_group([str(job.path)], None)
+        result, error = self._check(str(job.path))
         if result is not None:
             result.source = job.name  # messages and reports name the file as uploaded
         if error is not None:
