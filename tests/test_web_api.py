@@ -326,3 +326,31 @@ def test_on_postgresql(tmp_path):
             z = zipfile.ZipFile(io.BytesIO(client.get("/api/export", params={"format": "csv"}).content))
             assert "dismissed" in z.read("findings.csv").decode("utf-8-sig")
         app.state.engine.dispose()
+
+
+def test_responsive_while_checking(tmp_path):
+    """While a real PDF is checked in the background, a bounded burst of reads on 127.0.0.1 (120
+    requests, 6 at a time) is answered, every one, without a server error."""
+    import time
+
+    import httpx
+
+    from budgetdoc.web import create_app
+
+    app = create_app(str(tmp_path / "r.db"), upload_dir=tmp_path / "up")
+    with live_server(app) as base, httpx.Client(base_url=base, timeout=30) as client:
+        job = client.post("/api/uploads", files=[("files", (PDF.name, need(PDF).read_bytes(), "application/pdf"))])
+        job_id = job.json()["jobs"][0]["id"]
+
+        def read(i: int) -> tuple[int, float]:
+            t = time.perf_counter()
+            path = ("/api/health", f"/api/uploads/{job_id}", "/api/documents", "/api/overview")[i % 4]
+            return client.get(path).status_code, time.perf_counter() - t
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            answers = list(pool.map(read, range(120)))
+        assert [s for s, _ in answers] == [200] * 120
+        slowest = max(t for _, t in answers)
+        print(f"120 reads while checking: slowest {slowest * 1000:.0f} ms")
+        assert slowest < 10
+        assert wait_job(client, job_id)["status"] == "done"
