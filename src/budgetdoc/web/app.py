@@ -476,7 +476,7 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
             for f in found:
                 for i, e in enumerate(f.evidence):
                     if e.get("page") == page and e.get("quote"):
-                        b = pages.quote_boxes(path, page, e["quote"], e.get("mark"))
+                        b = pages.quote_boxes(path, page, e["quote"], e.get("mark"), e)
                         boxes.append({"finding_id": f.id, "evidence": i, "severity": f.severity, "rule": f.rule,
                                       **b})
         except IndexError:

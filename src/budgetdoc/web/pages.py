@@ -80,13 +80,69 @@ def _page_text(path: str, page: int):  # -> (chars, bbox, pdfplumber page) kept 
     return pdf, pdf.pages[page - 1]
 
 
-def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None) -> dict[str, list[list[float]]]:
+@lru_cache(maxsize=16)
+def _layout(path: str, page: int) -> tuple[list, list]:
+    """The page as the PDF reader numbers it: its tables (sorted as the reader numbers them, each a grid
+    of cell boxes) and its text lines outside the tables (boxes), so a location (table/row/col, or
+    line within the page) can be turned back into a place on the page."""
+    from ..load.pdf_reader import _PAGE_NUMBER, _clip, _is_real_table, _visible
+
+    _, raw = _page_text(path, page)
+    p = _visible(raw)
+    tables = sorted((t for t in p.find_tables() if _is_real_table(t)), key=lambda t: (t.bbox[1], t.bbox[0]))
+    text_page = p
+    for t in tables:
+        if (bbox := _clip(t.bbox, p)) is not None:
+            text_page = text_page.outside_bbox(bbox, strict=False)
+    lines = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"])
+             for ln in text_page.extract_text_lines(y_tolerance=Y_TOLERANCE, return_chars=False)
+             if _PAGE_NUMBER.sub("", ln["text"]).strip()]
+    grids = [(t.bbox, [[c for c in row.cells] for row in t.rows]) for t in tables]
+    return grids, lines
+
+
+def _anchor(path: Path, page: int, loc: dict[str, Any]) -> tuple[str, tuple] | None:
+    """Where the reader found the quote: ("cell", bbox) for a table cell, ("line", bbox) for the first
+    line of a paragraph; None when the location does not say or the layout differs."""
+    try:
+        grids, lines = _layout(str(path), page)
+        if loc.get("table"):
+            bbox, rows = grids[loc["table"] - 1]
+            if loc.get("row") and loc.get("col"):
+                cell = rows[loc["row"] - 1][loc["col"] - 1]
+                return ("cell", cell if cell is not None else bbox)
+            return ("cell", bbox)
+        if loc.get("line"):
+            return ("line", lines[loc["line"] - 1])
+    except (IndexError, TypeError, KeyError, ValueError, AttributeError):
+        return None
+    return None
+
+
+def _distance(hit: dict[str, Any], anchor: tuple[str, tuple] | None) -> float:
+    if anchor is None:
+        return 0
+    kind, (x0, top, x1, bottom) = anchor
+    c = next((c for c in hit["chars"] if not c["text"].isspace()), None)
+    if c is None:
+        return float("inf")
+    if kind == "cell":
+        inside = x0 - 2 <= c["x0"] <= x1 + 2 and top - 2 <= c["top"] <= bottom + 2
+        return 0 if inside else 1000 + abs(c["top"] - top) + abs(c["x0"] - x0)
+    # a paragraph's quote starts on its first line or below it
+    return c["top"] - top if c["top"] >= top - 3 else 1000 + top - c["top"]
+
+
+def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
+                loc: dict[str, Any] | None = None) -> dict[str, list[list[float]]]:
     """Where a quote stands on a PDF page: {"quote": boxes, "mark": boxes of the stated number}. The
     quote is searched whitespace-insensitively in the page's text; when the whole quote is not found
-    (a quote joined across a page break), the stated number with its neighbours, then alone."""
+    (a quote joined across a page break), the stated number with its neighbours, then alone. Of several
+    matches, the one at the evidence's location (its table cell, or its paragraph's first line) wins."""
     with _pdf_lock:
         _, p = _page_text(str(path), page)
         bbox = p.bbox
+        anchor = _anchor(path, page, loc or {})
         solid = [i for i, c in enumerate(quote) if not c.isspace()]
         candidates: list[tuple[int, int]] = [(0, len(quote))]
         if mark:
@@ -100,7 +156,8 @@ def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None) -> di
                             y_tolerance=Y_TOLERANCE)
             if not hits:
                 continue
-            chars = [c for c in hits[0]["chars"] if not c["text"].isspace()]
+            best = min(hits, key=lambda h: _distance(h, anchor))
+            chars = [c for c in best["chars"] if not c["text"].isspace()]
             out = {"quote": _boxes(chars, bbox), "mark": []}
             if mark:  # the stated number's characters inside the match, by their index among non-spaces
                 inside = [i for i in solid if start <= i < end]
