@@ -354,3 +354,17 @@ def test_responsive_while_checking(tmp_path):
         print(f"120 reads while checking: slowest {slowest * 1000:.0f} ms")
         assert slowest < 10
         assert wait_job(client, job_id)["status"] == "done"
+
+
+def test_quote_boxes_at_the_evidence_location():
+    """Of a figure printed twice in a table row (合计 and 财政拨款收入 columns), the box is on the cell the
+    finding cites; a cell quoted with the table's unit (元) is still found; a landscape page's fractions."""
+    from budgetdoc.web import pages
+
+    pdf = need(PDF.with_name("shanghai-putuo-caizhengju-2025-budget.pdf"))
+    loc = {"page": 11, "table": 1, "row": 6, "col": 5}
+    b = pages.quote_boxes(pdf, 11, "782164.00元", None, loc)
+    (x, y, w, h), = b["quote"]
+    assert 364 / 841.9 < x < 457 / 841.9 and 194 / 595.3 < y < 218 / 595.3
+    other = pages.quote_boxes(pdf, 11, "782164.00元", None, {**loc, "col": 6})["quote"][0]
+    assert 457 / 841.9 < other[0] < 539 / 841.9

@@ -50,8 +50,19 @@ def page_png(path: Path, sha256: str, page: int, cache_dir: Path) -> Path:
     return out
 
 
+_SEP = ",，"  # thousands separators: a table may print 782,164.00 where the text quotes 782164.00
+
+
 def _pattern(text: str) -> str:
-    return r"\s*".join(re.escape(c) for c in text if not c.isspace())
+    """The text as a regex that allows any spacing between its characters, and a thousands separator
+    between two digits (a table may print 782,164.00 where the explanation quotes 782164.00)."""
+    solid = [c for c in text if not c.isspace()]
+    out = []
+    for i, c in enumerate(solid):
+        if i:
+            out.append(r"[\s,，]*" if c.isdigit() and solid[i - 1].isdigit() else r"\s*")
+        out.append(re.escape(c))
+    return "".join(out)
 
 
 def _boxes(chars: list[dict[str, Any]], bbox: tuple[float, float, float, float]) -> list[list[float]]:
@@ -148,6 +159,11 @@ def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
         if mark:
             a, b = max(0, mark[0]), min(len(quote), mark[1])
             candidates += [(max(0, a - 12), min(len(quote), b + 12)), (max(0, a - 4), min(len(quote), b + 4)), (a, b)]
+        if len(solid) > 24:  # a quote that runs onto the next page: at least its start
+            candidates.append((0, solid[19] + 1))
+        unit = re.search(r"\s*(万元|元)\s*$", quote)
+        if unit and unit.start() > 0:  # a table cell quoted with the table's unit, which the cell does not print
+            candidates.append((0, unit.start()))
         for start, end in candidates:
             piece = quote[start:end]
             if not piece.strip():
@@ -161,6 +177,9 @@ def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
             out = {"quote": _boxes(chars, bbox), "mark": []}
             if mark:  # the stated number's characters inside the match, by their index among non-spaces
                 inside = [i for i in solid if start <= i < end]
+                if len(chars) != len(inside):  # separators the page prints and the quote does not
+                    chars = [c for c in chars if c["text"] not in _SEP]
+                    inside = [i for i in inside if quote[i] not in _SEP]
                 want = {n for n, i in enumerate(inside) if mark[0] <= i < mark[1]}
                 if len(chars) == len(inside):
                     out["mark"] = _boxes([c for n, c in enumerate(chars) if n in want], bbox)
