@@ -149,7 +149,17 @@ def test_workbench_in_browser(browser, server, tmp_path):
     assert page.locator("#textdoc .blk.hit").count() >= 5
     page.screenshot(path=str(ARTIFACTS / "web-html-text.png"))
 
-    # 6. downloads
+    # 6. drag and drop onto the page
+    page.goto(base + "/#upload")
+    page.evaluate("""text => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], "dropped.txt", {type: "text/plain"}));
+        document.querySelector("#drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true}));
+    }""", need(SEED.with_name("000_65a24acc6ee4d560.txt")).read_text(encoding="utf-8"))
+    dropped = page.locator(".job", has_text="dropped.txt")
+    sync_api.expect(dropped).to_have_attribute("data-status", "done", timeout=TIMEOUT)
+
+    # 7. downloads
     with page.expect_download() as dl:
         page.goto(base + "/#export")
         page.click("a[href='/api/export?format=xlsx']")
