@@ -96,18 +96,11 @@ def _layout(path: str, page: int) -> tuple[list, list]:
     """The page as the PDF reader numbers it: its tables (sorted as the reader numbers them, each a grid
     of cell boxes) and its text lines outside the tables (boxes), so a location (table/row/col, or
     line within the page) can be turned back into a place on the page."""
-    from ..load.pdf_reader import _PAGE_NUMBER, _clip, _is_real_table, _visible
+    from ..load.pdf_reader import page_layout
 
     _, raw = _page_text(path, page)
-    p = _visible(raw)
-    tables = sorted((t for t in p.find_tables() if _is_real_table(t)), key=lambda t: (t.bbox[1], t.bbox[0]))
-    text_page = p
-    for t in tables:
-        if (bbox := _clip(t.bbox, p)) is not None:
-            text_page = text_page.outside_bbox(bbox, strict=False)
-    lines = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"])
-             for ln in text_page.extract_text_lines(y_tolerance=Y_TOLERANCE, return_chars=False)
-             if _PAGE_NUMBER.sub("", ln["text"]).strip()]
+    tables, text_lines = page_layout(raw, crop=True)
+    lines = [(ln["x0"], ln["top"], ln["x1"], ln["bottom"]) for ln in text_lines]
     grids = [(t.bbox, [[c for c in row.cells] for row in t.rows]) for t in tables]
     return grids, lines
 
