@@ -106,6 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["text", "json"], default="text", help="json：完整的规则目录数据")
     from .store.cli import add_commands  # the store: ingest, list, show, compare, export
     add_commands(sub)
+    from .web.cli import add_command as add_serve  # the workbench: serve
+    add_serve(sub)
     return p
 
 
@@ -122,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.command == "rules":
         return _rules(args.format)
+    if args.command == "serve":
+        from .web.cli import run as run_serve
+        return run_serve(args)
     if args.command in STORE_COMMANDS:
         from .store.cli import run as run_store
         return run_store(args)

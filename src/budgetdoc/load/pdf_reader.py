@@ -132,7 +132,24 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
         # A blank page is normal (a separator); a page with only images or curves is a scan.
         return (None if (page.images or page.curves or page.rects) else []), False
     number = page.page_number
-    tables = [t for t in page.find_tables() if _is_real_table(t)]
+    tables, lines = page_layout(page)
+    paragraphs, ends_full = _paragraphs(lines, page.width, number, slack=15, indent=50)
+    items = [(top, 0, block) for top, block in paragraphs]
+    for n, t in enumerate(tables, start=1):
+        items.append((t.bbox[1], 1, _table_block(t, number, n)))
+    items.sort(key=lambda item: (item[0], item[1]))
+    ends_full = ends_full and items[-1][1] == 0
+    return [b for _, _, b in items], ends_full
+
+
+def page_layout(page: Any, *, crop: bool = False) -> tuple[list[Any], list[dict[str, Any]]]:
+    """A text page as the reader reads it: its tables (pdfplumber's, in the order they are numbered:
+    `table` 1, 2 … of a location) and its text lines outside them (pdfplumber's line dicts with text
+    and position, page-number footers removed; a location's `line` counts these). crop: cut away what
+    lies outside the page box first, as read() does. The workbench finds quotes' places with it."""
+    if crop:
+        page = _visible(page)
+    tables = sorted((t for t in page.find_tables() if _is_real_table(t)), key=lambda t: (t.bbox[1], t.bbox[0]))
     text_page = page
     for t in tables:
         if (bbox := _clip(t.bbox, page)) is not None:  # a table's edges may run past the page box
@@ -144,13 +161,7 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
         ln["text"] = _PAGE_NUMBER.sub("", ln["text"])  # "— 5 —" footers, sometimes on the last text line
         if ln["text"].strip():
             lines.append(ln)
-    paragraphs, ends_full = _paragraphs(lines, page.width, number, slack=15, indent=50)
-    items = [(top, 0, block) for top, block in paragraphs]
-    for n, t in enumerate(sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])), start=1):
-        items.append((t.bbox[1], 1, _table_block(t, number, n)))
-    items.sort(key=lambda item: (item[0], item[1]))
-    ends_full = ends_full and items[-1][1] == 0
-    return [b for _, _, b in items], ends_full
+    return tables, lines
 
 
 def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: float,

@@ -1,4 +1,4 @@
-"""`budgetdoc export`: the documents, facts and findings tables as CSV (UTF-8 with BOM, for Excel),
+"""`budgetdoc export`: the documents, facts and findings tables (findings with the reviewer's judgement) as CSV (UTF-8 with BOM, for Excel),
 one XLSX workbook with a sheet each, or Parquet files (pyarrow; amounts as decimal(20,2))."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from . import judgements
 from .db import StoreError
 from .models import Document, DocumentFile, FactRow, FindingRow
 
@@ -25,7 +26,8 @@ COLUMNS = {
     "facts": ["document_id", "department", "year", "kind", "position", "key", "value_yuan", "stated",
               "location", "section"],
     "findings": ["document_id", "department", "year", "kind", "position", "origin", "rule", "severity",
-                 "message", "stated", "expected", "section", "suppressed", "evidence"],
+                 "message", "stated", "expected", "section", "suppressed", "evidence", "judgement",
+                 "judgement_comment"],
 }
 
 
@@ -60,11 +62,16 @@ def rows(engine: Engine, all_versions: bool = False) -> dict[str, list[dict[str,
             out["facts"].append({**meta(f.document_id), "position": f.position, "key": f.key,
                                  "value_yuan": f.value_yuan, "stated": f.stated, "location": _json(f.location),
                                  "section": f.section})
-        for f in _in_docs(s, FindingRow, docs):
+        found = list(_in_docs(s, FindingRow, docs))
+        judged = judgements.for_findings(s, {i: d.group_key for i, d in docs.items()}, found)
+        for f in found:
+            j = judged.get(f.id)
             out["findings"].append({**meta(f.document_id), "position": f.position, "origin": f.origin,
                                     "rule": f.rule, "severity": f.severity, "message": f.message,
                                     "stated": f.stated, "expected": f.expected, "section": f.section,
-                                    "suppressed": f.suppressed, "evidence": _json(f.evidence)})
+                                    "suppressed": f.suppressed, "evidence": _json(f.evidence),
+                                    "judgement": j.verdict if j else None,
+                                    "judgement_comment": j.comment if j else None})
     return out
 
 

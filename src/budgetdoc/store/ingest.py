@@ -284,18 +284,19 @@ def pending_groups(engine: Engine, groups: list[Group]) -> tuple[list[Group], in
     return todo, len(groups) - len(todo)
 
 
-def store(engine: Engine, outcome: Outcome) -> tuple[int, str]:
+def store(engine: Engine, outcome: Outcome, *, force: bool = False) -> tuple[int, str]:
     """Store one checked disclosure in its own transaction: (document id, 'new' | 'version' |
-    'unchanged'). Safe against a concurrent writer storing the same group (retried on conflict)."""
+    'unchanged'). Safe against a concurrent writer storing the same group (retried on conflict).
+    force: a new version even when the content is stored already (a re-check with a newer checker)."""
     group, result = outcome.group, outcome.result
 
     def work() -> tuple[int, str]:
         with Session(engine) as s, s.begin():
             latest = s.scalars(select(Document).where(Document.group_key == group.key)
                                .order_by(Document.version.desc()).limit(1)).first()
-            if latest is not None and latest.content_sha256 == group.content_sha256:
+            if not force and latest is not None and latest.content_sha256 == group.content_sha256:
                 return latest.id, "unchanged"
-            if latest is None and _done(s, group):
+            if not force and latest is None and _done(s, group):
                 return 0, "unchanged"
             version = latest.version + 1 if latest else 1
             s.execute(update(Document).where(Document.group_key == group.key, Document.is_latest.is_(True))

@@ -132,3 +132,22 @@ class FindingRow(Base):
     evidence: Mapped[list] = mapped_column(JSON)
     section: Mapped[str | None] = mapped_column(Text)
     suppressed: Mapped[bool] = mapped_column(Boolean, default=False)  # silenced by an inline directive
+
+
+class Judgement(Base):
+    """A reviewer's verdict on a finding (confirmed | dismissed, with a comment). Kept by the document's
+    `group_key`, the rule and the finding's first quote and its location, not by the finding's row:
+    a re-check (a new version, fresh finding rows) finds it again (store/judgements.py matches them)."""
+
+    __tablename__ = "judgements"
+    __table_args__ = (UniqueConstraint("group_key", "rule", "location", "quote", name="uq_judgements_anchor"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_key: Mapped[str] = mapped_column(String(1000), index=True)
+    rule: Mapped[str] = mapped_column(String(64))
+    location: Mapped[str] = mapped_column(String(500))  # the first evidence's location, canonical JSON
+    quote: Mapped[str] = mapped_column(Text)  # the first quote, whitespace removed
+    verdict: Mapped[str] = mapped_column(String(16))  # confirmed | dismissed
+    comment: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int | None] = mapped_column(Integer)  # the document it was made on (for the record)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
