@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .extract import Breakdown, Mention, assign_keys, facts_from, find_mentions
+from .extract.performance import PerformanceTables, read_performance
 from .extract.tables import ParsedTable, parse_tables, table_facts
 from .knowledge import Knowledge, knowledge
 from .model import Fact, Metadata, SourceDocument
@@ -26,6 +27,7 @@ class Analysis:
     tables: list[ParsedTable]
     table_facts: list[Fact]
     knowledge: Knowledge  # the domain data this document was read with (a config's aliases included)
+    performance: PerformanceTables  # the 绩效自评表 rows: indicators, weighted scores, fund rows
 
     def name(self, key: str) -> str:
         return self.knowledge.name(key)
@@ -46,4 +48,5 @@ def analyse(doc: SourceDocument, k: Knowledge | None = None) -> Analysis:
     breakdowns = assign_keys(mentions, meta, k)
     facts = facts_from(mentions)
     tfacts = table_facts(tables)
-    return Analysis(doc, lines, sections, meta, mentions, breakdowns, facts + tfacts, tables, tfacts, k)
+    return Analysis(doc, lines, sections, meta, mentions, breakdowns, facts + tfacts, tables, tfacts, k,
+                    read_performance(doc.blocks))

@@ -1,0 +1,222 @@
+"""Performance tables (绩效自评表) read into typed rows, so the performance rules only compare numbers.
+
+Three shapes, as published:
+- indicator rows aligned on their 指标性质 cell (正向/反向/定性/定量), the header naming 指标方向,
+  年度指标值, 实际完成值, 分值 and 得分 relative to it;
+- indicator rows that give the weight as "15分" (tables converted one cell per line), the header's
+  分值/得分 columns aligned on that cell;
+- the fund rows: 全年预算数(A) | 全年执行数(B) | 执行率, aligned on their right edge (a fund row's cells
+  span columns). The indicator section's own header ends them: its 分值 | 得分 sit where the amounts
+  and the rate were, and are points, not money or a rate.
+A table cut by page breaks continues in the next table blocks without its header: a header read last
+applies until prose intervenes. The words are in knowledge/tables.yaml (`performance`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..knowledge import load_yaml
+from ..model import Block, Cell
+from .tables import clean_text, parse_number
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator row: its 指标性质 (nature), 指标方向, target, actual, weight (分值) and score (得分)."""
+
+    cells: tuple[Cell, ...]
+    nature: str
+    direction: str
+    target: Decimal | None
+    actual: Decimal | None
+    weight: Decimal | None
+    score: Decimal | None
+
+
+@dataclass(frozen=True)
+class WeightedScore:
+    """An indicator row of the "15分" layout: its weight and the cell of its score."""
+
+    cells: tuple[Cell, ...]
+    weight: Decimal
+    score: Decimal
+    score_cell: Cell
+
+
+@dataclass(frozen=True)
+class FundRow:
+    """全年预算数(A), 全年执行数(B) and the stated 执行率, each as (value, decimals), with their texts."""
+
+    cells: tuple[Cell, ...]
+    budget: tuple[Decimal, int]
+    spent: tuple[Decimal, int]
+    rate: tuple[Decimal, int]
+    texts: tuple[str, str, str]
+    rate_cell: Cell
+
+
+@dataclass(frozen=True)
+class PerformanceTables:
+    indicators: tuple[Indicator, ...]
+    weighted: tuple[WeightedScore, ...]
+    funds: tuple[FundRow, ...]
+
+
+@dataclass(frozen=True)
+class _Words:
+    natures: frozenset[str]
+    fields: dict[str, tuple[str, ...]]
+    nature_header: str
+    weight_header: str
+    score_header: str
+    indicator_headers: frozenset[str]
+    budget_header: str
+    spent_header: str
+    rate_header: str
+    weight_cell: re.Pattern[str]
+    money_units: tuple[str, ...]
+    at_least: tuple[str, ...]  # 指标方向 words of a target to reach (大于), to equal (等于), a cap (小于)
+    equal: tuple[str, ...]
+    at_most: tuple[str, ...]
+    nature_order: tuple[str, ...]  # 正向, 反向, … as listed: the first is forward, the second reverse
+
+    def missed(self, r: Indicator) -> bool | None:
+        """Did the row miss its target (正向 below it) or exceed its cap (反向 above it)? None when it
+        cannot be told (a number missing, a 定性 indicator)."""
+        if r.target is None or r.actual is None:
+            return None
+        if r.nature == self.nature_order[0]:
+            return (any(w in r.direction for w in self.at_least) or r.direction in self.equal) and r.actual < r.target
+        if r.nature == self.nature_order[1]:
+            return any(w in r.direction for w in self.at_most) and r.actual > r.target
+        return None
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = load_yaml("tables.yaml")["performance"]
+    return _Words(frozenset(d["natures"]), {k: tuple(v) for k, v in d["fields"].items()}, d["nature_header"],
+                  d["weight_header"], d["score_header"], frozenset(d["indicator_headers"]), d["budget_header"],
+                  d["spent_header"], d["rate_header"], re.compile(d["weight_cell"]), tuple(d["money_units"]),
+                  tuple(d["direction_at_least"]), tuple(d["direction_equal"]), tuple(d["direction_at_most"]),
+                  tuple(d["natures"]))
+
+
+def performance_words() -> _Words:
+    """The performance tables' words (knowledge/tables.yaml `performance`), loaded once."""
+    return _words()
+
+
+def read_performance(blocks: list[Block]) -> PerformanceTables:
+    return PerformanceTables(tuple(_indicators(blocks)), tuple(_weighted(blocks)), tuple(_funds(blocks)))
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [clean_text(c.text).replace(" ", "") for c in row]
+
+
+def _num(text: str) -> Decimal | None:
+    n = parse_number(text.rstrip("%"))
+    return n[0] if n else None
+
+
+def _offsets(texts: list[str]) -> dict[str, int] | None:
+    w = _words()
+    if w.nature_header not in texts or w.weight_header not in texts or w.score_header not in texts:
+        return None
+    anchor = texts.index(w.nature_header)
+    out = {}
+    for name, options in w.fields.items():
+        idx = next((i for i, t in enumerate(texts) if t in options), None)
+        if idx is not None:
+            out[name] = idx - anchor
+    return out if {"weight", "score"} <= out.keys() else None
+
+
+def _indicators(blocks: list[Block]) -> Iterator[Indicator]:
+    offsets: dict[str, int] | None = None
+    for block in blocks:
+        if block.kind != "table":
+            if len(block.text.strip()) > 40:
+                offsets = None
+            continue
+        for row in block.rows:
+            texts = _texts(row)
+            header = _offsets(texts)
+            if header is not None:
+                offsets = header
+                continue
+            if offsets is None:
+                continue
+            anchor = next((i for i, t in enumerate(texts) if t in _words().natures), None)
+            if anchor is None:
+                continue
+            at = {name: texts[anchor + off] if 0 <= anchor + off < len(texts) else "" for name, off in offsets.items()}
+            yield Indicator(tuple(row), texts[anchor], at.get("direction", ""), _num(at.get("target", "")),
+                            _num(at.get("actual", "")), _num(at.get("weight", "")), _num(at.get("score", "")))
+
+
+def _weighted(blocks: list[Block]) -> Iterator[WeightedScore]:
+    w = _words()
+    header: list[str] | None = None
+    for block in blocks:
+        if block.kind != "table":
+            if len(block.text.strip()) > 40:
+                header = None
+            continue
+        for row in block.rows:
+            texts = _texts(row)
+            if w.weight_header in texts and w.score_header in texts and w.nature_header not in texts:
+                header = texts
+                continue
+            if header is None:
+                continue
+            idx = next((i for i, t in enumerate(texts) if w.weight_cell.match(t)), None)
+            if idx is None:
+                continue
+            j = header.index(w.score_header) + idx - header.index(w.weight_header)
+            score = parse_number(texts[j]) if 0 <= j < len(row) else None
+            if score is not None:
+                weight = Decimal(w.weight_cell.match(texts[idx]).group(1))  # type: ignore[union-attr]
+                yield WeightedScore(tuple(row), weight, score[0], row[j])
+
+
+def _funds(blocks: list[Block]) -> Iterator[FundRow]:
+    w = _words()
+    for block in blocks:
+        if block.kind != "table":
+            continue
+        header: list[str] | None = None
+        for row in block.rows:
+            texts = _texts(row)
+            if any(w.budget_header in t for t in texts) and any(w.rate_header in t for t in texts):
+                header = texts
+                continue
+            if header is not None and any(t in w.indicator_headers for t in texts):
+                header = None  # the indicator section's own header: 分值/得分 below it are points, not rates
+            if header is None or len(row) < 3:
+                continue
+            shift = len(texts) - len(header)  # rows and header are aligned on their right edge
+            cols = {}
+            for name, key in (("a", w.budget_header), ("b", w.spent_header), ("rate", w.rate_header)):
+                i = next((i for i, t in enumerate(header) if key in t), None)
+                cols[name] = -1 if i is None else i + shift
+            if not all(0 <= i < len(texts) for i in cols.values()):
+                continue
+            budget, spent = _amount(texts[cols["a"]]), _amount(texts[cols["b"]])
+            rate = parse_number(texts[cols["rate"]].rstrip("%"))
+            if budget is None or spent is None or rate is None:
+                continue
+            yield FundRow(tuple(row), budget, spent, rate,
+                          (texts[cols["a"]], texts[cols["b"]], texts[cols["rate"]]), row[cols["rate"]])
+
+
+def _amount(text: str) -> tuple[Decimal, int] | None:
+    for unit in _words().money_units:
+        text = text.replace(unit, "")
+    return parse_number(text)
