@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .knowledge import load_yaml
 from .model import Finding
 
 # Locations a message may name ("第26行", "第3页", "表2", "《a.pdf》"): not part of the cause.
-_LOCATION = re.compile(r"《[^》]*》|第\s*\d+\s*[页行段列]|表\s*\d+|工作表\S+?单元格|[A-Z]{1,3}\d+单元格")
+_LOCATION = re.compile(load_yaml("report.yaml")["message_location"])
 
 
 def cause(f: Finding) -> tuple[str, str, str, str | None, str | None]:

@@ -15,13 +15,14 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .knowledge import load_yaml
 from .model import Block, CheckResult, Evidence, Finding, Location, SourceDocument
 
 MIN_AMOUNTS = 3  # a disclosure states dozens of amounts; a letter that mentions one or two is not one
 # Our own reports: the CSV/XLSX header, the HTML footer and title, the text report's summary line.
-_OWN_COLUMNS = {"rule", "severity", "message", "stated", "expected", "location", "quote",
-                "规则", "严重程度", "问题", "文中", "应为", "位置", "引文"}
-_OWN_TEXT = re.compile(r"budgetdoc 生成|预决算公开文件审查报告|发现问题：错误 \d+ 项")
+_OWN = load_yaml("report.yaml")
+_OWN_COLUMNS = set(_OWN["own_report_columns"])
+_OWN_TEXT = re.compile(_OWN["own_report_text"])
 _NUMERIC = re.compile(r"^[\s\d.,，%()（）\-—*]*$")
 
 NOT_DISCLOSURE = "不是部门预算/决算公开文件：{why}；未做核对。"
@@ -58,8 +59,6 @@ def _vocabulary(doc: SourceDocument) -> bool:
 
 @lru_cache(maxsize=1)
 def _disclosure_words() -> re.Pattern[str]:
-    from .knowledge import load_yaml
-
     return re.compile(load_yaml("parts.yaml")["disclosure_vocabulary"])
 
 
