@@ -82,7 +82,9 @@ def open_db(db: str | None = None, *, create: bool = True) -> Engine:
         except ModuleNotFoundError as e:
             raise StoreError(f"连接 PostgreSQL 需要驱动 {e.name}：pip install 'budgetdoc[postgres]'") from None
     try:
-        migrate(engine)
+        # Two processes creating one new SQLite file at once: switching it to WAL takes a lock that
+        # SQLite's busy handler does not wait for, so the loser sees "database is locked" at once.
+        with_retry(lambda: migrate(engine), attempts=20)
     except DBAPIError as e:
         engine.dispose()
         raise StoreError(f"无法打开数据库 {describe(url)}：{_first_line(e)}") from None

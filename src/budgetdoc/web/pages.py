@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..amount import MONEY_SCALE
 from ..load import load
 from ..load.pdf_reader import Y_TOLERANCE
 
@@ -154,9 +155,10 @@ def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
             candidates += [(max(0, a - 12), min(len(quote), b + 12)), (max(0, a - 4), min(len(quote), b + 4)), (a, b)]
         if len(solid) > 24:  # a quote that runs onto the next page: at least its start
             candidates.append((0, solid[19] + 1))
-        unit = re.search(r"\s*(万元|元)\s*$", quote)
-        if unit and unit.start() > 0:  # a table cell quoted with the table's unit, which the cell does not print
-            candidates.append((0, unit.start()))
+        bare = quote.rstrip()
+        unit = next((u for u in MONEY_SCALE if bare.endswith(u)), None)
+        if unit and len(bare) > len(unit):  # a table cell quoted with the table's unit, which the cell does not print
+            candidates.append((0, len(bare[: -len(unit)].rstrip())))
         for start, end in candidates:
             piece = quote[start:end]
             if not piece.strip():
