@@ -87,12 +87,22 @@ def _pdf(path: Path, pages: int) -> Path:
 
 def test_progress_on_a_terminal_with_pages_rate_and_eta(tmp_path: Path) -> None:
     pdf = _pdf(tmp_path / "multi.pdf", 6)
-    code, out, err = run_tty("check", str(pdf), str(seed("004")))
+    code, out, err = run_tty("check", "-j", "1", str(pdf), str(seed("004")))  # one by one: pages shown
     assert code in (0, 1), err
     assert "伊滨经开区" in out  # the report on stdout is not mixed with the bars
     assert "页" in err and "/6" in err  # the pages bar of the PDF
     assert "个文件" in err and "/2" in err  # the files bar
     assert "/s" in err and "<" in err  # rate and time left (tqdm's "elapsed<remaining")
+    code, out, err = run_tty("check", "-j", "2", str(pdf), str(seed("004")))  # two processes: files only
+    assert code in (0, 1) and "伊滨经开区" in out and "个文件" in err and "/2" in err
+
+
+def test_parallel_check_gives_the_same_report(tmp_path: Path) -> None:
+    files = [str(seed(s)) for s in ("000", "002", "003", "004")]
+    one = run("check", "--format", "json", "-j", "1", *files)
+    two = run("check", "--format", "json", "-j", "2", *files)
+    assert one.returncode == two.returncode == 1
+    assert json.loads(one.stdout) == json.loads(two.stdout)
 
 
 def test_no_progress_when_quiet_or_not_a_terminal(tmp_path: Path) -> None:

@@ -147,8 +147,8 @@ def test_workbench_in_browser(browser, server, tmp_path):
     row.locator("a.doc-link").click()
     # Wait for this document's marks: the view re-renders once its findings arrive (a mark.q of the
     # previous view may still be in the page for a moment).
-    page.wait_for_function("document.querySelectorAll('#textdoc .blk.hit').length >= 5", timeout=TIMEOUT)
-    assert page.locator("#textdoc mark.q").count() >= 1
+    page.wait_for_function("document.querySelectorAll('#textdoc .blk.hit').length >= 5"
+                           " && document.querySelectorAll('#textdoc mark.q').length >= 1", timeout=TIMEOUT)
     page.screenshot(path=str(ARTIFACTS / "web-html-text.png"))
 
     # 6. drag and drop onto the page

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -102,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--input-format", metavar="EXT",
                    help="标准输入（-）的格式，即扩展名，如 txt、html、pdf、docx")
     c.add_argument("-q", "--quiet", action="store_true", help="不显示进度（stderr 不是终端时本就不显示）")
+    c.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="同时检查的文件数（进程数），默认为处理器核数；1 为逐个检查并显示页面进度")
     r = sub.add_parser("rules", help="列出规则：编号、类别、默认严重程度")
     r.add_argument("--format", choices=["text", "json"], default="text", help="json：完整的规则目录数据")
     from .store.cli import add_commands  # the store: ingest, list, show, compare, export
@@ -145,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         paths, failed = inputs
         if args.output and (clash := _clash(args.output, [p for p, _ in paths])):
             return _fail(f"输出文件 {args.output} 就是输入文件 {clash}，拒绝覆盖")
-        return _check(paths, failed, fmt, args.output, config, args.min_severity, args.quiet)
+        return _check(paths, failed, fmt, args.output, config, args.min_severity, args.quiet, args.jobs)
 
 
 def _format(requested: str | None, output: str | None) -> str | int:
@@ -248,7 +250,7 @@ def _rules(fmt: str) -> int:
 
 
 def _check(paths: list[tuple[str, str]], failed: list[tuple[str, str]], fmt: str, output: str | None,
-           config: Config, min_severity: str, quiet: bool) -> int:
+           config: Config, min_severity: str, quiet: bool, jobs: int = 1) -> int:
     shown = dict(paths)  # path read -> name shown (stdin's temporary file is shown as "-")
     groups = group_parts([p for p, _ in paths])
     results: list[CheckResult] = []
@@ -260,34 +262,26 @@ def _check(paths: list[tuple[str, str]], failed: list[tuple[str, str]], fmt: str
         payloads.append({"source": name, "error": message})
     bar = Progress(len(groups), wanted(quiet))
     try:
-        queue = list(groups)
-        while queue:
-            group = queue.pop(0)
-            name = " + ".join(shown[p] for p in group)
-            try:
-                with bar.file(name) as pages:
-                    result = check_parts(group, config, pages)
-            except InputError as e:
-                if len(group) > 1:  # one part cannot be read: check each part alone, so the others still are
-                    queue[:0] = [[p] for p in group]
-                    bar.add(len(group))
+        names = [" + ".join(shown[p] for p in group) for group in groups]
+        for outcomes in _checked_groups(groups, names, config, bar, jobs):
+            for group, kind, value in outcomes:
+                name = " + ".join(shown[p] for p in group)
+                if kind == "ok":
+                    result = _at_least(replace(value, source=name), min_severity)
+                    results.append(result)
+                    payloads.append(result.to_dict())
                     continue
-                message = str(e)
-                for p in group:
-                    message = message.replace(p, shown[p])
-                print(f"budgetdoc：{message}", file=sys.stderr)
-                errors.append((name, message))
-                payloads.append({"source": name, "error": message})
-                continue
-            except Exception as e:  # a bug must not hide the other files' results
-                print(f"budgetdoc：{name}：检查时出现内部错误（{type(e).__name__}: {e}）", file=sys.stderr)
-                errors.append((name, f"内部错误：{type(e).__name__}"))
-                payloads.append({"source": name, "error": f"internal error: {type(e).__name__}"})
-                continue
-            result.source = name
-            result = _at_least(result, min_severity)
-            results.append(result)
-            payloads.append(result.to_dict())
+                message = value
+                if kind == "input":
+                    for p in group:
+                        message = message.replace(p, shown[p])
+                    print(f"budgetdoc：{message}", file=sys.stderr)
+                    errors.append((name, message))
+                    payloads.append({"source": name, "error": message})
+                else:  # a bug must not hide the other files' results
+                    print(f"budgetdoc：{name}：检查时出现内部错误（{message}）", file=sys.stderr)
+                    errors.append((name, f"内部错误：{message.split(':')[0]}"))
+                    payloads.append({"source": name, "error": f"internal error: {message.split(':')[0]}"})
     finally:
         bar.close()
     if fmt == "xlsx":
@@ -307,6 +301,43 @@ def _check(paths: list[tuple[str, str]], failed: list[tuple[str, str]], fmt: str
     if any(r.has_error for r in results):
         return 1
     return EXIT_NOT_DISCLOSURE if any(not r.disclosure for r in results) else 0
+
+
+Outcome = tuple[list[str], str, Any]  # (the group's paths, "ok" | "input" | "bug", result or message)
+
+
+def _check_group(group: list[str], config: Config,
+                 pages: Callable[[int, int], None] | None = None) -> list[Outcome]:
+    """One disclosure (a file, or the parts of one) checked; when a part cannot be read, each part
+    alone, so the others still are."""
+    try:
+        return [(group, "ok", check_parts(group, config, pages))]
+    except InputError as e:
+        if len(group) > 1:
+            return [o for p in group for o in _check_group([p], config)]
+        return [(group, "input", str(e))]
+    except Exception as e:  # a bug in one document must not hide the others' results
+        return [(group, "bug", f"{type(e).__name__}: {e}")]
+
+
+def _checked_groups(groups: list[list[str]], names: list[str], config: Config, bar: Progress,
+                    jobs: int) -> Iterator[list[Outcome]]:
+    """The groups' outcomes in input order: one after another with a pages bar, or, for several
+    groups and jobs > 1, on that many processes (files bar only)."""
+    if jobs <= 1 or len(groups) <= 1:
+        for group, name in zip(groups, names, strict=True):
+            with bar.file(name) as pages:
+                outcomes = _check_group(group, config, pages)
+            yield outcomes
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(groups))) as pool:
+        futures = [pool.submit(_check_group, group, config) for group in groups]
+        for future, name in zip(futures, names, strict=True):
+            with bar.file(name):
+                outcomes = future.result()
+            yield outcomes
 
 
 def _at_least(result: CheckResult, min_severity: str) -> CheckResult:

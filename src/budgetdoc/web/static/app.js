@@ -203,9 +203,15 @@
   // ------------------------------------------------------------------------------- document view
   let current = null;  // {doc, findings, page, blocks}
 
+  // Views are drawn after awaits: a newer request (a second click, a hash change) wins, and an older one
+  // that finishes late draws nothing, so the page never holds two documents' texts at once.
+  let viewSeq = 0;
+
   async function showDoc(id) {
+    const seq = ++viewSeq;
     const [doc, found, catalogue] = await Promise.all([api("/api/documents/" + id),
       api("/api/findings?document_id=" + id), rules()]);
+    if (seq !== viewSeq) return;
     current = {doc, findings: found.findings, page: null, catalogue};
     const head = $("#doc-head");
     head.textContent = "";
@@ -227,7 +233,8 @@
     head.appendChild(actions);
     fillFilters();
     renderFindings();
-    await showViewer();
+    await showViewer(seq);
+    if (seq !== viewSeq) return;
     markFindings();
   }
 
@@ -358,7 +365,7 @@
     $("#doc-counts").textContent = `版本 ${doc.version}${doc.latest ? "（最新）" : "（旧版本）"}；错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}；已驳回 ${c.dismissed}，已确认 ${c.confirmed}`;
   }
 
-  async function showViewer() {
+  async function showViewer(seq) {
     const v = $("#viewer");
     v.textContent = "";
     const doc = current.doc;
@@ -377,8 +384,9 @@
     } else {
       try {
         const data = await api(`/api/documents/${doc.id}/text`);
+        if (seq !== viewSeq) return;
         current.blocks = data.blocks;
-        v.appendChild(renderText(data.blocks));
+        v.replaceChildren(renderText(data.blocks));
       } catch (e) { v.appendChild(h("p", {class: "hint", text: "无法显示原文：" + e.message})); }
     }
   }
