@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..knowledge import Knowledge, knowledge
 from ..model import Fact, Metadata
 from ..structure import Line
-from .keys import is_bare, match_econ, match_quantity, scope_in, split_role
+from .keys import is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
 from .mentions import Mention
 
 
@@ -112,7 +112,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
             breakdowns.append(carry)
             carry = None
         stack: list[Breakdown] = []
-        subject: str | None = item if item and not line.is_heading and not _numbering_style(line.norm.text, k) else None
+        subject: str | None = item if item and not line.is_heading and not numbering_style(line.norm.text, k) else None
         section_scope = line.section.effective_scope if line.section else None
         last_level: Mention | None = None
         sentence = -1
@@ -135,7 +135,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
             if not _is_level(m):
                 m.subject = subject
                 continue
-            style = _numbering_style(line.norm.text, k)
+            style = numbering_style(line.norm.text, k)
             if carry is not None and m is levels[0] and carry.parts and carry.style \
                     and style != carry.style:
                 # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
@@ -184,14 +184,6 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
-
-
-def _numbering_style(text: str, k: Knowledge) -> str | None:
-    """How a list item line is numbered (digit, paren-digit, han ...; claims.yaml numbering_styles)."""
-    for name, pattern in k.claims["numbering_styles"].items():
-        if re.match(pattern, text):
-            return name
-    return None
 
 
 def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..knowledge import Knowledge, knowledge
@@ -56,3 +57,11 @@ def split_role(label: str, k: Knowledge | None = None) -> tuple[str | None, str]
 def is_bare(rest: str, k: Knowledge | None = None) -> bool:
     """Is what is left of a label after its role word only a connective (no quantity of its own)?"""
     return rest.strip(",;:、 ") in (k or knowledge()).words["connectives"]
+
+
+def numbering_style(text: str, k: Knowledge | None = None) -> str | None:
+    """How a list item or label is numbered (digit, paren-digit, han ...; claims.yaml numbering_styles)."""
+    for name, pattern in (k or knowledge()).claims["numbering_styles"].items():
+        if re.match(pattern, text):
+            return name
+    return None

@@ -27,7 +27,7 @@ from ..interval import Interval
 from ..knowledge import load_yaml
 from ..model import Block, Cell, Fact
 from ..normalize import normalize
-from .keys import match_quantity
+from .keys import match_quantity, numbering_style
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
@@ -121,16 +121,8 @@ class ParsedTable:
         return {i: c.name for i, c in self.columns.items() if c.name}
 
     @property
-    def amount_columns(self) -> list[int]:
-        return sorted(i for i, c in self.columns.items() if c.role == "amount")
-
-    @property
     def scale(self) -> Decimal:
         return money_scale(self.unit)
-
-    @property
-    def continued(self) -> bool:
-        return len(self.blocks) > 1
 
 
 def clean_text(text: str) -> str:
@@ -228,13 +220,14 @@ def _split_header(grid: Grid, origin: list[list[bool]]) -> int:
 
 def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
     ncols = len(grid[0]) if grid else 0
+    counting = {r for r in range(nheader) if _is_numbering_row(grid[r])}  # the 栏次 row names no column
     paths = []
     for c in range(ncols):
         path: list[str] = []
         seen: set[int] = set()
         for r in range(nheader):
             cell = grid[r][c]
-            if cell is None or id(cell) in seen or _is_numbering_row(grid[r]):
+            if cell is None or id(cell) in seen or r in counting:
                 continue
             seen.add(id(cell))
             t = _text(cell)
@@ -525,7 +518,7 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                 counts[row.code] = counts.get(row.code, 0) + 1
         parent: str | None = None  # the key of the last top-level (一、) label row, when it names one
         for row in t.rows:
-            style = _numbering(row.name)
+            style = numbering_style(row.name)  # row.name is already normalised text
             if style == "han":
                 found = match_quantity(_pattern("label_numbering").sub("", row.name))
                 parent = found.key if found else None
@@ -555,15 +548,6 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
     return facts
 
 
-def _numbering(name: str) -> str | None:
-    from ..knowledge import knowledge
-
-    for style, pattern in knowledge().claims["numbering_styles"].items():
-        if re.match(pattern, normalize(name).text):
-            return style
-    return None
-
-
 def _primary(t: ParsedTable, row: Row) -> Value:
     for col, v in sorted(row.values.items()):
         h = t.columns[col].path
@@ -576,11 +560,12 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
     """A label cell followed by an amount: 本年收入合计 | 1,668.14 (a 行次 cell between is skipped)."""
     out = []
     cells = row.cells
+    skipped = _skipped(row)
     for i, c in enumerate(cells):
         label = _pattern("label_numbering").sub("", clean_text(c.text))
         if not label or parse_number(label) is not None:
             continue
-        nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in _skipped(row)), None)
+        nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in skipped), None)
         v = next((v for v in row.values.values() if v.cell is nxt), None)
         if nxt is None or v is None:
             continue

@@ -287,6 +287,13 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
             raise HTTPException(404, f"没有编号为 {doc_id} 的文件")
         return d
 
+    def of_document(s: Session, q: Any, row: Any, document_id: int | None) -> Any:
+        """The query narrowed to one document (404 when it does not exist), or to the latest documents."""
+        if document_id is not None:
+            get_doc(s, document_id)
+            return q.where(row.document_id == document_id)
+        return q.join(Document, Document.id == row.document_id).where(Document.is_latest.is_(True))
+
     def judged_of(s: Session, findings: list[FindingRow]) -> dict[int, Judgement]:
         ids = sorted({f.document_id for f in findings})
         keys = dict(s.execute(select(Document.id, Document.group_key).where(Document.id.in_(ids))).all()) if ids else {}
@@ -518,11 +525,7 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
         """Facts of one document, or of one key across the latest documents."""
         with session() as s:
             q = select(FactRow).order_by(FactRow.document_id, FactRow.position).limit(limit)
-            if document_id is not None:
-                get_doc(s, document_id)
-                q = q.where(FactRow.document_id == document_id)
-            else:
-                q = q.join(Document, Document.id == FactRow.document_id).where(Document.is_latest.is_(True))
+            q = of_document(s, q, FactRow, document_id)
             if key:
                 q = q.where(FactRow.key == key)
             return {"facts": [{"id": f.id, "document_id": f.document_id, "key": f.key,
@@ -539,11 +542,7 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
         """Findings with their judgements: of one document, or of the latest documents."""
         with session() as s:
             q = select(FindingRow).order_by(FindingRow.document_id, FindingRow.position)
-            if document_id is not None:
-                get_doc(s, document_id)
-                q = q.where(FindingRow.document_id == document_id)
-            else:
-                q = q.join(Document, Document.id == FindingRow.document_id).where(Document.is_latest.is_(True))
+            q = of_document(s, q, FindingRow, document_id)
             if severity:
                 q = q.where(FindingRow.severity == severity)
             if rule:
