@@ -165,6 +165,26 @@ def test_missing_year(tmp_path):
     assert "缺少2018年部门预算" in f.message and [e["year"] for e in f.evidence] == [2017, 2019]
 
 
+def test_config_disables_and_regrades_cross_document_rules(tmp_path):
+    """The catalogue's cross-document ids are rule ids like any other: a config may disable one (ingest
+    then stores none of its findings) or give it another severity; the same three budgets as above."""
+    from budgetdoc.config import ConfigError, parse_config
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for year, total in ((2017, "100.00"), (2019, "120.00"), (2020, "130.00")):
+        (corpus / f"{year}.txt").write_text(BUDGET.format(dept="江苏省测试厅", year=year, total=total), encoding="utf-8")
+    for config, expected in ((parse_config({"disable": ["missing-document"]}), []),
+                             (parse_config({"rules": {"missing-document": {"severity": "info"}}}), ["info"])):
+        url = str(tmp_path / f"s{len(expected)}.db")
+        engine = open_db(url)
+        ingest(engine, [corpus], jobs=1, progress=False, config=config)
+        engine.dispose()
+        assert [f.severity for f in _cross(url)] == expected
+    with pytest.raises(ConfigError, match="did you mean 'missing-document'"):
+        parse_config({"disable": ["missing-documents"]})
+
+
 def test_stated_interval():
     assert stated_interval("0.95万元", Decimal("9500")).lo == Decimal("9450")
     assert stated_interval("1,724.62 万元", Decimal("17246200")).hi == Decimal("17246250")

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .check import check_parts
-from .config import DEFAULT, SEVERITIES, Config, ConfigError, load_config, parse_config
+from .config import DEFAULT, SEVERITIES, Config, ConfigError, load_config, parse_config, rule_ids
 from .errors import InputError
 from .load import supported_extensions
 from .model import SEVERITY_ORDER, CheckResult
@@ -165,12 +165,10 @@ def with_rules(config: Config, only: list[str], disable: list[str]) -> Config:
     config file's `disable` list is (an unknown id is a ConfigError with a suggestion)."""
     if not only and not disable:
         return config
-    from .rules import RULES
-
     parse_config({"disable": [*only, *disable]})  # the same validation and messages as the file's
     disabled = set(config.disabled) | set(disable)
     if only:
-        disabled |= set(RULES) - set(only)
+        disabled |= set(rule_ids()) - set(only)
     return replace(config, disabled=frozenset(disabled))
 
 

@@ -28,7 +28,7 @@ from typing import Any, cast
 import yaml
 
 from .errors import InputError
-from .knowledge import Knowledge, knowledge
+from .knowledge import Knowledge, knowledge, load_yaml
 from .model import Severity
 from .rules import RULES
 
@@ -131,9 +131,15 @@ def _known(d: dict[str, Any], allowed: Any, what: str, prefix: str) -> None:
             raise ConfigError(f"unknown {what} {prefix}{k!s}{_did_you_mean(str(k), list(allowed))}")
 
 
+def rule_ids() -> list[str]:
+    """Every rule id the catalogue lists: the document rules and the cross-document rules of the store."""
+    return [*RULES, *(r["id"] for r in load_yaml("crossdoc_rules.yaml")["rules"])]
+
+
 def _rule_id(rid: Any, where: str) -> None:
-    if not isinstance(rid, str) or rid not in RULES:
-        raise ConfigError(f"unknown rule id {rid!r} in {where}{_did_you_mean(str(rid), list(RULES))}")
+    known = rule_ids()
+    if not isinstance(rid, str) or rid not in known:
+        raise ConfigError(f"unknown rule id {rid!r} in {where}{_did_you_mean(str(rid), known)}")
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:

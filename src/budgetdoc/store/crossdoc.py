@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from ..config import Config
 from ..interval import Interval
+from ..knowledge import load_yaml
 from .db import with_retry
 from .models import Document, DocumentFile, FactRow, FindingRow
 from .names import plausible
@@ -47,33 +49,8 @@ class CrossRule:
                 "config_keys": []}
 
 
-RULES: dict[str, CrossRule] = {r.id: r for r in [
-    CrossRule("carryover-across-years", "error", "本年年初结转和结余与上年年末结转和结余不一致",
-              "同一部门本年决算的年初结转和结余（收入侧）应等于上年决算的年末结转和结余（支出侧），"
-              "按相同资金范围（全部资金、财政拨款、一般公共预算……）分别比较，各自按其小数位数允许舍入误差。"
-              "预算文件的“上年结转”是编制预算时的预计数，不与上年文件比较。",
-              "2020年决算：年初结转和结余120.50万元；2019年决算：年末结转和结余98.30万元。",
-              "2020年决算：年初结转和结余98.30万元；2019年决算：年末结转和结余98.30万元。",
-              "年末结转和结余结转到下一年，成为下一年的年初结转和结余，两份文件必须衔接。"),
-    CrossRule("prior-year-quoted", "warning", "本年文件引用的上年数与上年文件不一致",
-              "本年文件中标为上年数的金额（事实键后缀 .prev）应等于同一部门、同类文件上一年度对同一事实键的表述；"
-              "口径调整可能造成合理差异，故为警告。",
-              "2020年决算：三公经费上年数为35.00万元；2019年决算：三公经费支出决算为32.00万元。",
-              "2020年决算：三公经费上年数为32.00万元；2019年决算：三公经费支出决算为32.00万元。",
-              "上年数应取自上年公开的文件，不一致说明其中一份有误或口径变化未作说明。"),
-    CrossRule("budget-vs-final", "warning", "决算引用的年初预算数与当年预算文件不一致",
-              "同一部门同一年度决算中标为预算数的金额（事实键后缀 .budget，如“完成年初预算的…”所指的年初预算）"
-              "应等于该年度部门预算文件对同一事实键的表述。",
-              "2020年预算：一般公共预算财政拨款支出500.00万元；2020年决算：年初预算为520.00万元。",
-              "2020年预算：一般公共预算财政拨款支出500.00万元；2020年决算：年初预算为500.00万元。",
-              "年初预算就是公开的部门预算；决算中的预算数与之不符，执行率的分母就不可信。"),
-    CrossRule("missing-document", "warning", "部门某年度文件缺失",
-              "同一部门同类文件在前后年度都有而中间年度没有（警告）；或上年度同批公开的部门大多有本年度文件而该部门没有"
-              "（提示）。只依据已入库的文件判断，未入库不等于未公开。",
-              "2017年、2019年有部门预算，2018年没有。",
-              "2017年至2019年每年都有部门预算。",
-              "预算法要求每年公开部门预算和决算，缺一年通常是漏公开或漏收集。"),
-]}
+# The rules' metadata is data (knowledge/crossdoc_rules.yaml), so the config can accept their ids.
+RULES: dict[str, CrossRule] = {r["id"]: CrossRule(**r) for r in load_yaml("crossdoc_rules.yaml")["rules"]}
 
 
 def catalogue() -> list[dict[str, object]]:
@@ -342,14 +319,23 @@ def find(docs: list[Doc]) -> list[CrossFinding]:
     return out
 
 
-def run(engine: Engine) -> int:
-    """Recompute every cross-document finding in one transaction; the number stored."""
+def configured(findings: list[CrossFinding], config: Config | None) -> list[CrossFinding]:
+    """The findings of the rules the config leaves enabled, with the severity it gives a rule."""
+    if config is None:
+        return findings
+    return [replace(f, severity=config.severities.get(f.rule, f.severity))
+            for f in findings if config.enabled(f.rule)]
+
+
+def run(engine: Engine, config: Config | None = None) -> int:
+    """Recompute every cross-document finding in one transaction (the rules `config` disables are not
+    stored); the number stored."""
 
     def work() -> int:
         with Session(engine) as s, s.begin():
             if s.bind.dialect.name == "postgresql":
                 s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
-            findings = find(load_docs(s))
+            findings = configured(find(load_docs(s)), config)
             s.execute(delete(FindingRow).where(FindingRow.origin == CATEGORY))
             rows = [dict(document_id=f.document_id, position=10_000 + i, origin=CATEGORY, rule=f.rule,
                          severity=f.severity, message=f.message, stated=f.stated, expected=f.expected,

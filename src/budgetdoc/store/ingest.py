@@ -441,7 +441,7 @@ def ingest(engine: Engine, paths: Sequence[str | Path], *, jobs: int | None = No
         if bar is not None:
             bar.close()
     if crossdoc:
-        report.crossdoc_findings = cross.run(engine)
+        report.crossdoc_findings = cross.run(engine, config)
     return report
 
 
