@@ -27,7 +27,8 @@ from ..interval import Interval
 from ..knowledge import load_yaml
 from ..model import Block, Cell, Fact
 from ..normalize import normalize
-from .keys import match_quantity, numbering_style
+from .keys import match_quantity, numbering_style, split_role
+from .mentions import clean_label
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
@@ -370,6 +371,8 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i))
         unit = unit_m.group(1) if unit_m else (default_unit or "万元")
         kind, scope, classification = classify_title(title)
+        if kind is None:
+            kind, scope, classification = _content_kind(grid, nheader, paths)
         roles = _roles(grid, origin, nheader, paths, kind == "performance")
         if classification is None and any("经济分类" in p for path in paths for p in path):
             classification = "econ"
@@ -380,6 +383,37 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
                             _rows(grid, origin, nheader, columns, side, 0), [block], group=group, side=side)
             out.append(t)
     return out
+
+
+@lru_cache(maxsize=1)
+def _totals_knowledge() -> dict:
+    """tables.yaml: content kinds, the figures of grand-total rows, period columns (see there)."""
+    data = load_yaml("tables.yaml")
+    content, period = data["content_kinds"], data["period_columns"]
+    return {"by_type": data["total_rows_by_type"],
+            "generic": [re.compile(p) for p in data["total_column_headers"]],
+            "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
+            "summary_rows": [re.compile(p) for p in content["summary_rows"]],
+            "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"]}
+
+
+def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]]) -> tuple[str | None, str | None, str | None]:
+    """A table whose title names no standard table, recognised by its header and rows: a title printed
+    as the first header row, or the two grand totals of a 收支总表 among its row labels."""
+    top = [_text(c) for c in _unique(grid[0])] if nheader else []
+    for text in top:
+        if _pattern("title_like").search(text) and classify_title(text)[0] is not None:
+            return classify_title(text)
+    tk = _totals_knowledge()
+    if not nheader:
+        return None, None, None  # rows without a header: a continued table, whatever its rows say
+    labels = {_pattern("label_numbering").sub("", re.sub(r"\s", "", _text(c))) for row in grid[nheader:] for c in row}
+    if all(any(p.search(label) for label in labels) for p in tk["summary_rows"]):
+        header = " ".join(h for path in paths for h in path)
+        if any(w in header for w in tk["fiscal_header"]):
+            return next((k, s, c) for k, s, c, _ in table_knowledge().kinds if k == "fiscal_summary")
+        return "summary", None, None
+    return None, None, None
 
 
 def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, grid: Grid,
@@ -544,8 +578,119 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                 if style == "paren-han" and parent and parent.split(".")[-1] != "current_year":
                     continue  # (一)一般公共预算拨款 under 二、上年结转: the carry-over's part, not the income
                 facts.extend(_pair_facts(t, row))
+        facts.extend(_total_row_facts(t, {f.key for f in facts[start:]}))
         t.facts = facts[start:]
     return facts
+
+
+def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
+    """The figures of a standard table's grand-total row, keyed by their columns' headers: the 合计 row
+    of a 支出总表 states 本年支出合计 | 基本支出 | 项目支出; of a 三公 table the 三公 total and its parts.
+    A 收支总表 side whose last row is a bare 合计/总计 states that side's grand total. Keys the table's
+    label/amount pairs stated already are left to them."""
+    tk = _totals_knowledge()
+    if t.type in ("summary", "fiscal_summary"):
+        return _side_total(t, stated)
+    spec = tk["by_type"].get(t.type or "")
+    row = _grand_total_row(t)
+    if spec is None or row is None:
+        return []
+    allowed = {spec["total"], *spec["keys"]}
+    amount_cols = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
+    common = _common_prefix([t.columns[c].path for c in amount_cols])
+    chosen: dict[str, tuple[int, int]] = {}  # key -> (column, preference)
+    dropped: set[str] = set()
+    for c in amount_cols:
+        path = t.columns[c].path
+        key = _column_key(path[len(common):], spec["total"])
+        if key is None or key not in allowed:
+            continue
+        rank = _period_rank(path)
+        if rank is None:
+            continue
+        if key in chosen and chosen[key][1] == rank:
+            dropped.add(key)  # two columns alike: which is the figure is not known
+        elif key not in chosen or rank > chosen[key][1]:
+            chosen[key] = (c, rank)
+    out = []
+    for key, (c, _) in chosen.items():
+        scoped = match_quantity_key_scoped(key)
+        full = f"{t.scope}.{key}" if t.scope and scoped else key
+        if key in dropped or full in stated or c not in row.values:
+            continue  # an empty 决算数 cell is no figure: the 预算数 beside it is not one either
+        out.append(_fact(t, full, row.values[c]))
+    return out
+
+
+def match_quantity_key_scoped(key: str) -> bool:
+    """Does the quantity `key` take a funding scope (quantities.yaml `scoped`)?"""
+    from ..knowledge import knowledge  # the packaged quantities: tables are read with them
+    return any(q.key == key and q.scoped for q in knowledge().quantities)
+
+
+def _grand_total_row(t: ParsedTable) -> Row | None:
+    """The first 合计/总计 row; in a table of one figure row (a 三公 table of one line), that row."""
+    total = next((r for r in t.rows if r.is_total and r.values), None)
+    if total is not None:
+        return total
+    valued = [r for r in t.rows if r.values]
+    return valued[0] if len(valued) == 1 and not valued[0].code and not valued[0].name else None
+
+
+def _common_prefix(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    if len(paths) < 2:
+        return paths[0] if paths else ()
+    out: list[str] = []
+    for level in zip(*paths, strict=False):
+        if len(set(level)) != 1:
+            break
+        out.append(level[0])
+    return tuple(out)
+
+
+def _column_key(path: tuple[str, ...], total: str) -> str | None:
+    """The quantity a column of a grand-total row states: the lowest header that names one (基本支出 ›
+    人员经费 -> 人员经费), past headers that only say 合计/小计/预算数; none at all: the table's total."""
+    tk = _totals_knowledge()
+    for h in reversed(path):
+        bare = re.sub(r"\s", "", h)
+        label = clean_label(bare)
+        if _pattern("unit").search(bare) or _pattern("title_end").search(bare):
+            continue  # a caption row inside the header (部门：… 单位：万元)
+        if not label or any(p.search(x) for p in tk["generic"] for x in (bare, label)):
+            continue
+        found = match_quantity(label) or match_quantity(split_role(label)[1])
+        return found.key if found else None
+    return total
+
+
+def _period_rank(path: tuple[str, ...]) -> int | None:
+    """How surely a column is the report's figure among columns of one quantity: the later year, the
+    决算 column; a 上年 column never (None)."""
+    tk = _totals_knowledge()
+    text = "".join(path)
+    if any(w in text for w in tk["avoid"]):
+        return None
+    years = [int(y) for y in tk["year"].findall(text)]
+    return (max(years) if years else 0) * 10 + sum(1 for w in tk["prefer"] if w in text)
+
+
+def _side_total(t: ParsedTable, stated: set[str]) -> list[Fact]:
+    """收入 | 支出 side of a 收支总表 whose grand total is a bare 合计/总计 as its last row."""
+    valued = [r for r in t.rows if r.values]
+    totals = [r for r in valued if r.is_total]
+    # One bare total, printed under the last item or over the first (a 合计 row at the top).
+    if len(totals) != 1 or totals[0] not in (valued[0], valued[-1]):
+        return []
+    root = next((c.path[0] for c in t.columns.values() if c.role == "name" and c.path), "")
+    keys = [k for k, word in _totals_knowledge()["sides"].items() if word in root]
+    if len(keys) != 1:
+        return []
+    key = f"{t.scope}.{keys[0]}" if t.scope else keys[0]
+    if key in stated:
+        return []
+    row = totals[0]
+    return [_fact(t, key, row.values[min(row.values)])]
 
 
 def _primary(t: ParsedTable, row: Row) -> Value:
