@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .extract import Breakdown, Mention, assign_keys, facts_from, find_mentions
+from .extract.mentions import wrapped_lead
 from .extract.performance import PerformanceTables, read_performance
 from .extract.tables import ParsedTable, parse_tables, table_facts
 from .knowledge import Knowledge, knowledge, load_yaml
@@ -48,7 +49,8 @@ def analyse(doc: SourceDocument, k: Knowledge | None = None) -> Analysis:
     # prose in 万元); a file without tables keeps the unit of its prose.
     main = main_table(tables)
     meta = replace(stated, unit=main.unit) if main is not None else stated
-    mentions = [(ln, find_mentions(ln, k)) for ln in lines if ln.block.kind != "table"]
+    body = [ln for ln in lines if ln.block.kind != "table"]
+    mentions = [(ln, find_mentions(ln, k, wrapped_lead(prev, ln))) for prev, ln in zip([None, *body], body, strict=False)]
     breakdowns = assign_keys(mentions, meta, k)
     facts = facts_from(mentions)
     tfacts = table_facts(tables)

@@ -261,7 +261,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         if stripped is not None and (found is None or stripped.start < found.start):
             found = stripped
         elif found is not None:
-            role, rest = None, label
+            # The quantity's name takes the word in (机关运行经费预算): the figure itself in a budget,
+            # still the budget figure in a final account.
+            role, rest = (role if role == "budget" and meta.kind == "final" else None), label
     if role is None and head is not None and head.role is not None:
         role = head.role  # items of a budget figure are budget figures
     if role == "budget" and meta.kind == "budget":
@@ -278,7 +280,12 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         prefix_text = rest[:found.start]
         # 政府采购货物Y after "其中一般公共预算拨款政府采购X：": the item is of the scope just named.
         head_or_subject = head_key or (subject if found.key.startswith(tuple(k.claims["scope_when_named"])) else None)
-        m.key = _scoped(found.key, prefix_text, head_or_subject, section_scope, found.scoped, k)
+        # 财政拨款支出预算X: a scope word opening the name scopes it as one before it would (not the
+        # 财政拨款 inside 使用非财政拨款结余).
+        name = rest[found.start:found.end]
+        opens = any(pattern.match(name) for _, pattern in k.scopes)
+        m.key = _scoped(found.key, prefix_text + name if found.scoped and opens else prefix_text, head_or_subject,
+                        section_scope, found.scoped, k)
         also, scoped = found.also, found.scoped
         if also:
             m.also = tuple(_scoped(a, prefix_text, head_key, section_scope, scoped, k) for a in also)

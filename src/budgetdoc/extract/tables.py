@@ -97,6 +97,7 @@ class Row:
     values: dict[int, Value]  # amount columns only: grid column -> amount
     cells: list[Cell]
     segment: int = 0  # which block (page) of the table the row is on
+    by_col: dict[int, Cell] = field(default_factory=dict)  # grid column -> the cell starting there
 
     @property
     def is_total(self) -> bool:
@@ -257,8 +258,9 @@ def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple
         if role is None or role == "name" and filled and _share(filled, lambda t: parse_number(t) is not None) > 0.8:
             if not filled:  # an empty column is money when its header says so (项目支出 with no cells)
                 role = "amount" if any(w in h for w in k.money_headers for h in path) else "text"
-            elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled):
-                role = "code"
+            elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled) \
+                    and not any(w in h for w in k.money_headers for h in path):
+                role = "code"  # (whole yuan of 3, 5 or 7 digits under 基本支出 are money, not codes)
             elif _share(filled, lambda t: parse_number(t) is not None) > 0.6:
                 role = "amount"
             else:
@@ -319,11 +321,13 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         name = ""
         values: dict[int, Value] = {}
         cells: list[Cell] = []
+        by_col: dict[int, Cell] = {}
         for c in range(lo, hi):
             cell = row[c]
             if cell is None or not origin[r][c]:
                 continue
             cells.append(cell)
+            by_col[c] = cell
             t = _text(cell)
             if not t:
                 continue
@@ -346,7 +350,7 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         if code is not None and not _CODE.match(code):
             code = None
         if cells:
-            out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment))
+            out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment, by_col))
     return out
 
 
@@ -394,7 +398,8 @@ def _totals_knowledge() -> dict:
             "generic": [re.compile(p) for p in data["total_column_headers"]],
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
-            "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"]}
+            "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
+            "grand_total_after": content["grand_total_after"]}
 
 
 def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]]) -> tuple[str | None, str | None, str | None]:
@@ -434,8 +439,8 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
     if nheader and tuple(paths) == prev_paths and (same_title or not title):
         first = nheader  # the header repeated on the new page
-    elif not nheader and not title:
-        first = 0
+    elif not title and (not nheader or _labels_only(grid[:nheader])):
+        first = 0  # no header (rows of labels without amounts read as one are rows: 结余分配 | …)
         # Without a header of its own the rows must fit the previous table's columns.
         for row, orig in zip(grid, origin, strict=True):
             for c, cell in enumerate(row):
@@ -464,6 +469,12 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
         t.rows.extend(rows)
         t.blocks.append(blocks[i])
     return True
+
+
+def _labels_only(rows: Grid) -> bool:
+    """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配): rows of a continued table."""
+    texts = [_pattern("label_numbering").sub("", _text(c)) for row in rows for c in _unique(row) if _text(c)]
+    return bool(texts) and all(match_quantity(clean_label(t)) is not None for t in texts)
 
 
 def _amounts(row: Row) -> list[Decimal]:
@@ -578,9 +589,28 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                 if style == "paren-han" and parent and parent.split(".")[-1] != "current_year":
                     continue  # (一)一般公共预算拨款 under 二、上年结转: the carry-over's part, not the income
                 facts.extend(_pair_facts(t, row))
+        if t.type in ("summary", "fiscal_summary"):
+            facts[start:] = _second_sum_is_grand_total(t, facts[start:])
         facts.extend(_total_row_facts(t, {f.key for f in facts[start:]}))
         t.facts = facts[start:]
     return facts
+
+
+def _second_sum_is_grand_total(t: ParsedTable, facts: list[Fact]) -> list[Fact]:
+    """本年收入合计 … 上年结转结余 … 收入合计: in a 收支总表 the second 收入合计 below 本年收入合计 is the
+    grand total (收入总计), when the table prints none by that name."""
+    pairs = _totals_knowledge()["grand_total_after"]
+    keys = {f.key for f in facts}
+    seen: set[str] = set()
+    out = []
+    for f in facts:
+        scope, base = (f.key.split(".", 1) if t.scope and f.key.startswith(t.scope + ".") else ("", f.key))
+        total = f"{scope}.{pairs[base]}" if scope and base in pairs else pairs.get(base)
+        if f.key in seen and total and total not in keys:
+            f = Fact(total, f.value_yuan, f.stated, f.loc, f.section, f.decimals, f.unit)
+        seen.add(f.key)
+        out.append(f)
+    return out
 
 
 def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
@@ -616,10 +646,25 @@ def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
     for key, (c, _) in chosen.items():
         scoped = match_quantity_key_scoped(key)
         full = f"{t.scope}.{key}" if t.scope and scoped else key
-        if key in dropped or full in stated or c not in row.values:
-            continue  # an empty 决算数 cell is no figure: the 预算数 beside it is not one either
-        out.append(_fact(t, full, row.values[c]))
+        if key in dropped or full in stated:
+            continue
+        value = row.values.get(c) or _blank_zero(t, row, c)
+        if value is not None:  # an empty 决算数 cell is never replaced by the 预算数 beside it
+            out.append(_fact(t, full, value))
     return out
+
+
+def _blank_zero(t: ParsedTable, row: Row, c: int) -> Value | None:
+    """A column left blank in every row of the table, beside figures in the total row, states 0 (a
+    table prints nothing for a quantity the department does not have: 机关运行经费 of a unit with none).
+    A blank total cell under figures in the item rows is no figure."""
+    if any(c in r.values for r in t.rows) or not row.values:
+        return None
+    cell = row.by_col.get(c)
+    if cell is None:
+        return None
+    decimals = max(v.decimals for v in row.values.values())
+    return Value(Decimal(0), decimals, cell)
 
 
 def match_quantity_key_scoped(key: str) -> bool:
@@ -707,7 +752,8 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
     cells = row.cells
     skipped = _skipped(row)
     for i, c in enumerate(cells):
-        label = _pattern("label_numbering").sub("", clean_text(c.text))
+        # Labels spaced out to fill their cell (收 入 总 计) are one word.
+        label = re.sub(r"\s", "", _pattern("label_numbering").sub("", clean_text(c.text)))
         if not label or parse_number(label) is not None:
             continue
         nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in skipped), None)
@@ -733,5 +779,6 @@ def _skipped(row: Row) -> list[Cell]:
 
 
 def _fact(t: ParsedTable, key: str, v: Value) -> Fact:
-    return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{clean_text(v.cell.text)}{t.unit}",
+    text = clean_text(v.cell.text) if v.value or parse_number(v.cell.text) is not None else "0"
+    return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{text}{t.unit}",
                 loc=v.cell.loc, section=f"表：{t.title[:40]}" if t.title else "表", decimals=v.decimals, unit=t.unit)
