@@ -176,3 +176,23 @@ def test_two_period_columns_take_the_final_figure(tmp_path: Path) -> None:
     assert first["sangong.reception"][0] == Decimal("105000.00")
     assert not [f for f in facts if f.key.startswith("sangong") and f.value_yuan in (Decimal("120000.00"),
                                                                                      Decimal("50000.00"))]
+
+
+def test_expense_table_recognised_by_its_columns_before_the_fiscal_tables(tmp_path: Path) -> None:
+    """An untitled table of 基本支出 | 项目支出 columns over 功能分类 codes is the 支出总表 when it comes
+    before the tables of a funding scope; after the 财政拨款收支总表 the same layout is a 财政拨款 table
+    (一般公共预算支出表), which gives no all-funds figure."""
+    fiscal = [["财政拨款收入", "", "财政拨款支出", ""], *SUMMARY_ROWS[1:]]
+    gpb = [EXPENSE_ROWS[0], ["", "合计", "1,200.50", "700.25", "500.25"], *EXPENSE_ROWS[2:]]
+
+    def page(*tables: list[list[str]]) -> Path:
+        body = "".join(f"<p>附表{i}</p><p>单位：万元</p>{_html_table(t)}" for i, t in enumerate(tables, 1))
+        p = tmp_path / f"b{len(tables)}-{len(tables[0])}.html"
+        p.write_text(f"<html><body><p>某某局2026年部门预算</p>{body}</body></html>", encoding="utf-8")
+        return p
+
+    first = _first(check(page(SUMMARY_ROWS, EXPENSE_ROWS, fiscal, gpb)))
+    assert first["expense.basic"][0] == Decimal("8002500.00")
+    assert first["expense.project"][0] == Decimal("5002500.00")
+    first = _first(check(page(SUMMARY_ROWS, fiscal, gpb)))
+    assert "expense.basic" not in first and "expense.project" not in first

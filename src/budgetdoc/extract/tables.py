@@ -376,7 +376,7 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         unit = unit_m.group(1) if unit_m else (default_unit or "万元")
         kind, scope, classification = classify_title(title)
         if kind is None:
-            kind, scope, classification = _content_kind(grid, nheader, paths)
+            kind, scope, classification = _content_kind(grid, nheader, paths, _fiscal_seen(out))
         roles = _roles(grid, origin, nheader, paths, kind == "performance")
         if classification is None and any("经济分类" in p for path in paths for p in path):
             classification = "econ"
@@ -399,12 +399,22 @@ def _totals_knowledge() -> dict:
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
             "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
-            "grand_total_after": content["grand_total_after"]}
+            "grand_total_after": content["grand_total_after"],
+            "expense_columns": [re.compile(p) for p in content["expense_columns"]]}
 
 
-def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]]) -> tuple[str | None, str | None, str | None]:
+def _fiscal_seen(tables: list[ParsedTable]) -> bool:
+    """Has a table of a funding scope (财政拨款收支总表, 一般公共预算支出表 …) been read already?"""
+    return any(t.scope is not None for t in tables)
+
+
+def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]],
+                  fiscal_seen: bool) -> tuple[str | None, str | None, str | None]:
     """A table whose title names no standard table, recognised by its header and rows: a title printed
-    as the first header row, or the two grand totals of a 收支总表 among its row labels."""
+    as the first header row, the two grand totals of a 收支总表 among its row labels, or the 基本支出 and
+    项目支出 columns over 功能分类 codes of a 支出总表 — only before the tables of a funding scope (the
+    standard order puts the department's 支出总表 before the 财政拨款 ones, whose columns are the same)
+    and under a header naming no scope."""
     top = [_text(c) for c in _unique(grid[0])] if nheader else []
     for text in top:
         if _pattern("title_like").search(text) and classify_title(text)[0] is not None:
@@ -418,6 +428,12 @@ def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]]) -> tup
         if any(w in header for w in tk["fiscal_header"]):
             return next((k, s, c) for k, s, c, _ in table_knowledge().kinds if k == "fiscal_summary")
         return "summary", None, None
+    header = " ".join(h for path in paths for h in path)
+    leaves = {re.sub(r"\s", "", path[-1]) for path in paths if path}
+    coded = sum(1 for row in grid[nheader:] for c in row[:3] if c is not None and _CODE.match(_text(c)))
+    if all(any(p.search(leaf) for leaf in leaves) for p in tk["expense_columns"]) and coded >= 2 \
+            and not fiscal_seen and not any(w in header for w in tk["fiscal_header"]):
+        return next((k, s, c) for k, s, c, _ in table_knowledge().kinds if k == "expense")
     return None, None, None
 
 
