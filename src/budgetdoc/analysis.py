@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .amount import Amount
 from .extract import Breakdown, Mention, assign_keys, facts_from, find_mentions
 from .extract.mentions import wrapped_lead
 from .extract.performance import PerformanceTables, read_performance
@@ -76,7 +77,20 @@ def key_figures_first(text: list[Fact], table: list[Fact], k: Knowledge) -> list
     figures = _key_figures()
     first = [f for f in table if f.key in figures]
     moved = {id(f) for f in first}
-    return first + [f for f in text + table if id(f) not in moved]
+    ordered = first + [f for f in text + table if id(f) not in moved]
+    _gather_sources(ordered, figures)
+    return ordered
+
+
+def _gather_sources(facts: list[Fact], figures: frozenset[str]) -> None:
+    """The first fact of each key figure lists the other statements of the same figure: same key and
+    equal within both roundings (19,577万元 in the text, 195,774,300元 in the table). A statement that
+    differs is not a source: it is left to the rules (fact-conflict, table-text) to judge."""
+    heads: dict[str, Fact] = {}
+    for f in facts:
+        head = heads.setdefault(f.key, f) if f.key in figures else None
+        if head is not None and head is not f and Amount.of_fact(head).yuan.overlaps(Amount.of_fact(f).yuan):
+            head.sources.append(f)
 
 
 @lru_cache(maxsize=1)
