@@ -14,6 +14,8 @@ import docx
 import pytest
 
 from budgetdoc import check
+from budgetdoc.analysis import analyse
+from budgetdoc.load import load
 from budgetdoc.model import CheckResult
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -196,3 +198,15 @@ def test_expense_table_recognised_by_its_columns_before_the_fiscal_tables(tmp_pa
     assert first["expense.project"][0] == Decimal("5002500.00")
     first = _first(check(page(SUMMARY_ROWS, fiscal, gpb)))
     assert "expense.basic" not in first and "expense.project" not in first
+
+
+def test_small_whole_yuan_are_money_not_codes() -> None:
+    # p8 收入预算总表 (元): "208 社会保障和就业支出 2,616,003 | 2,615,505 | 498" — the 其他收入 498 (3 digits,
+    # like a 类 code) is money under its money header; the row adds up (2,615,505 + 498), no finding.
+    rel = "corpus/001_上海/2026年上海市生态环境局_部门预算.pdf"
+    r = _doc(rel)
+    assert not [f for f in r.findings if f.rule == "table-row-total"]
+    income = next(t for t in analyse(load(SHARED / rel)).tables if t.type == "income")
+    other = next(c for c in income.columns.values() if c.name == "其他收入")
+    assert other.role == "amount"
+    assert Decimal("498") in {r.values[other.index].value for r in income.rows if other.index in r.values}
