@@ -63,19 +63,24 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
     "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": [("table-text", 6, "738.66万元")],
 }
 
-# Standard facts the document states, checked by hand: key -> (value in yuan, page of the first statement).
+# Standard facts the document states, checked by hand: key -> (value in yuan, page of the first fact).
+# A key figure stated in a standard table comes first with the table's figure (analysis.key_figures_first):
+# the table pages below are the 收支总表 / 支出总表 where the figure is printed.
 FACTS: dict[str, dict[str, tuple[str, int]]] = {
     "jiangsu-shengweibangongting-2017-budget-text.pdf": {"income.total": ("208494500.00", 5)},
-    "jiangsu-provincial-jianchayuan-2018-budget.pdf": {"income.total": ("219553500.00", 23),
-                                                       "expense.basic": ("139943100.00", 24)},
-    "guangdong-foshan-guidaojiaotongju-2019-final.pdf": {"income.current_year": ("16681400.00", 24),
-                                                         "expense.basic": ("7463900.00", 25),
-                                                         "expense.project": ("9217500.00", 25)},
-    "chongqing-municipal-shuiliju-2026-budget.pdf": {"expense.basic": ("333252100.00", 6),
-                                                     "expense.project": ("948233500.00", 6)},
-    "jiangsu-suzhou-shenjiju-2026-budget.pdf": {"income.total": ("46516700.00", 23),
-                                                "income.current_year": ("46516700.00", 23)},
-    "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": {"expense.basic": ("171231900.00", 20)},
+    "jiangsu-provincial-jianchayuan-2018-budget.pdf": {"income.total": ("219553500.00", 14),
+                                                       "expense.basic": ("139943100.00", 13)},
+    "guangdong-foshan-guidaojiaotongju-2019-final.pdf": {"income.current_year": ("16681400.00", 6),
+                                                         "expense.basic": ("7463900.00", 10),
+                                                         "expense.project": ("9217500.00", 10)},
+    # p18 部门支出总体情况表 合计: 186,549.30 | 41,418.94 | 145,130.37. The text's 基本支出 33325.21 and
+    # 项目支出 94823.35 (p6) are items of "一般公共预算财政拨款支出128148.56万元…。其中：": gpb figures.
+    "chongqing-municipal-shuiliju-2026-budget.pdf": {"expense.basic": ("414189400.00", 18),
+                                                     "expense.project": ("1451303700.00", 18),
+                                                     "gpb.expense.basic": ("333252100.00", 6)},
+    "jiangsu-suzhou-shenjiju-2026-budget.pdf": {"income.total": ("46516700.00", 9),
+                                                "income.current_year": ("46516700.00", 9)},
+    "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": {"expense.basic": ("171231900.00", 11)},
 }
 
 # Every defect known in these files (rule, page of its quote), found at any severity: the errors above

@@ -119,10 +119,16 @@ class Fact:
     section: str | None = None
     decimals: int | None = None  # the stated digits after the point (None: not recorded by the reader)
     unit: str | None = None  # the unit the figure was stated in (万元 / 元)
+    # The other places that state this figure (same key, equal within both roundings): a key figure is
+    # one fact with all its sources. Filled on the first fact of a key figure only.
+    sources: list[Fact] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "value_yuan": f"{self.value_yuan:.2f}", "stated": self.stated,
-                **self.loc.to_dict(), **({"section": self.section} if self.section else {})}
+        out = {"key": self.key, "value_yuan": f"{self.value_yuan:.2f}", "stated": self.stated,
+               **self.loc.to_dict(), **({"section": self.section} if self.section else {})}
+        if self.sources:
+            out["sources"] = [{"stated": f.stated, **f.loc.to_dict()} for f in self.sources]
+        return out
 
 
 @dataclass(frozen=True)

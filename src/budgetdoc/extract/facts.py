@@ -13,7 +13,7 @@ from ..knowledge import Knowledge, knowledge
 from ..model import Fact, Metadata
 from ..structure import Line
 from .keys import is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
-from .mentions import Mention
+from .mentions import SENTENCE_END, Mention
 
 
 def func_key(text: str, section_title: str | None, k: Knowledge | None = None) -> str | None:
@@ -157,8 +157,12 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 # A list opened before a semicolon has ended: "基本支出X，主要用于…；项目支出Y".
                 opener = opener_any.search(span[span.rfind(";") + 1:])
                 head = last_level if last_level and last_level.sentence == m.sentence else None
+                if opener is None and head is None and m.sentence > 0:
+                    # "…。其中：基本支出X": the opener starts the sentence, before the clause mark.
+                    sent = m.line.norm.text[:m.start]
+                    opener = opener_any.match(sent[max(sent.rfind(c) for c in SENTENCE_END) + 1:].lstrip())
                 if opener and head is None and m.sentence > 0:
-                    head = _first_level_of(mentions, m.sentence - 1)  # 收入合计X元。其中：...
+                    head = _head_before(mentions, m, k)  # 收入合计X元。其中：...
                 if stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
                     breakdowns.append(stack.pop())  # what the money is used for ends at the semicolon
                 if opener and head is not None and not _in_parentheses(head) \
@@ -196,6 +200,18 @@ def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None
         if first is not None:
             return first
     return last  # type: ignore[return-value]
+
+
+def _head_before(mentions: list[Mention], item: Mention, k: Knowledge) -> Mention | None:
+    """The total a list opened at the start of a sentence (…。其中：A a) itemises: the level of the
+    sentence before whose quantity has A as a part ("一般公共预算收入X，一般公共预算支出Y。其中：基本支出"
+    lists Y's parts), else its first level."""
+    found = match_quantity(item.label, k)
+    if found is not None:
+        for m in mentions:
+            if m.sentence == item.sentence - 1 and _is_level(m) and found.key in _components(m.key, k):
+                return m
+    return _first_level_of(mentions, item.sentence - 1)
 
 
 def _first_level_of(mentions: list[Mention], sentence: int) -> Mention | None:
@@ -245,7 +261,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         if stripped is not None and (found is None or stripped.start < found.start):
             found = stripped
         elif found is not None:
-            role, rest = None, label
+            # The quantity's name takes the word in (机关运行经费预算): the figure itself in a budget,
+            # still the budget figure in a final account.
+            role, rest = (role if role == "budget" and meta.kind == "final" else None), label
     if role is None and head is not None and head.role is not None:
         role = head.role  # items of a budget figure are budget figures
     if role == "budget" and meta.kind == "budget":
@@ -262,7 +280,12 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         prefix_text = rest[:found.start]
         # 政府采购货物Y after "其中一般公共预算拨款政府采购X：": the item is of the scope just named.
         head_or_subject = head_key or (subject if found.key.startswith(tuple(k.claims["scope_when_named"])) else None)
-        m.key = _scoped(found.key, prefix_text, head_or_subject, section_scope, found.scoped, k)
+        # 财政拨款支出预算X: a scope word opening the name scopes it as one before it would (not the
+        # 财政拨款 inside 使用非财政拨款结余).
+        name = rest[found.start:found.end]
+        opens = any(pattern.match(name) for _, pattern in k.scopes)
+        m.key = _scoped(found.key, prefix_text + name if found.scoped and opens else prefix_text, head_or_subject,
+                        section_scope, found.scoped, k)
         also, scoped = found.also, found.scoped
         if also:
             m.also = tuple(_scoped(a, prefix_text, head_key, section_scope, scoped, k) for a in also)

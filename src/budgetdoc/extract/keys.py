@@ -14,6 +14,7 @@ class QuantityMatch:
     also: tuple[str, ...]  # further keys the same phrase states (收、支总计)
     scoped: bool  # the key takes a funding-scope prefix (fiscal./gpb./...)
     start: int  # where the matched name starts in the label: the text before it qualifies it
+    end: int = 0  # where it ends: a scope word inside the name (财政拨款支出) scopes it too
 
 
 def match_quantity(label: str, k: Knowledge | None = None) -> QuantityMatch | None:
@@ -27,7 +28,7 @@ def match_quantity(label: str, k: Knowledge | None = None) -> QuantityMatch | No
         for p in q.patterns:
             m = p.search(label)
             if m and (best is None or m.start() < best.start):
-                best = QuantityMatch(q.key, q.also, q.scoped, m.start())
+                best = QuantityMatch(q.key, q.also, q.scoped, m.start(), m.end())
     return best
 
 

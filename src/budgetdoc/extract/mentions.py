@@ -121,7 +121,26 @@ def clean_label(raw: str, k: Knowledge | None = None) -> str:
     return label.strip(",;:、 ").removesuffix("为").removesuffix("是").strip(",;:、 ")
 
 
-def find_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
+def wrapped_lead(prev: Line | None, line: Line) -> str:
+    """The words a PDF line wrapped before the first number of the next line ("…政府采购预算总额" /
+    "5514.93 万元"): the tail of the previous body line of the same page and section, after its last
+    clause mark or number, when it ends mid-sentence."""
+    if prev is None or prev.is_heading or line.is_heading or prev.section is not line.section:
+        return ""
+    page = prev.block.loc.page
+    if page is None or page != line.block.loc.page or prev.block.kind != line.block.kind:
+        return ""
+    text = prev.norm.text.rstrip()
+    if not text or text[-1] in CLAUSE_END:
+        return ""
+    cut = max(max((text.rfind(c) for c in CLAUSE_END), default=-1),
+              max((m.end() for m in knowledge().patterns["number"].finditer(text)), default=0) - 1)
+    return text[cut + 1:]
+
+
+def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "") -> list[Mention]:
+    """Amounts and percentages of a line; `lead` is the label the line's first number continues
+    (wrapped_lead) when nothing in the line comes between."""
     text = line.norm.text
     k = k or knowledge()
     claims = k.claims
@@ -142,6 +161,8 @@ def find_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
         clause_start = cut
         cut = max(cut, prev_end)
         raw = text[cut:start]
+        if cut == 0 and lead:
+            raw = lead + raw
         unit = m.group("unit")
         num = m.group("num")
         decimals = len(num.split(".")[1]) if "." in num else 0

@@ -27,7 +27,8 @@ from ..interval import Interval
 from ..knowledge import load_yaml
 from ..model import Block, Cell, Fact
 from ..normalize import normalize
-from .keys import match_quantity, numbering_style
+from .keys import match_quantity, numbering_style, split_role
+from .mentions import clean_label
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
@@ -96,6 +97,7 @@ class Row:
     values: dict[int, Value]  # amount columns only: grid column -> amount
     cells: list[Cell]
     segment: int = 0  # which block (page) of the table the row is on
+    by_col: dict[int, Cell] = field(default_factory=dict)  # grid column -> the cell starting there
 
     @property
     def is_total(self) -> bool:
@@ -256,8 +258,9 @@ def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple
         if role is None or role == "name" and filled and _share(filled, lambda t: parse_number(t) is not None) > 0.8:
             if not filled:  # an empty column is money when its header says so (项目支出 with no cells)
                 role = "amount" if any(w in h for w in k.money_headers for h in path) else "text"
-            elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled):
-                role = "code"
+            elif _share(filled, lambda t: bool(_CODE.match(t))) > 0.6 and not any("." in t for t in filled) \
+                    and not any(w in h for w in k.money_headers for h in path):
+                role = "code"  # (whole yuan of 3, 5 or 7 digits under 基本支出 are money, not codes)
             elif _share(filled, lambda t: parse_number(t) is not None) > 0.6:
                 role = "amount"
             else:
@@ -318,11 +321,13 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         name = ""
         values: dict[int, Value] = {}
         cells: list[Cell] = []
+        by_col: dict[int, Cell] = {}
         for c in range(lo, hi):
             cell = row[c]
             if cell is None or not origin[r][c]:
                 continue
             cells.append(cell)
+            by_col[c] = cell
             t = _text(cell)
             if not t:
                 continue
@@ -345,7 +350,7 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         if code is not None and not _CODE.match(code):
             code = None
         if cells:
-            out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment))
+            out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment, by_col))
     return out
 
 
@@ -370,6 +375,8 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i))
         unit = unit_m.group(1) if unit_m else (default_unit or "万元")
         kind, scope, classification = classify_title(title)
+        if kind is None:
+            kind, scope, classification = _content_kind(grid, nheader, paths, _fiscal_seen(out))
         roles = _roles(grid, origin, nheader, paths, kind == "performance")
         if classification is None and any("经济分类" in p for path in paths for p in path):
             classification = "econ"
@@ -380,6 +387,54 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
                             _rows(grid, origin, nheader, columns, side, 0), [block], group=group, side=side)
             out.append(t)
     return out
+
+
+@lru_cache(maxsize=1)
+def _totals_knowledge() -> dict:
+    """tables.yaml: content kinds, the figures of grand-total rows, period columns (see there)."""
+    data = load_yaml("tables.yaml")
+    content, period = data["content_kinds"], data["period_columns"]
+    return {"by_type": data["total_rows_by_type"],
+            "generic": [re.compile(p) for p in data["total_column_headers"]],
+            "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
+            "summary_rows": [re.compile(p) for p in content["summary_rows"]],
+            "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
+            "grand_total_after": content["grand_total_after"],
+            "expense_columns": [re.compile(p) for p in content["expense_columns"]]}
+
+
+def _fiscal_seen(tables: list[ParsedTable]) -> bool:
+    """Has a table of a funding scope (财政拨款收支总表, 一般公共预算支出表 …) been read already?"""
+    return any(t.scope is not None for t in tables)
+
+
+def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]],
+                  fiscal_seen: bool) -> tuple[str | None, str | None, str | None]:
+    """A table whose title names no standard table, recognised by its header and rows: a title printed
+    as the first header row, the two grand totals of a 收支总表 among its row labels, or the 基本支出 and
+    项目支出 columns over 功能分类 codes of a 支出总表 — only before the tables of a funding scope (the
+    standard order puts the department's 支出总表 before the 财政拨款 ones, whose columns are the same)
+    and under a header naming no scope."""
+    top = [_text(c) for c in _unique(grid[0])] if nheader else []
+    for text in top:
+        if _pattern("title_like").search(text) and classify_title(text)[0] is not None:
+            return classify_title(text)
+    tk = _totals_knowledge()
+    if not nheader:
+        return None, None, None  # rows without a header: a continued table, whatever its rows say
+    labels = {_pattern("label_numbering").sub("", re.sub(r"\s", "", _text(c))) for row in grid[nheader:] for c in row}
+    if all(any(p.search(label) for label in labels) for p in tk["summary_rows"]):
+        header = " ".join(h for path in paths for h in path)
+        if any(w in header for w in tk["fiscal_header"]):
+            return next((k, s, c) for k, s, c, _ in table_knowledge().kinds if k == "fiscal_summary")
+        return "summary", None, None
+    header = " ".join(h for path in paths for h in path)
+    leaves = {re.sub(r"\s", "", path[-1]) for path in paths if path}
+    coded = sum(1 for row in grid[nheader:] for c in row[:3] if c is not None and _CODE.match(_text(c)))
+    if all(any(p.search(leaf) for leaf in leaves) for p in tk["expense_columns"]) and coded >= 2 \
+            and not fiscal_seen and not any(w in header for w in tk["fiscal_header"]):
+        return next((k, s, c) for k, s, c, _ in table_knowledge().kinds if k == "expense")
+    return None, None, None
 
 
 def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, grid: Grid,
@@ -400,8 +455,8 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
     if nheader and tuple(paths) == prev_paths and (same_title or not title):
         first = nheader  # the header repeated on the new page
-    elif not nheader and not title:
-        first = 0
+    elif not title and (not nheader or _labels_only(grid[:nheader])):
+        first = 0  # no header (rows of labels without amounts read as one are rows: 结余分配 | …)
         # Without a header of its own the rows must fit the previous table's columns.
         for row, orig in zip(grid, origin, strict=True):
             for c, cell in enumerate(row):
@@ -430,6 +485,12 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
         t.rows.extend(rows)
         t.blocks.append(blocks[i])
     return True
+
+
+def _labels_only(rows: Grid) -> bool:
+    """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配): rows of a continued table."""
+    texts = [_pattern("label_numbering").sub("", _text(c)) for row in rows for c in _unique(row) if _text(c)]
+    return bool(texts) and all(match_quantity(clean_label(t)) is not None for t in texts)
 
 
 def _amounts(row: Row) -> list[Decimal]:
@@ -544,8 +605,153 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                 if style == "paren-han" and parent and parent.split(".")[-1] != "current_year":
                     continue  # (一)一般公共预算拨款 under 二、上年结转: the carry-over's part, not the income
                 facts.extend(_pair_facts(t, row))
+        if t.type in ("summary", "fiscal_summary"):
+            facts[start:] = _second_sum_is_grand_total(t, facts[start:])
+        facts.extend(_total_row_facts(t, {f.key for f in facts[start:]}))
         t.facts = facts[start:]
     return facts
+
+
+def _second_sum_is_grand_total(t: ParsedTable, facts: list[Fact]) -> list[Fact]:
+    """本年收入合计 … 上年结转结余 … 收入合计: in a 收支总表 the second 收入合计 below 本年收入合计 is the
+    grand total (收入总计), when the table prints none by that name."""
+    pairs = _totals_knowledge()["grand_total_after"]
+    keys = {f.key for f in facts}
+    seen: set[str] = set()
+    out = []
+    for f in facts:
+        scope, base = (f.key.split(".", 1) if t.scope and f.key.startswith(t.scope + ".") else ("", f.key))
+        total = f"{scope}.{pairs[base]}" if scope and base in pairs else pairs.get(base)
+        if f.key in seen and total and total not in keys:
+            f = Fact(total, f.value_yuan, f.stated, f.loc, f.section, f.decimals, f.unit)
+        seen.add(f.key)
+        out.append(f)
+    return out
+
+
+def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
+    """The figures of a standard table's grand-total row, keyed by their columns' headers: the 合计 row
+    of a 支出总表 states 本年支出合计 | 基本支出 | 项目支出; of a 三公 table the 三公 total and its parts.
+    A 收支总表 side whose last row is a bare 合计/总计 states that side's grand total. Keys the table's
+    label/amount pairs stated already are left to them."""
+    tk = _totals_knowledge()
+    if t.type in ("summary", "fiscal_summary"):
+        return _side_total(t, stated)
+    spec = tk["by_type"].get(t.type or "")
+    row = _grand_total_row(t)
+    if spec is None or row is None:
+        return []
+    allowed = {spec["total"], *spec["keys"]}
+    amount_cols = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
+    common = _common_prefix([t.columns[c].path for c in amount_cols])
+    chosen: dict[str, tuple[int, int]] = {}  # key -> (column, preference)
+    dropped: set[str] = set()
+    for c in amount_cols:
+        path = t.columns[c].path
+        key = _column_key(path[len(common):], spec["total"])
+        if key is None or key not in allowed:
+            continue
+        rank = _period_rank(path)
+        if rank is None:
+            continue
+        if key in chosen and chosen[key][1] == rank:
+            dropped.add(key)  # two columns alike: which is the figure is not known
+        elif key not in chosen or rank > chosen[key][1]:
+            chosen[key] = (c, rank)
+    out = []
+    for key, (c, _) in chosen.items():
+        scoped = match_quantity_key_scoped(key)
+        full = f"{t.scope}.{key}" if t.scope and scoped else key
+        if key in dropped or full in stated:
+            continue
+        value = row.values.get(c) or _blank_zero(t, row, c)
+        if value is not None:  # an empty 决算数 cell is never replaced by the 预算数 beside it
+            out.append(_fact(t, full, value))
+    return out
+
+
+def _blank_zero(t: ParsedTable, row: Row, c: int) -> Value | None:
+    """A column left blank in every row of the table, beside figures in the total row, states 0 (a
+    table prints nothing for a quantity the department does not have: 机关运行经费 of a unit with none).
+    A blank total cell under figures in the item rows is no figure."""
+    if any(c in r.values for r in t.rows) or not row.values:
+        return None
+    cell = row.by_col.get(c)
+    if cell is None:
+        return None
+    decimals = max(v.decimals for v in row.values.values())
+    return Value(Decimal(0), decimals, cell)
+
+
+def match_quantity_key_scoped(key: str) -> bool:
+    """Does the quantity `key` take a funding scope (quantities.yaml `scoped`)?"""
+    from ..knowledge import knowledge  # the packaged quantities: tables are read with them
+    return any(q.key == key and q.scoped for q in knowledge().quantities)
+
+
+def _grand_total_row(t: ParsedTable) -> Row | None:
+    """The first 合计/总计 row; in a table of one figure row (a 三公 table of one line), that row."""
+    total = next((r for r in t.rows if r.is_total and r.values), None)
+    if total is not None:
+        return total
+    valued = [r for r in t.rows if r.values]
+    return valued[0] if len(valued) == 1 and not valued[0].code and not valued[0].name else None
+
+
+def _common_prefix(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    if len(paths) < 2:
+        return paths[0] if paths else ()
+    out: list[str] = []
+    for level in zip(*paths, strict=False):
+        if len(set(level)) != 1:
+            break
+        out.append(level[0])
+    return tuple(out)
+
+
+def _column_key(path: tuple[str, ...], total: str) -> str | None:
+    """The quantity a column of a grand-total row states: the lowest header that names one (基本支出 ›
+    人员经费 -> 人员经费), past headers that only say 合计/小计/预算数; none at all: the table's total."""
+    tk = _totals_knowledge()
+    for h in reversed(path):
+        bare = re.sub(r"\s", "", h)
+        label = clean_label(bare)
+        if _pattern("unit").search(bare) or _pattern("title_end").search(bare):
+            continue  # a caption row inside the header (部门：… 单位：万元)
+        if not label or any(p.search(x) for p in tk["generic"] for x in (bare, label)):
+            continue
+        found = match_quantity(label) or match_quantity(split_role(label)[1])
+        return found.key if found else None
+    return total
+
+
+def _period_rank(path: tuple[str, ...]) -> int | None:
+    """How surely a column is the report's figure among columns of one quantity: the later year, the
+    决算 column; a 上年 column never (None)."""
+    tk = _totals_knowledge()
+    text = "".join(path)
+    if any(w in text for w in tk["avoid"]):
+        return None
+    years = [int(y) for y in tk["year"].findall(text)]
+    return (max(years) if years else 0) * 10 + sum(1 for w in tk["prefer"] if w in text)
+
+
+def _side_total(t: ParsedTable, stated: set[str]) -> list[Fact]:
+    """收入 | 支出 side of a 收支总表 whose grand total is a bare 合计/总计 as its last row."""
+    valued = [r for r in t.rows if r.values]
+    totals = [r for r in valued if r.is_total]
+    # One bare total, printed under the last item or over the first (a 合计 row at the top).
+    if len(totals) != 1 or totals[0] not in (valued[0], valued[-1]):
+        return []
+    root = next((c.path[0] for c in t.columns.values() if c.role == "name" and c.path), "")
+    keys = [k for k, word in _totals_knowledge()["sides"].items() if word in root]
+    if len(keys) != 1:
+        return []
+    key = f"{t.scope}.{keys[0]}" if t.scope else keys[0]
+    if key in stated:
+        return []
+    row = totals[0]
+    return [_fact(t, key, row.values[min(row.values)])]
 
 
 def _primary(t: ParsedTable, row: Row) -> Value:
@@ -562,7 +768,8 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
     cells = row.cells
     skipped = _skipped(row)
     for i, c in enumerate(cells):
-        label = _pattern("label_numbering").sub("", clean_text(c.text))
+        # Labels spaced out to fill their cell (收 入 总 计) are one word.
+        label = re.sub(r"\s", "", _pattern("label_numbering").sub("", clean_text(c.text)))
         if not label or parse_number(label) is not None:
             continue
         nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in skipped), None)
@@ -588,5 +795,6 @@ def _skipped(row: Row) -> list[Cell]:
 
 
 def _fact(t: ParsedTable, key: str, v: Value) -> Fact:
-    return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{clean_text(v.cell.text)}{t.unit}",
+    text = clean_text(v.cell.text) if v.value or parse_number(v.cell.text) is not None else "0"
+    return Fact(key=key, value_yuan=v.value * t.scale, stated=f"{text}{t.unit}",
                 loc=v.cell.loc, section=f"表：{t.title[:40]}" if t.title else "表", decimals=v.decimals, unit=t.unit)

@@ -56,7 +56,7 @@ def check_units(ctx: RuleContext) -> Iterator[Finding]:
         for m in a.knowledge.patterns["no_unit"].finditer(text):
             yield ctx.report(f"金额“{m.group('num')}”没有单位。",
                           [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span("num"))],
-                          stated=m.group("num"), expected=f"{m.group('num')}{a.meta.unit or '万元'}")
+                          stated=m.group("num"), expected=f"{m.group('num')}{a.text_unit or a.meta.unit or '万元'}")
         for m in a.knowledge.patterns["stray_percent"].finditer(text):
             yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
                           [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
