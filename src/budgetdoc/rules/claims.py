@@ -336,22 +336,76 @@ def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] |
       "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。",
       rationale="比率的分母为0时没有定义；新增项目或新设单位应说明追加或新增的原因，而不是写出完成率或增长率。")
 def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
-    for _line, ms in ctx.analysis.mentions:
+    a = ctx.analysis
+    said = re.compile(a.knowledge.claims["zero_base_said"])
+    previous_first: list[Mention] = []
+    for _line, ms in a.mentions:
         for pct in ms:
-            if pct.value == 0:
-                continue
             if pct.cue == "completion":
-                pair = _budget_actual(ms, pct)
-                if pair is not None and pair[0].value == 0 and pair[1].value != 0:
-                    yield ctx.report(f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                found = _zero_budget(ms, pct, a.knowledge.claims["budget_qualifiers"])
+                if found is not None:
+                    budget, actual = found
+                    yield ctx.report(f"预算数为0（{budget.stated.strip()}），决算{actual.stated.strip()}，无法计算完成率，"
+                                     f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
+            elif pct.cue is None:
+                found = _zero_budget_inline(ms, pct, a.knowledge.claims["percent_cues"]["completion"])
+                if found is not None:
+                    budget, actual = found
+                    yield ctx.report(f"预算数为0，决算{actual.stated.strip()}，无法计算完成率，文中却写"
+                                     f"“{budget.raw_label.strip()}{budget.stated.strip()}的{pct.stated.strip()}”。",
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue == "growth":
-                change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
-                if change is None or change.value == 0:
-                    continue
-                before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]
-                if before and before[-1].value == change.value and before[-1].unit == change.unit \
-                        and (change.direction or pct.direction) > 0:
-                    yield ctx.report(f"上年数为0（本年{before[-1].stated.strip()}全部为新增），增长率无意义，"
-                                     f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
-                                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")
+                yield from _zero_base_growth(ctx, ms, pct, previous_first, said)
+        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+        if first is not None:
+            previous_first = [first]
+
+
+def _zero_base_growth(ctx: RuleContext, ms: list[Mention], pct: Mention, previous_first: list[Mention],
+                      said: re.Pattern[str]) -> Iterator[Finding]:
+    """A growth rate whose base is zero: the increase is this year's whole amount (增加307.82万元 of
+    307.82万元, "增长100%" or "增长0%"), or the sentence itself says there was no base (无上年决算数)."""
+    change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
+    if change is not None and change.value != 0 and (change.direction or pct.direction) > 0:
+        cands = _current_candidates(ms, change, previous_first)
+        cur = cands[0] if cands else None
+        if cur is not None and cur.value_yuan == change.value_yuan:
+            yield ctx.report(f"上年数为0（本年{cur.stated.strip()}全部为新增），增长率无意义，"
+                             f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                             [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")
+            return
+    text = pct.line.norm.text
+    s = max(text.rfind("。", 0, pct.start), -1) + 1
+    e = text.find("。", pct.end)
+    m = said.search(text, s, e if e >= 0 else len(text))
+    if m is not None:
+        yield ctx.report(f"文中说明{m.group(0)}，以0为基数的增长率无意义，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                         [evidence(pct, end=e + 1 if e >= 0 else len(text), start=s)], stated=pct.stated.strip(),
+                         expected="不适用（上年为0）")
+
+
+def _zero_budget(ms: list[Mention], pct: Mention, qualifiers: list[str]) -> tuple[Mention, Mention] | None:
+    """(budget, actual) when a completion rate's budget is 0 and the actual is not: the budget named
+    with the rate's own qualifier (完成年初预算的 -> 年初预算为0万元), else the nearest one."""
+    pair = _budget_actual(ms, pct)
+    if pair is None:
+        return None
+    budget, actual = pair
+    named = [q for q in qualifiers if q in pct.cue_text]
+    if named:
+        same = [x for x in _levels_before(ms, pct) if x.role == "budget" and named[0] in x.raw_label]
+        if same:
+            budget = same[-1]
+    return (budget, actual) if budget.value == 0 and actual.value != 0 else None
+
+
+def _zero_budget_inline(ms: list[Mention], pct: Mention, cue: str) -> tuple[Mention, Mention] | None:
+    """"决算为0.16万元，完成预算0万元的0%": the budget stated inside the completion phrase is 0."""
+    before = [x for x in ms if x.sentence == pct.sentence and x.start < pct.start]
+    if len(before) < 2 or pct.line.norm.text[before[-1].end:pct.start].strip() != "的":
+        return None
+    budget, actual = before[-1], before[-2]
+    if budget.role != "budget" or not actual.is_level or not re.search(cue, budget.raw_label.rstrip()):
+        return None
+    return (budget, actual) if budget.value == 0 and actual.value != 0 else None
