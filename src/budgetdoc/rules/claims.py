@@ -345,14 +345,14 @@ def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
                 found = _zero_budget(ms, pct, a.knowledge.claims["budget_qualifiers"])
                 if found is not None:
                     budget, actual = found
-                    yield ctx.report(f"预算数为0（{budget.stated.strip()}），决算{actual.stated.strip()}，无法计算完成率，"
+                    yield ctx.report(f"预算数为0（{budget.stated.strip()}），决算{_spent(actual)}，无法计算完成率，"
                                      f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue is None:
                 found = _zero_budget_inline(ms, pct, a.knowledge.claims["percent_cues"]["completion"])
                 if found is not None:
                     budget, actual = found
-                    yield ctx.report(f"预算数为0，决算{actual.stated.strip()}，无法计算完成率，文中却写"
+                    yield ctx.report(f"预算数为0，决算{_spent(actual)}，无法计算完成率，文中却写"
                                      f"“{budget.raw_label.strip()}{budget.stated.strip()}的{pct.stated.strip()}”。",
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue == "growth":
@@ -397,7 +397,12 @@ def _zero_budget(ms: list[Mention], pct: Mention, qualifiers: list[str]) -> tupl
         same = [x for x in _levels_before(ms, pct) if x.role == "budget" and named[0] in x.raw_label]
         if same:
             budget = same[-1]
-    return (budget, actual) if budget.value == 0 and actual.value != 0 else None
+    return (budget, actual) if budget.value == 0 else None
+
+
+def _spent(actual: Mention) -> str:
+    """The actual figure beside a zero budget: 0 of 0 is as undefined as 0.16 of 0."""
+    return f"{actual.stated.strip()}{'（预算、决算均为0）' if actual.value == 0 else ''}"
 
 
 def _zero_budget_inline(ms: list[Mention], pct: Mention, cue: str) -> tuple[Mention, Mention] | None:
@@ -408,4 +413,4 @@ def _zero_budget_inline(ms: list[Mention], pct: Mention, cue: str) -> tuple[Ment
     budget, actual = before[-1], before[-2]
     if budget.role != "budget" or not actual.is_level or not re.search(cue, budget.raw_label.rstrip()):
         return None
-    return (budget, actual) if budget.value == 0 and actual.value != 0 else None
+    return (budget, actual) if budget.value == 0 else None

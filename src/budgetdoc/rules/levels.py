@@ -115,6 +115,7 @@ def _year_levels(a: Analysis, p: Paragraph) -> Iterator[YearLevels]:
     claims = a.knowledge.claims
     compared = re.compile(claims["compared_year"])
     year_label = re.compile(claims["year_label"])
+    part_words = re.compile(claims["item_part_words"])
     for x in p.placed:
         if x.m.cue != "growth":
             continue
@@ -127,10 +128,14 @@ def _year_levels(a: Analysis, p: Paragraph) -> Iterator[YearLevels]:
             continue  # no comparison year, or the report year itself (comparison-year reports that)
         y0 = int(found[-1].group("year"))
         levels = [y for y in before if y.m.is_level]
-        bases = [y.m for y in levels if _year_of(p, y.pos, year_label) == y0]
-        curs = [y.m for y in levels if _year_of(p, y.pos, year_label) == year]
-        if bases and curs and bases[-1].unit == curs[-1].unit:
-            yield YearLevels(x, bases[-1], curs[-1], _item_head(p, s, year_label))
+        bases = [y for y in levels if _year_of(p, y.pos, year_label) == y0]
+        curs = [y for y in levels if _year_of(p, y.pos, year_label) == year]
+        # Exactly one figure of each year, neither a part of the item (2025年结转, 其中财政拨款…).
+        if len(bases) != 1 or len(curs) != 1 or bases[0].m.unit != curs[0].m.unit:
+            continue
+        if any(part_words.search(p.clause_before(y.pos)) for y in (bases[0], curs[0])):
+            continue
+        yield YearLevels(x, bases[0].m, curs[0].m, _item_head(p, s, year_label))
 
 
 def _fits(pct: Mention, rate: Interval | None) -> bool:
