@@ -103,3 +103,18 @@ def test_flat_claim_with_a_reason_that_falls() -> None:
     assert [(f.evidence[0].loc.page, f.expected) for f in found] == [(21, "减少")]
     # p? "“三公”经费财政拨款支出决算数与2023年度持平。其中：…持平" gives no reason: not flagged.
     assert "三公" not in found[0].evidence[0].quote
+
+
+def test_growth_rate_change_counted_once_in_its_base(tmp_path: Path) -> None:
+    # 湖州退役军人事务局 p9: 三公经费预算数为1.10万元，比上年预算数减少25万元，下降95.0%. Last year is 1.10 + 25 =
+    # 26.10 and 25 / 26.10 = 95.79%; with both figures anywhere inside their rounding (24.5–25.5, 1.095–1.105)
+    # the rate stays within 95.68–95.88%, so 95.0% is wrong. Dividing the intervals let the 25 take two
+    # values at once (92.1–99.6%) and passed it.
+    rel = "corpus/079_湖州/2026年湖州市退役军人事务局部门预算.pdf"
+    found = [(f.evidence[0].loc.page, f.stated, f.expected, f.severity) for f in _of(rel, "growth-rate")
+             if f.stated == "95.0%"]
+    assert found == [(9, "95.0%", "95.8%", "error")]
+    # Seed 001's 0.95 → +0.12 → 增长14.41% (0.12 / 0.83 = 14.46%) is still within rounding: not reported.
+    p = tmp_path / "g.txt"
+    p.write_text("支出0.95万元，比上年增加0.12万元，增长14.41%。\n", encoding="utf-8")
+    assert not [f for f in check(p).findings if f.rule == "growth-rate"]

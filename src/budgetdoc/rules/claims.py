@@ -205,7 +205,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 rates = []
                 for cur in _current_candidates(ms, change, previous_first):
                     b = cur.yuan - c
-                    rates.append((cur, _pct(c / b) if not b.contains_zero() else None, b))
+                    rates.append((cur, _growth_of(cur.yuan, c) if not b.contains_zero() else None, b))
             for cur, rate, b in rates:
                 if rate is None:
                     results = []
@@ -237,6 +237,15 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
             previous_first = [first]
+
+
+def _growth_of(cur: Interval, change: Interval) -> Interval:
+    """change ÷ (cur − change) in %, over every cur and change inside their rounding. The change is in
+    both numerator and base, so dividing the two intervals would let it take two values at once (25万元
+    of 1.10万元 then reads as 92–99.6% instead of 95.68–95.88%); the ratio is monotone in each, so its
+    bounds are at the corners. The base (cur − change) must not contain zero."""
+    q = [d / (x - d) for x in (cur.lo, cur.hi) for d in (change.lo, change.hi)]
+    return Interval(min(q), max(q)).scale(HUNDRED)
 
 
 def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Interval] | None:
