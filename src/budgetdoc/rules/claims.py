@@ -261,7 +261,9 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     if not curs or prev.yuan.contains_zero():
         return None
     cur = curs[-1]
-    rate = _pct((cur.yuan - prev.yuan) / prev.yuan)
+    # this ÷ last − 1, not (this − last) ÷ last: last year's figure must take one value, not two.
+    q = cur.yuan / prev.yuan
+    rate = _pct(Interval(q.lo - 1, q.hi - 1)) if q is not None else None
     return (cur, prev, rate) if rate is not None else None
 
 

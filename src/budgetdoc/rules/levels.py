@@ -84,8 +84,9 @@ def _year_of(p: Paragraph, pos: int, pattern: re.Pattern[str]) -> int | None:
 
 
 def _rate(cur: Mention, base: Mention) -> Interval | None:
-    r = (cur.yuan - base.yuan) / base.yuan if not base.yuan.contains_zero() else None
-    return r.scale(HUNDRED) if r is not None else None
+    """cur ÷ base − 1 in %: the base takes one value inside its rounding, not two."""
+    q = cur.yuan / base.yuan
+    return Interval(q.lo - 1, q.hi - 1).scale(HUNDRED) if q is not None else None
 
 
 def _item_head(p: Paragraph, before: int, year_label: re.Pattern[str]) -> Placed | None:
