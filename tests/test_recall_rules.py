@@ -118,3 +118,15 @@ def test_growth_rate_change_counted_once_in_its_base(tmp_path: Path) -> None:
     p = tmp_path / "g.txt"
     p.write_text("支出0.95万元，比上年增加0.12万元，增长14.41%。\n", encoding="utf-8")
     assert not [f for f in check(p).findings if f.rule == "growth-rate"]
+
+
+def test_circular_reason() -> None:
+    rel = "real/jiangsu-suzhou-shenjiju-2026-budget.pdf"
+    found = sorted((f.evidence[0].loc.page, f.stated) for f in _of(rel, "circular-reason"))
+    # p29 三公 减少3万元 "变动原因三公经费支出下降", 公务接待 / 会议费 / 培训费 "主要原因是XX支出下降";
+    # p30 机关运行经费 减少3.61万元 "主要原因是机关运行经费有所下降": each reason only restates its change.
+    assert found == [(29, "三公经费支出下降"), (29, "会议费支出下降"), (29, "公务接待支出下降"),
+                     (29, "培训费支出下降"), (30, "机关运行经费有所下降")]
+    assert all(f.severity == "warning" for f in _of(rel, "circular-reason"))
+    # 司法局 p9 "减少2.21%。主要原因是：退休实有人数减少" gives a reason of its own: not flagged.
+    assert not _of(SIFAJU_DEPT, "circular-reason")
