@@ -40,6 +40,8 @@ META: dict[str, tuple[str | None, int | None, str | None]] = {
     "shanghai-putuo-renminzhengfubangongshi-2025-unit-budget.pdf": ("上海市普陀区人民政府办公室", 2025, "budget"),
     "shanghai-putuo-shangwuweiyuanhui-2025-budget.pdf": ("上海市普陀区商务委员会", 2025, "budget"),
     "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": ("上海市普陀区社会福利院", 2024, "budget"),
+    "putuo-sifaju-2026-dept-budget.pdf": ("上海市普陀区司法局", 2026, "budget"),
+    "putuo-sifaju-2026-unit-budget.pdf": ("上海市普陀区司法局", 2026, "budget"),
 }
 
 # The true errors: (rule, page of the first quote, stated value), each with why it is true.
@@ -61,6 +63,29 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
     # p6 text: 财政拨款 社会福利事业单位 738.66万元; the tables (p8, p11) give 9,584,796元 in all and
     # 6,964,796元 of 财政拨款: the text agrees with neither.
     "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": [("table-text", 6, "738.66万元")],
+    "putuo-sifaju-2026-dept-budget.pdf": [
+        # p8 a 2026 budget compared "比2026年预算增加793.14万元" (3 places) and "与2026年预算持平" (2 places).
+        ("comparison-year", 8, "2026"), ("comparison-year", 8, "2026"),
+        # p9 item 6: 2025 43269.3 -> 2026 3845.49 is -91.11%, stated 增加17.62%.
+        ("growth-levels", 9, "17.62%"),
+        # p9 item 9: 77.99 -> 91.97 is 13.98 / 77.99 = 17.93%, stated 17.66% (item 8's rate).
+        ("growth-levels", 9, "17.66%"),
+        # p9 item 12: 住房公积金（01项）208.8万元, then 2026年预算安排201.50万元; p11 2210201 = 2,087,959元.
+        ("item-amounts", 9, "201.50万元"),
+    ],
+    "putuo-sifaju-2026-unit-budget.pdf": [
+        # p6 "财政拨款收入支出增加(减少)的主要原因是业务量增加": the template's option never chosen.
+        ("template-residue", 6, "增加(减少)"),
+        # p6 item 1: "2025年当年预算执行数为" / "1690.69万元" (a line break), 2026 1434.89: -15.13%, stated 减少1.10%.
+        ("growth-levels", 6, "1.10%"),
+        # p6 item 7: 行政单位离退休（01项）56.12万元, then 2026年预算安排57.8万元; p11 2080501 = 561,240元.
+        ("item-amounts", 6, "57.8万元"),
+        # p7 item 13: 购房补贴（03项）207万元, then 2026年预算安排170.03万元; p11 2210203 = 2,070,000元.
+        ("item-amounts", 7, "170.03万元"),
+        # p11 (and p14) 行政运行 prints 64,840,547.00 under 项目支出 beside 合计 = 基本支出 = 14,348,853.34: the row
+        # does not add up, and 司法's 项目支出 64,840,547 is not the sum of its 项 as printed (129,681,094).
+        ("table-hierarchy", 11, "64,840,547.00"), ("table-row-total", 11, "14,348,853.34"),
+    ],
 }
 
 # Standard facts the document states, checked by hand: key -> (value in yuan, page of the first fact).

@@ -10,7 +10,17 @@ from collections.abc import Collection
 
 from ..analysis import Analysis
 from ..model import Finding
-from . import claims, completeness, consistency, performance, period, sums, tables, wording  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    claims,
+    completeness,
+    consistency,
+    levels,
+    performance,
+    period,
+    sums,
+    tables,
+    wording,
+)
 from .base import CATEGORIES, RULES, Rule, RuleContext
 
 __all__ = ["CATEGORIES", "RULES", "Rule", "RuleContext", "run_rules"]

@@ -205,7 +205,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 rates = []
                 for cur in _current_candidates(ms, change, previous_first):
                     b = cur.yuan - c
-                    rates.append((cur, _pct(c / b) if not b.contains_zero() else None, b))
+                    rates.append((cur, _growth_of(cur.yuan, c) if not b.contains_zero() else None, b))
             for cur, rate, b in rates:
                 if rate is None:
                     results = []
@@ -239,6 +239,15 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
             previous_first = [first]
 
 
+def _growth_of(cur: Interval, change: Interval) -> Interval:
+    """change ÷ (cur − change) in %, over every cur and change inside their rounding. The change is in
+    both numerator and base, so dividing the two intervals would let it take two values at once (25万元
+    of 1.10万元 then reads as 92–99.6% instead of 95.68–95.88%); the ratio is monotone in each, so its
+    bounds are at the corners. The base (cur − change) must not contain zero."""
+    q = [d / (x - d) for x in (cur.lo, cur.hi) for d in (change.lo, change.hi)]
+    return Interval(min(q), max(q)).scale(HUNDRED)
+
+
 def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Interval] | None:
     """(this year, last year, rate in %) for "本年1.73万元，上年1.43万元，增长20.98%"."""
     before = _levels_before(ms, pct)
@@ -252,7 +261,9 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     if not curs or prev.yuan.contains_zero():
         return None
     cur = curs[-1]
-    rate = _pct((cur.yuan - prev.yuan) / prev.yuan)
+    # this ÷ last − 1, not (this − last) ÷ last: last year's figure must take one value, not two.
+    q = cur.yuan / prev.yuan
+    rate = _pct(Interval(q.lo - 1, q.hi - 1)) if q is not None else None
     return (cur, prev, rate) if rate is not None else None
 
 
@@ -336,22 +347,81 @@ def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] |
       "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。",
       rationale="比率的分母为0时没有定义；新增项目或新设单位应说明追加或新增的原因，而不是写出完成率或增长率。")
 def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
-    for _line, ms in ctx.analysis.mentions:
+    a = ctx.analysis
+    said = re.compile(a.knowledge.claims["zero_base_said"])
+    previous_first: list[Mention] = []
+    for _line, ms in a.mentions:
         for pct in ms:
-            if pct.value == 0:
-                continue
             if pct.cue == "completion":
-                pair = _budget_actual(ms, pct)
-                if pair is not None and pair[0].value == 0 and pair[1].value != 0:
-                    yield ctx.report(f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                found = _zero_budget(ms, pct, a.knowledge.claims["budget_qualifiers"])
+                if found is not None:
+                    budget, actual = found
+                    yield ctx.report(f"预算数为0（{budget.stated.strip()}），决算{_spent(actual)}，无法计算完成率，"
+                                     f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
+            elif pct.cue is None:
+                found = _zero_budget_inline(ms, pct, a.knowledge.claims["percent_cues"]["completion"])
+                if found is not None:
+                    budget, actual = found
+                    yield ctx.report(f"预算数为0，决算{_spent(actual)}，无法计算完成率，文中却写"
+                                     f"“{budget.raw_label.strip()}{budget.stated.strip()}的{pct.stated.strip()}”。",
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue == "growth":
-                change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
-                if change is None or change.value == 0:
-                    continue
-                before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]
-                if before and before[-1].value == change.value and before[-1].unit == change.unit \
-                        and (change.direction or pct.direction) > 0:
-                    yield ctx.report(f"上年数为0（本年{before[-1].stated.strip()}全部为新增），增长率无意义，"
-                                     f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
-                                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")
+                yield from _zero_base_growth(ctx, ms, pct, previous_first, said)
+        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+        if first is not None:
+            previous_first = [first]
+
+
+def _zero_base_growth(ctx: RuleContext, ms: list[Mention], pct: Mention, previous_first: list[Mention],
+                      said: re.Pattern[str]) -> Iterator[Finding]:
+    """A growth rate whose base is zero: the increase is this year's whole amount (增加307.82万元 of
+    307.82万元, "增长100%" or "增长0%"), or the sentence itself says there was no base (无上年决算数)."""
+    change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
+    if change is not None and change.value != 0 and (change.direction or pct.direction) > 0:
+        cands = _current_candidates(ms, change, previous_first)
+        cur = cands[0] if cands else None
+        if cur is not None and cur.value_yuan == change.value_yuan:
+            yield ctx.report(f"上年数为0（本年{cur.stated.strip()}全部为新增），增长率无意义，"
+                             f"文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                             [evidence(pct)], stated=pct.stated.strip(), expected="不适用（上年为0）")
+            return
+    text = pct.line.norm.text
+    s = max(text.rfind("。", 0, pct.start), -1) + 1
+    e = text.find("。", pct.end)
+    m = said.search(text, s, e if e >= 0 else len(text))
+    if m is not None:
+        yield ctx.report(f"文中说明{m.group(0)}，以0为基数的增长率无意义，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
+                         [evidence(pct, end=e + 1 if e >= 0 else len(text), start=s)], stated=pct.stated.strip(),
+                         expected="不适用（上年为0）")
+
+
+def _zero_budget(ms: list[Mention], pct: Mention, qualifiers: list[str]) -> tuple[Mention, Mention] | None:
+    """(budget, actual) when a completion rate's budget is 0 and the actual is not: the budget named
+    with the rate's own qualifier (完成年初预算的 -> 年初预算为0万元), else the nearest one."""
+    pair = _budget_actual(ms, pct)
+    if pair is None:
+        return None
+    budget, actual = pair
+    named = [q for q in qualifiers if q in pct.cue_text]
+    if named:
+        same = [x for x in _levels_before(ms, pct) if x.role == "budget" and named[0] in x.raw_label]
+        if same:
+            budget = same[-1]
+    return (budget, actual) if budget.value == 0 else None
+
+
+def _spent(actual: Mention) -> str:
+    """The actual figure beside a zero budget: 0 of 0 is as undefined as 0.16 of 0."""
+    return f"{actual.stated.strip()}{'（预算、决算均为0）' if actual.value == 0 else ''}"
+
+
+def _zero_budget_inline(ms: list[Mention], pct: Mention, cue: str) -> tuple[Mention, Mention] | None:
+    """"决算为0.16万元，完成预算0万元的0%": the budget stated inside the completion phrase is 0."""
+    before = [x for x in ms if x.sentence == pct.sentence and x.start < pct.start]
+    if len(before) < 2 or pct.line.norm.text[before[-1].end:pct.start].strip() != "的":
+        return None
+    budget, actual = before[-1], before[-2]
+    if budget.role != "budget" or not actual.is_level or not re.search(cue, budget.raw_label.rstrip()):
+        return None
+    return (budget, actual) if budget.value == 0 else None

@@ -103,3 +103,43 @@ def check_period_dates(ctx: RuleContext) -> Iterator[Finding]:
                               [line_evidence(line, *sentence_around(line.norm.text, m.start(), m.end()),
                                              mark=m.span("year"))],
                               stated=str(y), expected=str(expected))
+
+
+@rule("self-comparison", "period", "error", "与同一年度比较",
+      "一个金额标明的年度与它所比较的年度相同（“2025年三公经费预算13.85万元，比2025年减少5.45万元”），"
+      "说明其中一个年度写错：本年数应标本报告年度。",
+      rationale="增减变化是本年数与上年数之比；同一句中金额的年度与比较年度相同，比较就没有意义，"
+                "通常是本年度误写成了上年度。")
+def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    year = a.meta.year  # not needed to see the fault; it names the year that was meant
+    compared = re.compile(a.knowledge.claims["compared_year"])
+    year_label = re.compile(a.knowledge.claims["year_label"])
+    kinds = [*a.knowledge.words["budget"], *a.knowledge.words["final"]]
+    for line, ms in a.mentions:
+        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        text = line.norm.text
+        for x in ms:
+            if not (x.is_change or x.cue == "growth"):
+                continue
+            c = compared.search(x.raw_label)
+            if c is None:
+                continue
+            y = int(c.group("year"))
+            # "比2024年预算增加" in a final account compares with a budget: the same year is right there.
+            if any(k in x.raw_label[c.end():] for k in kinds):
+                continue
+            levels = [v for v in ms if v.sentence == x.sentence and v.start < x.start and v.is_level]
+            if not levels:
+                continue
+            own = year_label.match(levels[-1].raw_label.strip())
+            if own is None or int(own.group("year")) != y:
+                continue
+            lv = levels[-1]
+            s, e = sentence_around(text, lv.start, x.end)
+            yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明的年度与比较年度相同"
+                             f"（“{x.raw_label.strip()}{x.stated.strip()}”），其中一个年度有误"
+                             f"{f'：{year}年文件的本年数应为{year}年' if year and y != year else ''}。",
+                             [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
+                             stated=str(y), expected=str(year) if year and y != year else None)

@@ -158,3 +158,75 @@ def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
         if unit != main and not in_side_section(m) and not in_overview:  # 概况 cites other money
             yield ctx.report(f"全文金额以{main}为单位，此处为“{m.stated.strip()}”。",
                           [evidence(m)], stated=m.stated.strip(), expected=f"以{main}表述")
+
+
+@rule("flat-reason", "wording", "warning", "“持平”与所述原因矛盾",
+      "文中说某项与上年“持平”，紧接的原因却只说增加或只说减少（“总计持平。主要原因：……减少支付”），"
+      "说明“持平”写错或数字有误，应核对上年数。",
+      rationale="“持平”表示没有变化；说明变化原因的句子与“持平”自相矛盾，读者无法判断实际增减。")
+def check_flat_reason(ctx: RuleContext) -> Iterator[Finding]:
+    from .levels import _paragraphs
+
+    a = ctx.analysis
+    c = a.knowledge.claims
+    flat, up, down = re.compile(c["flat_claim"]), re.compile(c["flat_reason_up"]), re.compile(c["flat_reason_down"])
+    neutral, reason = re.compile(c["flat_reason_neutral"]), re.compile(c["reason_cue"])
+    for p in _paragraphs(a):
+        for m in flat.finditer(p.text):
+            s = p.sentence_start(m.start())
+            e = p.sentence_end(m.end())
+            # Only the claim's own sentence and the reason that opens the next one.
+            r = reason.match(p.text, e) if e < len(p.text) else None
+            if r is None or any(x.pos in range(s, e) for x in p.placed if x.m.is_change or x.m.is_percent):
+                continue
+            r_end = p.text.find("。", r.end())
+            why = p.text[r.end(): r_end if r_end >= 0 else len(p.text)]
+            if neutral.search(why) or bool(up.search(why)) == bool(down.search(why)):
+                continue
+            said = "增加" if up.search(why) else "减少"
+            ln, off = p.line_at(m.start())
+            text = ln.norm.text
+            ls, le = max(s - off, 0), min((r_end if r_end >= 0 else len(p.text)) + 1 - off, len(text))
+            yield ctx.report(f"文中说“{p.text[s:m.end()].strip()}”，所述原因却是{said}（“{why.strip()[:60]}”），"
+                             f"请核对上年数。", [line_evidence(ln, ls, le, mark=(m.start() - off, m.end() - off))],
+                             stated=m.group(0), expected=said)
+
+
+
+@rule("circular-reason", "wording", "warning", "变动原因只是重复变动本身",
+      "说明增减原因时只写“XX支出下降”“XX有所减少”，等于重复变动本身，没有说明原因："
+      "“会议费预算支出10万元，比上年预算减少7万元，主要原因是会议费支出下降。”",
+      rationale="情况说明应说明增减变化的原因（政策调整、人员变动、项目增减等）；以“XX下降”解释“XX减少”是循环论证，"
+                "读者得不到任何信息。")
+def check_circular_reason(ctx: RuleContext) -> Iterator[Finding]:
+    from .levels import _paragraphs
+
+    a = ctx.analysis
+    c = a.knowledge.claims
+    cue, shape = re.compile(c["circular_reason_cue"]), re.compile(c["circular_reason"])
+    noise = re.compile(c["circular_reason_noise"])
+    for p in _paragraphs(a):
+        seen: set[int] = set()  # a change amount and its rate share one reason
+        for x in p.placed:
+            if not (x.m.is_change or (x.m.is_percent and x.m.cue == "growth")):
+                continue
+            s, e = p.sentence_start(x.pos), p.sentence_end(x.pos)
+            # The reason: the rest of the change's sentence after the cue, or the sentence after it.
+            m = cue.search(p.text, x.pos, min(len(p.text), e + 8))
+            if m is None or m.start() in seen:
+                continue
+            end = p.sentence_end(m.end())
+            why = p.text[m.end():end].rstrip("。;")
+            r = shape.match(why)
+            if r is None:
+                continue
+            subject = noise.sub("", r.group("subject"))
+            if not subject or subject not in noise.sub("", p.text[s:m.start()]):
+                continue
+            seen.add(m.start())
+            ln, off = p.line_at(m.start())
+            text = ln.norm.text
+            yield ctx.report(f"变动原因“{why.strip()}”只是重复了变动本身，没有说明原因。",
+                             [line_evidence(ln, max(s - off, 0), min(end - off, len(text)),
+                                            mark=(m.start() - off, min(end - off, len(text))))],
+                             stated=why.strip())
