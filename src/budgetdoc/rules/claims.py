@@ -101,6 +101,16 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     return cands, False
 
 
+def _share_parts(a: Analysis) -> set[int]:
+    """The amounts that are themselves the part of a share claim (the amount just before a 占X%)."""
+    out: set[int] = set()
+    for _line, ms in a.mentions:
+        for pct in ms:
+            if pct.cue == "share" and (before := _levels_before(ms, pct)):
+                out.add(id(before[-1]))
+    return out
+
+
 @rule("share", "arithmetic", "error", "占比与金额不符",
       "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。",
       rationale="构成比 = 部分 ÷ 总额 × 100%。情况说明按公开模板说明收支结构（如基本支出、项目支出占本年支出合计的比例），所述比例须与所列金额一致。",
@@ -108,6 +118,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 def check_shares(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     by_key = _facts_by_key(a)
+    shared = _share_parts(a)
     prev_lines_first: Mention | None = None
     for line, ms in a.mentions:
         for pct in ms:
@@ -120,7 +131,9 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             cands, strict = _share_candidates(a, ms, pct, part, by_key)
             if not strict and prev_lines_first is not None:
                 cands.append(prev_lines_first)
-            cands = [c for c in cands if c is not part or strict]
+            # A guessed total that has a share of its own is a sibling item of the same list
+            # ("人员支出X，占a%；公用支出Y，占b%"), never the total the share is of.
+            cands = [c for c in cands if strict or (c is not part and id(c) not in shared)]
             if not cands:
                 continue
             results = []

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..amount import Amount
-from ..extract.tables import ParsedTable, Row, Value, table_knowledge
+from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
 from ..model import Evidence, Fact, Finding
 from .base import RuleContext, miss_severity_of, rule
@@ -105,7 +105,9 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
       last_digit=True)
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        for total, parts in _total_columns(t):
+        others = [c for o in ctx.analysis.tables if o.group == t.group
+                  for c in o.columns.values() if o is not t or c.role != "amount"]
+        for total, parts in _total_columns(t, others):
             for row in t.rows:
                 v = row.values.get(total)
                 if v is None:
@@ -124,7 +126,24 @@ def _is_total_header(name: str) -> bool:
     return name in table_knowledge().total_headers or name.endswith(("合计", "总计"))
 
 
-def _total_columns(t: ParsedTable) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:
+def _incomplete(prefix: tuple[str, ...], level: list[Column], others: list[Column]) -> bool:
+    """Is a part of this level of the header outside the amounts summed? A column under the same
+    header read as another side or as codes (其他收入 498, 332 … taken for codes and split off), or a
+    "其中：X" column (a part of the column before it): the parts are then not the row's 合计's."""
+    k = table_knowledge()
+    sub = k.patterns["subpart_header"]
+    if any(sub.search(h) for c in level for h in c.path[len(prefix):]):
+        return True
+    money = k.part_headers | k.total_headers
+    for c in others:
+        if len(c.path) <= len(prefix) or c.path[:len(prefix)] != prefix:
+            continue
+        if prefix or c.path[0] in money or sub.search(c.path[0]):
+            return True
+    return False
+
+
+def _total_columns(t: ParsedTable, others: list[Column] = ()) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:  # type: ignore[assignment]
     """(total column, [(part name, the columns that give the part)]) for every level of the header:
     总计 = 基本支出 + 项目支出 where 基本支出 is its 小计 column (or the sum of its own columns), and
     小计 = 人员经费 + 公用经费 one level down. A level with a column whose meaning is not a known
@@ -134,6 +153,8 @@ def _total_columns(t: ParsedTable) -> Iterator[tuple[int, list[tuple[str, list[i
     prefixes = {c.path[:n] for c in amount for n in range(len(c.path))}
     for prefix in sorted(prefixes, key=len):
         level = [c for c in amount if c.path[:len(prefix)] == prefix and len(c.path) > len(prefix)]
+        if _incomplete(prefix, level, list(others)):
+            continue
         groups: dict[str, list] = {}
         for c in level:
             groups.setdefault(c.path[len(prefix)], []).append(c)
@@ -179,13 +200,14 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
             continue
         for f in m.facts:
             text_first.setdefault(f.key, f)
-    table_first: dict[str, Fact] = {}
+    by_key: dict[str, list[Fact]] = {}
     for f in a.table_facts:
-        table_first.setdefault(f.key, f)
-    for key, tf in table_first.items():
+        by_key.setdefault(f.key, []).append(f)
+    for key, tfs in by_key.items():
         xf = text_first.get(key)
-        if xf is None:
+        if xf is None or not _tables_agree(tfs):
             continue
+        tf = tfs[0]
         # Tables in 元 beside text in 万元: each figure's own rounding decides the tolerance.
         gap = abs(xf.value_yuan - tf.value_yuan) - _half_unit(xf) - _half_unit(tf)
         if gap <= 0:
@@ -196,6 +218,14 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
                          slip=slip)
+
+
+def _tables_agree(facts: list[Fact]) -> bool:
+    """Do the tables give one figure for the key? Two tables that differ (因公出国费用 7.70 in the
+    基本支出 table, 5.50 in the 项目支出 table, 13.20 in the 三公 table) read the key in different
+    scopes, so which one the text means is not known."""
+    first = facts[0]
+    return all(abs(f.value_yuan - first.value_yuan) <= _half_unit(f) + _half_unit(first) for f in facts[1:])
 
 
 def _fact_interval(f: Fact) -> Interval:
