@@ -126,34 +126,37 @@ def _is_total_header(name: str) -> bool:
     return name in table_knowledge().total_headers or name.endswith(("合计", "总计"))
 
 
-def _incomplete(prefix: tuple[str, ...], level: list[Column], others: list[Column]) -> bool:
+def _incomplete(prefix: tuple[str, ...], others: list[Column]) -> bool:
     """Is a part of this level of the header outside the amounts summed? A column under the same
-    header read as another side or as codes (其他收入 498, 332 … taken for codes and split off), or a
-    "其中：X" column (a part of the column before it): the parts are then not the row's 合计's."""
+    header read as another side or as codes (其他收入 498, 332 … taken for codes and split off) is;
+    a "其中：X" column is not (it is summed in the column before it)."""
     k = table_knowledge()
-    sub = k.patterns["subpart_header"]
-    if any(sub.search(h) for c in level for h in c.path[len(prefix):]):
-        return True
     money = k.part_headers | k.total_headers
     for c in others:
-        if len(c.path) <= len(prefix) or c.path[:len(prefix)] != prefix:
+        if len(c.path) <= len(prefix) or c.path[:len(prefix)] != prefix or _is_subpart(c):
             continue
-        if prefix or c.path[0] in money or sub.search(c.path[0]):
+        if prefix or c.path[0] in money:
             return True
     return False
 
 
-def _total_columns(t: ParsedTable, others: list[Column] = ()) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:  # type: ignore[assignment]
+def _is_subpart(c: Column) -> bool:
+    """A "其中：X" column (or one under a 其中 header): a part of the column before it."""
+    sub = table_knowledge().patterns["subpart_header"]
+    return any(sub.search(h) for h in c.path)
+
+
+def _total_columns(t: ParsedTable, others: list[Column] | None = None) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:
     """(total column, [(part name, the columns that give the part)]) for every level of the header:
     总计 = 基本支出 + 项目支出 where 基本支出 is its 小计 column (or the sum of its own columns), and
     小计 = 人员经费 + 公用经费 one level down. A level with a column whose meaning is not a known
     part (上年数, a column the knowledge does not name) is not checked: the parts may be incomplete."""
     part_headers = table_knowledge().part_headers
-    amount = [c for c in t.columns.values() if c.role == "amount" and c.path]
+    amount = [c for c in t.columns.values() if c.role == "amount" and c.path and not _is_subpart(c)]
     prefixes = {c.path[:n] for c in amount for n in range(len(c.path))}
     for prefix in sorted(prefixes, key=len):
         level = [c for c in amount if c.path[:len(prefix)] == prefix and len(c.path) > len(prefix)]
-        if _incomplete(prefix, level, list(others)):
+        if _incomplete(prefix, others or []):
             continue
         groups: dict[str, list] = {}
         for c in level:
@@ -203,6 +206,9 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
     by_key: dict[str, list[Fact]] = {}
     for f in a.table_facts:
         by_key.setdefault(f.key, []).append(f)
+    by_base: dict[str, list[Fact]] = {}
+    for f in a.table_facts:
+        by_base.setdefault(a.knowledge.base_key(f.key), []).append(f)
     for key, tfs in by_key.items():
         xf = text_first.get(key)
         if xf is None or not _tables_agree(tfs):
@@ -212,6 +218,10 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         gap = abs(xf.value_yuan - tf.value_yuan) - _half_unit(xf) - _half_unit(tf)
         if gap <= 0:
             continue
+        if key == a.knowledge.base_key(key) and any(_same(xf, o) for o in by_base.get(key, [])):
+            # The text names no funding scope and states the figure of another scope's table (财政拨款
+            # 基本支出 in a section about 财政拨款, held against the all-funds table): not a mismatch.
+            continue
         # Off by at most one unit of the text's last digit: truncated instead of rounded.
         slip = gap <= 2 * _half_unit(xf)
         name = key.split("func.", 1)[1] if "func." in key else a.name(key)
@@ -220,12 +230,15 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
                          slip=slip)
 
 
+def _same(x: Fact, y: Fact) -> bool:
+    return abs(x.value_yuan - y.value_yuan) <= _half_unit(x) + _half_unit(y)
+
+
 def _tables_agree(facts: list[Fact]) -> bool:
     """Do the tables give one figure for the key? Two tables that differ (因公出国费用 7.70 in the
     基本支出 table, 5.50 in the 项目支出 table, 13.20 in the 三公 table) read the key in different
     scopes, so which one the text means is not known."""
-    first = facts[0]
-    return all(abs(f.value_yuan - first.value_yuan) <= _half_unit(f) + _half_unit(first) for f in facts[1:])
+    return all(_same(f, facts[0]) for f in facts[1:])
 
 
 def _fact_interval(f: Fact) -> Interval:

@@ -1,0 +1,95 @@
+"""Classes of false errors seen on unseen documents (issue 18), each on a document built here: the
+misread must not fire, and the true defect of the same shape still must."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_table_layouts import _pdf
+
+from budgetdoc import check
+
+
+def _errors(path: Path, rule: str) -> list[tuple[str, str]]:
+    return [(f.stated, f.message) for f in check(path).findings if f.rule == rule and f.severity == "error"]
+
+
+def _text(tmp_path: Path, body: str, title: str = "某某局2026年部门预算") -> Path:
+    p = tmp_path / "t.txt"
+    p.write_text(title + "\n" + body, encoding="utf-8")
+    return p
+
+
+# ---- a share's total is never a sibling item of the same list ----
+
+# 60.00 ÷ 201.00 = 29.85%, 11.00 ÷ 201.00 = 5.47%, 130.00 ÷ 201.00 = 64.68%.
+TOTAL = "2026年支出预算201.00万元，比上年增加10.00万元"
+USES = "包括人员支出60.00万元，占29.9%；日常公用支出11.00万元，占{b}%；项目支出130.00万元，占64.7%。"
+
+
+def test_share_of_a_list_is_not_divided_by_the_item_before(tmp_path: Path) -> None:
+    # The list after the total's paragraph names no total: 11.00 ÷ 60.00 (the item before, with a
+    # share of its own) is not what 占5.5% claims.
+    assert _errors(_text(tmp_path, f"{TOTAL}。\n2.按支出用途分类，{USES.format(b='5.5')}"), "share") == []
+    # Opened by the total itself (…，其中：), the list's shares are of it: 5.47%, not 15.5%.
+    other = tmp_path / "o"
+    other.mkdir()
+    found = _errors(_text(other, f"{TOTAL}，其中：{USES.format(b='15.5')}"), "share")
+    assert [s for s, _ in found] == ["15.5%"] and "201.00" in found[0][1]
+
+
+# ---- 年初预算 and 全年预算 are two quantities ----
+
+FINAL = "某某局2024年部门决算"
+
+
+def test_initial_and_final_budget_are_not_one_figure(tmp_path: Path) -> None:
+    ok = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元。"
+    assert _errors(_text(tmp_path, ok, FINAL), "fact-conflict") == []
+    other = tmp_path / "o"
+    other.mkdir()
+    bad = "一般公共预算财政拨款支出年初预算为300.00万元。\n第三部分\n一般公共预算财政拨款支出年初预算为310.00万元。"
+    assert [s for s, _ in _errors(_text(other, bad, FINAL), "fact-conflict")] == ["310.00万元"]
+
+
+# ---- performance tables: 全年预算数 › 总额 | 财政拨款 | 其他资金 ----
+
+PERF = [["项目名称", "", "全年预算数", "", "", "全年执行数", "", "", "执行率"],
+        ["", "", "总额", "财政拨款", "其他资金", "总额", "财政拨款", "其他资金", ""],
+        ["年度资金总额", "", "200.00", "150.00", "50.00", "180.00", "140.00", "40.00", "{rate}"],
+        ["其中：当年财政拨款", "", "150.00", "150.00", "0.00", "140.00", "140.00", "0.00", "93.33%"]]
+PERF_STYLE = [("SPAN", (0, 0), (1, 1)), ("SPAN", (2, 0), (4, 0)), ("SPAN", (5, 0), (7, 0)), ("SPAN", (8, 0), (8, 1))]
+
+
+def _perf(path: Path, rate: str) -> Path:
+    rows = [[c.format(rate=rate) for c in row] for row in PERF]
+    return _pdf(path, [("项目支出绩效自评表", rows, PERF_STYLE)])
+
+
+def test_two_level_fund_header(tmp_path: Path) -> None:
+    # 执行率 = 执行总额 180 ÷ 预算总额 200 = 90%; 140 ÷ 150 = 93.33% on the 财政拨款 row.
+    assert _errors(_perf(tmp_path / "ok.pdf", "90.00%"), "performance-rate") == []
+    found = _errors(_perf(tmp_path / "bad.pdf", "9.00%"), "performance-rate")
+    assert [s for s, _ in found] == ["9.00%"] and "180.00" in found[0][1] and "200.00" in found[0][1]
+
+
+# ---- a "其中：X" column is a part of the column before it ----
+
+# 合计 | 财政拨款收入 (一般公共预算 | 政府性基金 | 其中：上年结转) | 事业收入
+INCOME_HEAD = [["科目编码", "科目名称", "合计", "财政拨款收入", "", "", "事业收入"],
+               ["", "", "", "一般公共预算", "政府性基金", "其中：上年结转", ""]]
+INCOME_STYLE = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)),
+                ("SPAN", (3, 0), (5, 0)), ("SPAN", (6, 0), (6, 1))]
+
+
+def _income(path: Path, total: str) -> Path:
+    body = [["", "合计", total, "60.00", "30.00", "10.00", "10.00"],
+            ["201", "一般公共服务支出", total, "60.00", "30.00", "10.00", "10.00"]]
+    return _pdf(path, [("收入预算表", INCOME_HEAD + body, INCOME_STYLE)])
+
+
+def test_subpart_column_is_not_summed(tmp_path: Path) -> None:
+    # 60 + 30 + 10 = 100: the 上年结转 10.00 is inside 政府性基金's 30.00, not one more part.
+    assert _errors(_income(tmp_path / "ok.pdf", "100.00"), "table-row-total") == []
+    found = _errors(_income(tmp_path / "bad.pdf", "110.00"), "table-row-total")
+    assert found and {s for s, _ in found} == {"110.00"}
