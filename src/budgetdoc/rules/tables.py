@@ -4,6 +4,7 @@ its parts (基本支出 + 项目支出 ...), and the explanation text stating th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from ..amount import Amount
@@ -44,19 +45,29 @@ def _fmt(x: Decimal, decimals: int) -> str:
       last_digit=True)
 def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        if not t.classification:
-            continue
-        coded = [r for r in t.rows if r.code]
-        for i, parent in enumerate(coded):
-            children, end = _children(coded, i)
-            if children:
-                yield from _compare(ctx, t, parent, children, f"{parent.code} {parent.name}", "其下各级科目",
-                                    open_end=end == len(coded))
-        total = next((r for r in t.rows if r.is_total and r.values), None)
-        tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
-                                                          for p in coded[:j])]
-        if total is not None and tops:
-            yield from _compare(ctx, t, total, tops, "合计行", "各类科目", open_end=True)
+        levels = _levels(ctx, t)
+        reported: set[tuple[int, int]] = set()
+        for parent, children, what, parts_name, open_end in _families(t):
+            yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
+
+
+Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they are named, open end
+
+
+def _families(t: ParsedTable) -> Iterator[Family]:
+    """Every coded row with the rows directly under it, and the 合计 row with the top-level rows."""
+    if not t.classification:
+        return
+    coded = [r for r in t.rows if r.code]
+    for i, parent in enumerate(coded):
+        children, end = _children(coded, i)
+        if children:
+            yield parent, children, f"{parent.code} {parent.name}", "其下各级科目", end == len(coded)
+    total = next((r for r in t.rows if r.is_total and r.values), None)
+    tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
+                                                      for p in coded[:j])]
+    if total is not None and tops:
+        yield total, tops, "合计行", "各类科目", True
 
 
 def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
@@ -80,23 +91,104 @@ def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
 
 
 def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str,
-             open_end: bool = False) -> Iterator[Finding]:
+             levels: list[Level], reported: set[tuple[int, int]], open_end: bool = False) -> Iterator[Finding]:
     """Each amount column of the parent against its children's sum. `open_end`: the children run to
-    the end of the table as read, so rows may be missing (a page not joined): a shortfall says nothing."""
+    the end of the table as read, so rows may be missing (a page not joined): a shortfall says nothing.
+    When one child's cell, corrected, makes every sum hold (the parent's column and both rows' 合计),
+    that cell is the one named."""
     for col, v in parent.values.items():
-        have = [c for c in children if col in c.values]
-        # A child with amounts in other columns but none in this one: the columns are misaligned.
-        if not have or any(col not in c.values and c.values for c in children):
+        parts = _column_sum(children, col)
+        if parts is None:
             continue
-        parts = interval_sum([c.values[col].interval for c in have])
         sev = _severity(v, parts)
         if sev is None or (open_end and parts.hi < v.interval.lo):
             continue
         header = t.columns[col].name
-        yield ctx.report(f"《{t.title[:30]}》{what}{('「' + header + '」') if header else ''}为{_fmt(v.value, v.decimals)}，"
+        named = f"「{header}」" if header else ""
+        culprit = _culprit(parent, children, col, levels)
+        if culprit is not None:
+            child, expected = culprit
+            cv = child.values[col]
+            if (id(child), col) not in reported:
+                reported.add((id(child), col))
+                yield ctx.report(f"《{t.title[:30]}》{child.code} {child.name}{named}为{_fmt(cv.value, cv.decimals)}，"
+                                 f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}。",
+                                 [_ev(child, cv)], stated=_fmt(cv.value, cv.decimals),
+                                 expected=_fmt(expected, cv.decimals), slip=sev == "slip")
+            continue
+        if (id(parent), col) in reported:
+            continue
+        reported.add((id(parent), col))
+        yield ctx.report(f"《{t.title[:30]}》{what}{named}为{_fmt(v.value, v.decimals)}，"
                       f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
                       [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
                       slip=sev == "slip")
+
+
+def _column_sum(children: list[Row], col: int) -> Interval | None:
+    have = [c for c in children if col in c.values]
+    # A child with amounts in other columns but none in this one: the columns are misaligned.
+    if not have or any(col not in c.values and c.values for c in children):
+        return None
+    return interval_sum([c.values[col].interval for c in have])
+
+
+Level = tuple[int, list[tuple[str, list[int]]]]  # a 合计 column and the columns of its parts
+
+
+def _levels(ctx: RuleContext, t: ParsedTable) -> list[Level]:
+    others = [c for o in ctx.analysis.tables if o.group == t.group
+              for c in o.columns.values() if o is not t or c.role != "amount"]
+    return list(_total_columns(t, others))
+
+
+def _row_holds(row: Row, levels: list[Level]) -> bool | None:
+    """Does every 合计 of the row equal its parts? None when the row has no 合计 to check."""
+    checked = False
+    for total, parts in levels:
+        v = row.values.get(total)
+        if v is None:
+            continue
+        checked = True
+        if _severity(v, interval_sum([_group_value(row, cols) for _, cols in parts])) is not None:
+            return False
+    return True if checked else None
+
+
+def _culprit(parent: Row, children: list[Row], col: int, levels: list[Level]) -> tuple[Row, Decimal] | None:
+    """The one child whose cell in `col`, set to parent − the other children, makes its own row add up,
+    the parent's row adding up too; None when no child or more than one would do."""
+    if _row_holds(parent, levels) is not True:
+        return None
+    found: list[tuple[Row, Decimal]] = []
+    for child in children:
+        if col not in child.values or _row_holds(child, levels) is not False:
+            continue
+        cv = child.values[col]
+        rest = sum((c.values[col].value for c in children if c is not child and col in c.values), Decimal(0))
+        expected = parent.values[col].value - rest
+        fixed = replace(child, values={**child.values, col: Value(expected, cv.decimals, cv.cell)})
+        if _row_holds(fixed, levels):
+            found.append((child, expected))
+    return found[0] if len(found) == 1 else None
+
+
+def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
+    """Rows whose failed 合计 is explained by one wrong cell that table-hierarchy names (a child's
+    cell, or the parent's own when its children agree with each other and it does not)."""
+    out: set[int] = set()
+    for parent, children, _what, _name, open_end in _families(t):
+        for col, v in parent.values.items():
+            parts = _column_sum(children, col)
+            if parts is None or _severity(v, parts) is None or (open_end and parts.hi < v.interval.lo):
+                continue
+            culprit = _culprit(parent, children, col, levels)
+            if culprit is not None:
+                out.add(id(culprit[0]))
+            elif _row_holds(parent, levels) is False and _row_holds(
+                    replace(parent, values={**parent.values, col: Value(parts.mid, v.decimals, v.cell)}), levels):
+                out.add(id(parent))  # the parent's cell is the wrong one: set to its children's sum, all holds
+    return out
 
 
 @rule("table-row-total", "table", "error", "表内合计列与分项列不符",
@@ -105,12 +197,12 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
       last_digit=True)
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        others = [c for o in ctx.analysis.tables if o.group == t.group
-                  for c in o.columns.values() if o is not t or c.role != "amount"]
-        for total, parts in _total_columns(t, others):
+        levels = _levels(ctx, t)
+        explained = _culprit_rows(t, levels)  # table-hierarchy names the wrong cell of these rows
+        for total, parts in levels:
             for row in t.rows:
                 v = row.values.get(total)
-                if v is None:
+                if v is None or id(row) in explained:
                     continue
                 s = interval_sum([_group_value(row, cols) for _, cols in parts])
                 sev = _severity(v, s)
