@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_table_layouts import _pdf
+import openpyxl
+from test_table_layouts import HEAD, MERGES, _pdf
 
 from budgetdoc import check
 
@@ -93,3 +94,33 @@ def test_subpart_column_is_not_summed(tmp_path: Path) -> None:
     assert _errors(_income(tmp_path / "ok.pdf", "100.00"), "table-row-total") == []
     found = _errors(_income(tmp_path / "bad.pdf", "110.00"), "table-row-total")
     assert found and {s for s, _ in found} == {"110.00"}
+
+
+# ---- a header whose merged span was lost: 基本支出 over 小计 only, 人员经费 | 公用经费 beside it ----
+
+def _xlsx(path: Path, merged: bool, basic_total: str = "221.334567") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一般公共预算财政拨款支出决算表"])
+    ws.append(["单位：万元"])
+    for r in HEAD:
+        ws.append(r)
+    # Amounts in 万元 to six decimals (元 and 分), as a tables-only export gives them.
+    ws.append(["", "合计", "376.834567", basic_total, "190.404567", "30.930000", "155.500000"])
+    ws.append(["201", "一般公共服务支出", "376.834567", basic_total, "190.404567", "30.930000", "155.500000"])
+    if merged:
+        for r, c, rs, cs in MERGES:
+            ws.merge_cells(start_row=r + 3, start_column=c + 1, end_row=r + 2 + rs, end_column=c + cs)
+    wb.save(path)
+    return path
+
+
+def test_lost_header_span_is_not_summed(tmp_path: Path) -> None:
+    # Without the merge, 小计 221.33 + 人员经费 190.40 + 公用经费 30.93 + 项目 155.50 is not the 合计.
+    assert _errors(_xlsx(tmp_path / "flat.xlsx", merged=False), "table-row-total") == []
+    assert _errors(_xlsx(tmp_path / "ok.xlsx", merged=True), "table-row-total") == []
+    # With the header whole, a 小计 that is not 人员经费 + 公用经费 (190.404567 + 30.93 = 221.334567) is found,
+    # once per row, at the 小计: it breaks 合计 = 小计 + 项目 too, and 221.334567 mends both sums.
+    found = _errors(_xlsx(tmp_path / "bad.xlsx", merged=True, basic_total="231.334567"), "table-row-total")
+    assert [s for s, _ in found] == ["231.334567", "231.334567"]
+    assert all("221.334567" in message for _, message in found)

@@ -199,19 +199,71 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
         levels = _levels(ctx, t)
         explained = _culprit_rows(t, levels)  # table-hierarchy names the wrong cell of these rows
-        for total, parts in levels:
-            for row in t.rows:
-                v = row.values.get(total)
-                if v is None or id(row) in explained:
-                    continue
-                s = interval_sum([_group_value(row, cols) for _, cols in parts])
-                sev = _severity(v, s)
-                if sev is not None:
-                    names = "+".join(name for name, _ in parts)
-                    yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
-                                  f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
-                                  stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals),
-                                  slip=sev == "slip")
+        for row in t.rows:
+            if id(row) in explained:
+                continue
+            fix = _one_cell_fix(row, levels)
+            if fix is not None:
+                yield from _report_cell(ctx, t, row, levels, *fix)
+                continue
+            for total, parts in levels:
+                yield from _report_level(ctx, t, row, total, parts)
+
+
+def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
+                  parts: list[tuple[str, list[int]]]) -> Iterator[Finding]:
+    v = row.values.get(total)
+    if v is None:
+        return
+    s = interval_sum([_group_value(row, cols) for _, cols in parts])
+    sev = _severity(v, s)
+    if sev is not None:
+        names = "+".join(name for name, _ in parts)
+        yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
+                         f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
+                         stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals), slip=sev == "slip")
+
+
+def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level], col: int,
+                 expected: Decimal) -> Iterator[Finding]:
+    """One wrong cell breaks two sums of the row (a 小计 in 合计 = 小计 + 项目 and 小计 = 人员 + 公用):
+    report that cell once."""
+    v = row.values[col]
+    slip = all(sev == "slip" for _, _, sev in _failing(row, levels))
+    yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{_fmt(v.value, v.decimals)}，"
+                     f"按本行其他各列应为{_fmt(expected, v.decimals)}。", [_ev(row, v)],
+                     stated=_fmt(v.value, v.decimals), expected=_fmt(expected, v.decimals), slip=slip)
+
+
+def _failing(row: Row, levels: list[Level]) -> list[tuple[int, list[tuple[str, list[int]]], str]]:
+    """The row's 合计 columns that are not the sum of their parts, with the miss's severity."""
+    out = []
+    for total, parts in levels:
+        if total in row.values:
+            sev = _severity(row.values[total], interval_sum([_group_value(row, c) for _, c in parts]))
+            if sev is not None:
+                out.append((total, parts, sev))
+    return out
+
+
+def _one_cell_fix(row: Row, levels: list[Level]) -> tuple[int, Decimal] | None:
+    """The one cell of a row whose correction makes every 合计 of the row hold, when more than one sum
+    fails; None when one sum fails (its 合计 is named) or no single cell (or several) would do."""
+    failing = _failing(row, levels)
+    if len(failing) < 2:
+        return None
+    fixes: set[tuple[int, Decimal]] = set()
+    for total, parts, _sev in failing:
+        tv = row.values[total].value
+        sums = {name: sum((row.values[c].value for c in cols if c in row.values), Decimal(0)) for name, cols in parts}
+        whole = sum(sums.values(), Decimal(0))
+        candidates = [(total, whole)] + [(cols[0], tv - (whole - sums[name])) for name, cols in parts
+                                         if len(cols) == 1 and cols[0] in row.values]
+        for col, value in candidates:
+            cv = row.values[col]
+            if _row_holds(replace(row, values={**row.values, col: Value(value, cv.decimals, cv.cell)}), levels):
+                fixes.add((col, value))
+    return next(iter(fixes)) if len(fixes) == 1 else None
 
 
 def _is_total_header(name: str) -> bool:
@@ -268,6 +320,11 @@ def _total_columns(t: ParsedTable, others: list[Column] | None = None) -> Iterat
             sub = [c for c in cols if len(c.path) == len(prefix) + 2 and _is_total_header(c.path[-1])]
             if leaf:
                 parts.append((name, [leaf[0].index]))
+            elif len(sub) == 1 and len(cols) == 1:
+                # A 小计 with nothing beside it under its header: the header's span was lost (merged
+                # cells not kept), and the columns after it may be its parts, not the 合计's.
+                parts = []
+                break
             elif len(sub) == 1:
                 parts.append((name, [sub[0].index]))
             elif all(len(c.path) == len(prefix) + 2 for c in cols):
