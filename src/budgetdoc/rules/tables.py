@@ -112,7 +112,8 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
             if (id(child), col) not in reported:
                 reported.add((id(child), col))
                 yield ctx.report(f"《{t.title[:30]}》{child.code} {child.name}{named}为{_fmt(cv.value, cv.decimals)}，"
-                                 f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}。",
+                                 f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}（上级为"
+                                 f"{_fmt(v.value, v.decimals)}，{parts_name}之和为{_fmt(parts.mid, v.decimals)}）。",
                                  [_ev(child, cv)], stated=_fmt(cv.value, cv.decimals),
                                  expected=_fmt(expected, cv.decimals), slip=sev == "slip")
             continue
