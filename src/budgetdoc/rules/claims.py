@@ -101,6 +101,12 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     return cands, False
 
 
+def _bound(total: Mention, part: Mention, list_opener: Mention | None) -> bool:
+    """Is the total a share is held against bound with certainty? The head of the list the part is
+    an item of (X，其中：A a，占…), or the amount of the line that opened the list (…X万元，具体如下：)."""
+    return total is part.list_head or total is list_opener
+
+
 def _share_parts(a: Analysis) -> set[int]:
     """The amounts that are themselves the part of a share claim (the amount just before a 占X%)."""
     out: set[int] = set()
@@ -146,9 +152,14 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             c, ratio, sev = results[0]
             expected = fmt_pct(part.value_yuan / c.value_yuan * HUNDRED, pct.decimals)
-            yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，"
-                             f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
-                             expected=expected, slip=sev == "slip")
+            msg = f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，文中为{pct.stated.strip()}。"
+            if not (strict or _bound(c, part, prev_lines_first)):
+                # The total was guessed (the first amount of the sentence or line before): the share
+                # may be of another total the text does not name. Not certain enough for an error.
+                yield ctx.report(msg + "（文中未写明基数，请核对所指总额）", [evidence(pct)], stated=pct.stated.strip(),
+                                 expected=expected, severity="warning")
+                continue
+            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
