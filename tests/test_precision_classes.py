@@ -39,6 +39,13 @@ def test_share_of_a_list_is_not_divided_by_the_item_before(tmp_path: Path) -> No
     assert [s for s, _ in found] == ["15.5%"] and "201.00" in found[0][1]
 
 
+def test_share_of_a_guessed_total_is_a_warning(tmp_path: Path) -> None:
+    # 319.06 is 61.7% of 本年支出合计 517.23, which the text does not state here; the 收入总计 600.00
+    # before it is only a guess at the total (319.06 ÷ 600.00 = 53.2%): worth a look, not an error.
+    r = check(_text(tmp_path, "收入总计600.00万元。基本支出319.06万元，占61.7%。", "某某局2024年部门决算"))
+    assert [(f.severity, f.stated) for f in r.findings if f.rule == "share"] == [("warning", "61.7%")]
+
+
 # ---- 年初预算 and 全年预算 are two quantities ----
 
 FINAL = "某某局2024年部门决算"
