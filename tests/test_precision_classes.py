@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import openpyxl
 from test_table_layouts import HEAD, MERGES, _pdf
 
@@ -131,3 +132,33 @@ def test_lost_header_span_is_not_summed(tmp_path: Path) -> None:
     found = _errors(_xlsx(tmp_path / "bad.xlsx", merged=True, basic_total="231.334567"), "table-row-total")
     assert [s for s, _ in found] == ["231.334567", "231.334567"]
     assert all("221.334567" in message for _, message in found)
+
+
+# ---- text of no named scope against a table of another scope ----
+
+def _scoped_tables(path: Path, value: str) -> Path:
+    d = docx.Document()
+    for line in ["某某局2020年度部门决算", "第二部分 2020年度部门决算情况说明", "三、支出决算情况说明",
+                 f"1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为{value}万元。"]:
+        d.add_paragraph(line)
+    # All funds: 行政运行 90.00; of which 一般公共预算财政拨款: 77.74.
+    for title, amount in (("支出决算表", "90.00"), ("一般公共预算财政拨款支出决算表", "77.74")):
+        d.add_paragraph(title)
+        d.add_paragraph("单位：万元")
+        rows = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+                ["201", "一般公共服务支出", amount, amount, ""],
+                ["20103", "政府办公厅（室）及相关机构事务", amount, amount, ""],
+                ["2010301", "行政运行", amount, amount, ""]]
+        t = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                t.cell(r, c).text = v
+    d.save(path)
+    return path
+
+
+def test_text_of_another_scope_is_not_a_mismatch(tmp_path: Path) -> None:
+    # 77.74 is the 一般公共预算 table's figure: the text (no scope named) is not wrong against the 90.00.
+    assert _errors(_scoped_tables(tmp_path / "ok.docx", "77.74"), "table-text") == []
+    # 79.74 is neither table's figure.
+    assert [s for s, _ in _errors(_scoped_tables(tmp_path / "bad.docx", "79.74"), "table-text")] == ["79.74万元"]
