@@ -8,8 +8,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..amount import Amount
+from ..extract import Mention
 from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
+from ..knowledge import Knowledge
 from ..model import Evidence, Fact, Finding
 from .base import RuleContext, miss_severity_of, rule
 from .sums import in_side_section
@@ -351,8 +353,11 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
     for m in a.all_mentions():
         if m.is_percent or m.is_change or in_side_section(m):
             continue
+        named = _heading_scope(m, a.knowledge)
         for f in m.facts:
-            text_first.setdefault(f.key, f)
+            # A figure of no scope under a heading that names one (（四）财政拨款支出情况) is that scope's.
+            key = f"{named}.{f.key}" if named and _scopable(f.key, a.knowledge) else f.key
+            text_first.setdefault(key, f)
     by_key: dict[str, list[Fact]] = {}
     for f in a.table_facts:
         by_key.setdefault(f.key, []).append(f)
@@ -378,6 +383,24 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
                          slip=slip)
+
+
+def _heading_scope(m: Mention, k: Knowledge) -> str | None:
+    """The funding scope the nearest heading above the mention names, if any (财政拨款, 一般公共预算 …)."""
+    from ..extract.keys import scope_in
+
+    section = m.line.section
+    for s in section.chain() if section else []:
+        if (scope := scope_in(s.title, k)) is not None:
+            return scope
+    return None
+
+
+def _scopable(key: str, k: Knowledge) -> bool:
+    """A key stated without its funding scope that has scopes (基本支出, a 功能分类 item; not 三公)."""
+    if k.base_key(key) != key:
+        return False
+    return key.startswith("func.") or any(q.key == key and q.scoped for q in k.quantities)
 
 
 def _same(x: Fact, y: Fact) -> bool:
