@@ -61,6 +61,21 @@ def test_initial_and_final_budget_are_not_one_figure(tmp_path: Path) -> None:
     assert [s for s, _ in _errors(_text(other, bad, FINAL), "fact-conflict")] == ["310.00万元"]
 
 
+def test_completion_is_of_the_budget_it_names(tmp_path: Path) -> None:
+    base = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，"
+
+    def rules(name: str, text: str) -> set[tuple[str, str, str]]:
+        d = tmp_path / name
+        d.mkdir()
+        r = check(_text(d, base + text, FINAL))
+        return {(f.rule, f.severity, f.stated) for f in r.findings if f.rule in ("completion-rate", "zero-base")}
+
+    # 307.82 ÷ 321.02 = 95.89% is of the 全年预算; of the 年初预算 (0) no rate can be stated.
+    assert rules("a", "完成年初预算的95.89%。") == {("zero-base", "warning", "95.89%")}
+    assert rules("b", "完成全年预算的95.89%。") == set()
+    assert rules("c", "完成全年预算的90.89%。") == {("completion-rate", "error", "90.89%")}
+
+
 # ---- performance tables: 全年预算数 › 总额 | 财政拨款 | 其他资金 ----
 
 PERF = [["项目名称", "", "全年预算数", "", "", "全年执行数", "", "", "执行率"],

@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
+from ..knowledge import Knowledge
 from ..model import Finding
 from .base import (
     RuleContext,
@@ -325,7 +326,7 @@ def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
       last_digit=True)
 def check_completion(ctx: RuleContext) -> Iterator[Finding]:
     for ms, pct in _percents(ctx.analysis, "completion"):
-        pair = _budget_actual(ms, pct)
+        pair = _budget_actual(ms, pct, ctx.analysis.knowledge)
         if pair is None:
             continue
         budget, actual = pair
@@ -341,12 +342,20 @@ def check_completion(ctx: RuleContext) -> Iterator[Finding]:
                          expected=expected, slip=sev == "slip")
 
 
-def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] | None:
+def budget_kind(label: str, k: Knowledge) -> str:
+    """Which budget a label names: 年初, 全年, 调整 … ("" when it names none)."""
+    found = re.findall(k.claims["budget_kind"], label)
+    return found[-1][0] if found else ""
+
+
+def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Mention, Mention] | None:
+    # "年初预算为0万元，全年预算为321.02万元 … 完成年初预算的95.89%": the rate is of the budget it names.
+    kind = budget_kind(pct.cue_text, k)
     budget = actual = None
     for x in reversed(_levels_before(ms, pct, same_sentence=False)):
         if x.sentence < pct.sentence - 1:
             break
-        if x.role == "budget" and budget is None:
+        if x.role == "budget" and budget is None and budget_kind(x.label, k) in ("", kind):
             budget = x
         elif x.role in (None, "actual") and actual is None and (x.role == "actual" or budget is not None
                                                                  or x.sentence == pct.sentence):
@@ -365,7 +374,7 @@ def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
             if pct.value == 0:
                 continue
             if pct.cue == "completion":
-                pair = _budget_actual(ms, pct)
+                pair = _budget_actual(ms, pct, ctx.analysis.knowledge)
                 if pair is not None and pair[0].value == 0 and pair[1].value != 0:
                     yield ctx.report(f"预算数为0，无法计算完成率，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")

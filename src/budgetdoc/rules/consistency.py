@@ -3,7 +3,6 @@ the vehicles of the 三公 section against the assets section."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ from .base import (
     miss_severity,
     rule,
 )
+from .claims import budget_kind
 from .sums import _fmt_yuan_like
 
 
@@ -52,10 +52,7 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
 
 def _budget_kind(m: Mention, k: Knowledge) -> str:
     """年初 or 全年 for a budget figure (年初预算为0万元，全年预算为321.02万元: two figures), else ""."""
-    if m.role != "budget":
-        return ""
-    found = re.findall(k.claims["budget_kind"], m.label)
-    return found[-1][0] if found else ""
+    return budget_kind(m.label, k) if m.role == "budget" else ""
 
 
 def _partial_item(key: str) -> bool:
