@@ -230,7 +230,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 rates = []
                 for cur in _current_candidates(ms, change, previous_first):
                     b = cur.yuan - c
-                    rates.append((cur, _pct(c / b) if not b.contains_zero() else None, b))
+                    rates.append((cur, _growth_on(c, cur.yuan), b))
             for cur, rate, b in rates:
                 if rate is None:
                     results = []
@@ -262,6 +262,17 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
             previous_first = [first]
+
+
+def _growth_on(change: Interval, current: Interval) -> Interval | None:
+    """The rate change ÷ (current − change) in %, over the rounding intervals of both figures. The
+    base holds the change itself, so the two are not independent: the rate is monotone in each, and
+    its range is taken at the corners (dividing the intervals apart would widen it: 减少25万元 of
+    1.10万元 is 95.7%–95.9%, not 92%–99.6%)."""
+    if (current - change).contains_zero():
+        return None
+    corners = [c / (cur - c) for c in (change.lo, change.hi) for cur in (current.lo, current.hi)]
+    return Interval(min(corners), max(corners)).scale(HUNDRED)
 
 
 def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Interval] | None:
