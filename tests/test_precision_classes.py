@@ -74,6 +74,8 @@ def test_completion_is_of_the_budget_it_names(tmp_path: Path) -> None:
     assert rules("a", "完成年初预算的95.89%。") == {("zero-base", "warning", "95.89%")}
     assert rules("b", "完成全年预算的95.89%。") == set()
     assert rules("c", "完成全年预算的90.89%。") == {("completion-rate", "error", "90.89%")}
+    # A rate of 预算 naming no kind is of the budget just stated, whichever it is (307.82 ÷ 321.02).
+    assert rules("d", "完成预算的90.89%。") == {("completion-rate", "error", "90.89%")}
 
 
 # ---- performance tables: 全年预算数 › 总额 | 财政拨款 | 其他资金 ----

@@ -366,7 +366,7 @@ def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Menti
     for x in reversed(_levels_before(ms, pct, same_sentence=False)):
         if x.sentence < pct.sentence - 1:
             break
-        if x.role == "budget" and budget is None and budget_kind(x.label, k) in ("", kind):
+        if x.role == "budget" and budget is None and (not kind or budget_kind(x.label, k) in ("", kind)):
             budget = x
         elif x.role in (None, "actual") and actual is None and (x.role == "actual" or budget is not None
                                                                  or x.sentence == pct.sentence):
