@@ -288,8 +288,9 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     if not curs or prev.yuan.contains_zero():
         return None
     cur = curs[-1]
-    rate = _pct((cur.yuan - prev.yuan) / prev.yuan)
-    return (cur, prev, rate) if rate is not None else None
+    # (cur − prev) ÷ prev = cur ÷ prev − 1: the two figures enter once each, so the range is exact.
+    ratio = _pct(cur.yuan / prev.yuan)
+    return (cur, prev, ratio - Interval.exact(HUNDRED)) if ratio is not None else None
 
 
 def _against_levels(rate: Interval, sign: int) -> bool:
