@@ -102,10 +102,11 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     return cands, False
 
 
-def _bound(total: Mention, part: Mention, list_opener: Mention | None) -> bool:
+def _bound(total: Mention, part: Mention, list_opener: Mention | None, siblings: list[Mention]) -> bool:
     """Is the total a share is held against bound with certainty? The head of the list the part is
-    an item of (X，其中：A a，占…), or the amount of the line that opened the list (…X万元，具体如下：)."""
-    return total is part.list_head or total is list_opener
+    an item of (X，其中：A a，占…), also when only an earlier item of the same enumeration was read as
+    its item (X，主要用于：A a，占…；B b，占…), or the amount of the line that opened the list (…X万元，具体如下：)."""
+    return total is part.list_head or total is list_opener or any(x.list_head is total for x in siblings)
 
 
 def _share_parts(a: Analysis) -> set[int]:
@@ -154,7 +155,8 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             c, ratio, sev = results[0]
             expected = fmt_pct(part.value_yuan / c.value_yuan * HUNDRED, pct.decimals)
             msg = f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，文中为{pct.stated.strip()}。"
-            if not (strict or _bound(c, part, prev_lines_first)):
+            siblings = [x for x in ms if x.start < part.start and id(x) in shared]
+            if not (strict or _bound(c, part, prev_lines_first, siblings)):
                 # The total was guessed (the first amount of the sentence or line before): the share
                 # may be of another total the text does not name. Not certain enough for an error.
                 yield ctx.report(msg + "（文中未写明基数，请核对所指总额）", [evidence(pct)], stated=pct.stated.strip(),
