@@ -84,6 +84,7 @@ class _Words:
     equal: tuple[str, ...]
     at_most: tuple[str, ...]
     nature_order: tuple[str, ...]  # 正向, 反向, … as listed: the first is forward, the second reverse
+    total_subheaders: frozenset[str] = frozenset()  # 总额 under 全年预算数 in a two-level fund header
 
     def missed(self, r: Indicator) -> bool | None:
         """Did the row miss its target (正向 below it) or exceed its cap (反向 above it)? None when it
@@ -104,7 +105,7 @@ def _words() -> _Words:
                   d["weight_header"], d["score_header"], frozenset(d["indicator_headers"]), d["budget_header"],
                   d["spent_header"], d["rate_header"], re.compile(d["weight_cell"]), tuple(d["money_units"]),
                   tuple(d["direction_at_least"]), tuple(d["direction_equal"]), tuple(d["direction_at_most"]),
-                  tuple(d["natures"]))
+                  tuple(d["natures"]), frozenset(d.get("fund_total_subheaders", ())))
 
 
 def performance_words() -> _Words:
@@ -186,20 +187,56 @@ def _weighted(blocks: list[Block]) -> Iterator[WeightedScore]:
                 yield WeightedScore(tuple(row), weight, score[0], row[j])
 
 
+def _sub_columns(header: list[Cell], sub: list[Cell]) -> dict[str, int] | None:
+    """Grid columns of A, B and the rate under a two-level header: each top cell's total sub-column
+    (全年预算数 › 总额), or the top cell itself when nothing is under it. None if one is not found."""
+    w = _words()
+    out: dict[str, int] = {}
+    for name, key in (("a", w.budget_header), ("b", w.spent_header), ("rate", w.rate_header)):
+        top = next((c for c in header if key in clean_text(c.text)), None)
+        if top is None:
+            return None
+        under = [c for c in sub if top.col <= c.col < top.col + top.colspan and clean_text(c.text)]
+        total = [c for c in under if clean_text(c.text).replace(" ", "") in w.total_subheaders]
+        out[name] = (total or under or [top])[0].col
+    return out
+
+
+def _by_col(row: list[Cell], cols: dict[str, int]) -> dict[str, int] | None:
+    idx = {c.col: i for i, c in enumerate(row)}
+    out = {name: idx.get(col, -1) for name, col in cols.items()}
+    return out if all(i >= 0 for i in out.values()) else None
+
+
 def _funds(blocks: list[Block]) -> Iterator[FundRow]:
     w = _words()
     for block in blocks:
         if block.kind != "table":
             continue
         header: list[str] | None = None
+        header_cells: list[Cell] = []
+        sub_cols: dict[str, int] | None = None
         for row in block.rows:
             texts = _texts(row)
             if any(w.budget_header in t for t in texts) and any(w.rate_header in t for t in texts):
-                header = texts
+                header, header_cells, sub_cols = texts, row, None
                 continue
             if header is not None and any(t in w.indicator_headers for t in texts):
                 header = None  # the indicator section's own header: 分值/得分 below it are points, not rates
             if header is None or len(row) < 3:
+                continue
+            if row is not header_cells and header_cells and not any(parse_number(t.rstrip("%")) for t in texts if t) \
+                    and any(t in w.total_subheaders for t in texts):
+                # The header's second row (总额 | 财政拨款 | 其他资金 under 全年预算数 and 全年执行数):
+                # the rows below are read by grid column, not aligned on their right edge.
+                sub_cols = _sub_columns(header_cells, row)
+                header_cells = []
+                continue
+            if sub_cols is not None:
+                found = _by_col(row, sub_cols)
+                if found is None:
+                    continue
+                yield from _fund_row(row, texts, found)
                 continue
             shift = len(texts) - len(header)  # rows and header are aligned on their right edge
             cols = {}
@@ -208,12 +245,16 @@ def _funds(blocks: list[Block]) -> Iterator[FundRow]:
                 cols[name] = -1 if i is None else i + shift
             if not all(0 <= i < len(texts) for i in cols.values()):
                 continue
-            budget, spent = _amount(texts[cols["a"]]), _amount(texts[cols["b"]])
-            rate = parse_number(texts[cols["rate"]].rstrip("%"))
-            if budget is None or spent is None or rate is None:
-                continue
-            yield FundRow(tuple(row), budget, spent, rate,
-                          (texts[cols["a"]], texts[cols["b"]], texts[cols["rate"]]), row[cols["rate"]])
+            yield from _fund_row(row, texts, cols)
+
+
+def _fund_row(row: list[Cell], texts: list[str], cols: dict[str, int]) -> Iterator[FundRow]:
+    budget, spent = _amount(texts[cols["a"]]), _amount(texts[cols["b"]])
+    rate = parse_number(texts[cols["rate"]].rstrip("%"))
+    if budget is None or spent is None or rate is None:
+        return
+    yield FundRow(tuple(row), budget, spent, rate,
+                  (texts[cols["a"]], texts[cols["b"]], texts[cols["rate"]]), row[cols["rate"]])
 
 
 def _amount(text: str) -> tuple[Decimal, int] | None:

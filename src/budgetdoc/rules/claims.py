@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
+from ..knowledge import Knowledge
 from ..model import Finding
 from .base import (
     RuleContext,
@@ -101,6 +102,23 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     return cands, False
 
 
+def _bound(total: Mention, part: Mention, list_opener: Mention | None, siblings: list[Mention]) -> bool:
+    """Is the total a share is held against bound with certainty? The head of the list the part is
+    an item of (X，其中：A a，占…), also when only an earlier item of the same enumeration was read as
+    its item (X，主要用于：A a，占…；B b，占…), or the amount of the line that opened the list (…X万元，具体如下：)."""
+    return total is part.list_head or total is list_opener or any(x.list_head is total for x in siblings)
+
+
+def _share_parts(a: Analysis) -> set[int]:
+    """The amounts that are themselves the part of a share claim (the amount just before a 占X%)."""
+    out: set[int] = set()
+    for _line, ms in a.mentions:
+        for pct in ms:
+            if pct.cue == "share" and (before := _levels_before(ms, pct)):
+                out.add(id(before[-1]))
+    return out
+
+
 @rule("share", "arithmetic", "error", "占比与金额不符",
       "“占X%”必须等于部分金额除以所指总额（按四舍五入区间判断）。例：基本支出319.06万元，占本年支出合计517.23万元的61.7%。",
       rationale="构成比 = 部分 ÷ 总额 × 100%。情况说明按公开模板说明收支结构（如基本支出、项目支出占本年支出合计的比例），所述比例须与所列金额一致。",
@@ -108,6 +126,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 def check_shares(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     by_key = _facts_by_key(a)
+    shared = _share_parts(a)
     prev_lines_first: Mention | None = None
     for line, ms in a.mentions:
         for pct in ms:
@@ -120,7 +139,9 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             cands, strict = _share_candidates(a, ms, pct, part, by_key)
             if not strict and prev_lines_first is not None:
                 cands.append(prev_lines_first)
-            cands = [c for c in cands if c is not part or strict]
+            # A guessed total that has a share of its own is a sibling item of the same list
+            # ("人员支出X，占a%；公用支出Y，占b%"), never the total the share is of.
+            cands = [c for c in cands if strict or (c is not part and id(c) not in shared)]
             if not cands:
                 continue
             results = []
@@ -133,9 +154,15 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             c, ratio, sev = results[0]
             expected = fmt_pct(part.value_yuan / c.value_yuan * HUNDRED, pct.decimals)
-            yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，"
-                             f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
-                             expected=expected, slip=sev == "slip")
+            msg = f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，文中为{pct.stated.strip()}。"
+            siblings = [x for x in ms if x.start < part.start and id(x) in shared]
+            if not (strict or _bound(c, part, prev_lines_first, siblings)):
+                # The total was guessed (the first amount of the sentence or line before): the share
+                # may be of another total the text does not name. Not certain enough for an error.
+                yield ctx.report(msg + "（文中未写明基数，请核对所指总额）", [evidence(pct)], stated=pct.stated.strip(),
+                                 expected=expected, severity="warning")
+                continue
+            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
@@ -312,7 +339,7 @@ def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
       last_digit=True)
 def check_completion(ctx: RuleContext) -> Iterator[Finding]:
     for ms, pct in _percents(ctx.analysis, "completion"):
-        pair = _budget_actual(ms, pct)
+        pair = _budget_actual(ms, pct, ctx.analysis.knowledge)
         if pair is None:
             continue
         budget, actual = pair
@@ -328,12 +355,20 @@ def check_completion(ctx: RuleContext) -> Iterator[Finding]:
                          expected=expected, slip=sev == "slip")
 
 
-def _budget_actual(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention] | None:
+def budget_kind(label: str, k: Knowledge) -> str:
+    """Which budget a label names: 年初, 全年, 调整 … ("" when it names none)."""
+    found = re.findall(k.claims["budget_kind"], label)
+    return found[-1][0] if found else ""
+
+
+def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Mention, Mention] | None:
+    # "年初预算为0万元，全年预算为321.02万元 … 完成年初预算的95.89%": the rate is of the budget it names.
+    kind = budget_kind(pct.cue_text, k)
     budget = actual = None
     for x in reversed(_levels_before(ms, pct, same_sentence=False)):
         if x.sentence < pct.sentence - 1:
             break
-        if x.role == "budget" and budget is None:
+        if x.role == "budget" and budget is None and (not kind or budget_kind(x.label, k) in ("", kind)):
             budget = x
         elif x.role in (None, "actual") and actual is None and (x.role == "actual" or budget is not None
                                                                  or x.sentence == pct.sentence):
@@ -353,7 +388,7 @@ def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
     for _line, ms in a.mentions:
         for pct in ms:
             if pct.cue == "completion":
-                found = _zero_budget(ms, pct, a.knowledge.claims["budget_qualifiers"])
+                found = _zero_budget(ms, pct, a.knowledge)
                 if found is not None:
                     budget, actual = found
                     yield ctx.report(f"预算数为0（{budget.stated.strip()}），决算{_spent(actual)}，无法计算完成率，"
@@ -396,19 +431,11 @@ def _zero_base_growth(ctx: RuleContext, ms: list[Mention], pct: Mention, previou
                          expected="不适用（上年为0）")
 
 
-def _zero_budget(ms: list[Mention], pct: Mention, qualifiers: list[str]) -> tuple[Mention, Mention] | None:
-    """(budget, actual) when a completion rate's budget is 0 and the actual is not: the budget named
-    with the rate's own qualifier (完成年初预算的 -> 年初预算为0万元), else the nearest one."""
-    pair = _budget_actual(ms, pct)
-    if pair is None:
-        return None
-    budget, actual = pair
-    named = [q for q in qualifiers if q in pct.cue_text]
-    if named:
-        same = [x for x in _levels_before(ms, pct) if x.role == "budget" and named[0] in x.raw_label]
-        if same:
-            budget = same[-1]
-    return (budget, actual) if budget.value == 0 else None
+def _zero_budget(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Mention, Mention] | None:
+    """(budget, actual) when a completion rate's budget is 0: the budget the rate names (完成年初预算的 ->
+    年初预算为0万元, see _budget_actual), else the nearest one."""
+    pair = _budget_actual(ms, pct, k)
+    return pair if pair is not None and pair[0].value == 0 else None
 
 
 def _spent(actual: Mention) -> str:

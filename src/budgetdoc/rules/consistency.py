@@ -18,6 +18,7 @@ from .base import (
     miss_severity,
     rule,
 )
+from .claims import budget_kind
 from .sums import _fmt_yuan_like
 
 
@@ -34,8 +35,11 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if m.list_head is not None and m.list_head.key is None:
             continue
+        kind = _budget_kind(m, a.knowledge)
         for key in m.keys:
-            first = seen.setdefault(key, m)
+            # An item named without its path is the same item only within its paragraph.
+            where = id(m.line.block) if _partial_item(key) else 0
+            first = seen.setdefault(f"{key}|{kind}|{where}", m)
             if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
                 continue
             reported.add((key, m.value_yuan))
@@ -44,6 +48,18 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
                              f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
                              [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip(),
                              slip=slip)
+
+
+def _budget_kind(m: Mention, k: Knowledge) -> str:
+    """年初 or 全年 for a budget figure (年初预算为0万元，全年预算为321.02万元: two figures), else ""."""
+    return budget_kind(m.label, k) if m.role == "budget" else ""
+
+
+def _partial_item(key: str) -> bool:
+    """A 功能分类 item named without its 类/款 path (func.行政运行, or a name cut at a line break):
+    the same 项 name sits under many 款, so two amounts for it in two paragraphs may be two items."""
+    item = key.partition("func.")[2]
+    return bool(item) and "/" not in item and not item.isdigit()
 
 
 def _names_other_quantity(change: Mention, k: Knowledge) -> bool:

@@ -4,11 +4,14 @@ its parts (基本支出 + 项目支出 ...), and the explanation text stating th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from ..amount import Amount
-from ..extract.tables import ParsedTable, Row, Value, table_knowledge
+from ..extract import Mention
+from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
+from ..knowledge import Knowledge
 from ..model import Evidence, Fact, Finding
 from .base import RuleContext, miss_severity_of, rule
 from .sums import in_side_section
@@ -44,19 +47,29 @@ def _fmt(x: Decimal, decimals: int) -> str:
       last_digit=True)
 def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        if not t.classification:
-            continue
-        coded = [r for r in t.rows if r.code]
-        for i, parent in enumerate(coded):
-            children, end = _children(coded, i)
-            if children:
-                yield from _compare(ctx, t, parent, children, f"{parent.code} {parent.name}", "其下各级科目",
-                                    open_end=end == len(coded))
-        total = next((r for r in t.rows if r.is_total and r.values), None)
-        tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
-                                                          for p in coded[:j])]
-        if total is not None and tops:
-            yield from _compare(ctx, t, total, tops, "合计行", "各类科目", open_end=True)
+        levels = _levels(ctx, t)
+        reported: set[tuple[int, int]] = set()
+        for parent, children, what, parts_name, open_end in _families(t):
+            yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
+
+
+Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they are named, open end
+
+
+def _families(t: ParsedTable) -> Iterator[Family]:
+    """Every coded row with the rows directly under it, and the 合计 row with the top-level rows."""
+    if not t.classification:
+        return
+    coded = [r for r in t.rows if r.code]
+    for i, parent in enumerate(coded):
+        children, end = _children(coded, i)
+        if children:
+            yield parent, children, f"{parent.code} {parent.name}", "其下各级科目", end == len(coded)
+    total = next((r for r in t.rows if r.is_total and r.values), None)
+    tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
+                                                      for p in coded[:j])]
+    if total is not None and tops:
+        yield total, tops, "合计行", "各类科目", True
 
 
 def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
@@ -80,23 +93,105 @@ def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
 
 
 def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str,
-             open_end: bool = False) -> Iterator[Finding]:
+             levels: list[Level], reported: set[tuple[int, int]], open_end: bool = False) -> Iterator[Finding]:
     """Each amount column of the parent against its children's sum. `open_end`: the children run to
-    the end of the table as read, so rows may be missing (a page not joined): a shortfall says nothing."""
+    the end of the table as read, so rows may be missing (a page not joined): a shortfall says nothing.
+    When one child's cell, corrected, makes every sum hold (the parent's column and both rows' 合计),
+    that cell is the one named."""
     for col, v in parent.values.items():
-        have = [c for c in children if col in c.values]
-        # A child with amounts in other columns but none in this one: the columns are misaligned.
-        if not have or any(col not in c.values and c.values for c in children):
+        parts = _column_sum(children, col)
+        if parts is None:
             continue
-        parts = interval_sum([c.values[col].interval for c in have])
         sev = _severity(v, parts)
         if sev is None or (open_end and parts.hi < v.interval.lo):
             continue
         header = t.columns[col].name
-        yield ctx.report(f"《{t.title[:30]}》{what}{('「' + header + '」') if header else ''}为{_fmt(v.value, v.decimals)}，"
+        named = f"「{header}」" if header else ""
+        culprit = _culprit(parent, children, col, levels)
+        if culprit is not None:
+            child, expected = culprit
+            cv = child.values[col]
+            if (id(child), col) not in reported:
+                reported.add((id(child), col))
+                yield ctx.report(f"《{t.title[:30]}》{child.code} {child.name}{named}为{_fmt(cv.value, cv.decimals)}，"
+                                 f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}（上级为"
+                                 f"{_fmt(v.value, v.decimals)}，{parts_name}之和为{_fmt(parts.mid, v.decimals)}）。",
+                                 [_ev(child, cv)], stated=_fmt(cv.value, cv.decimals),
+                                 expected=_fmt(expected, cv.decimals), slip=sev == "slip")
+            continue
+        if (id(parent), col) in reported:
+            continue
+        reported.add((id(parent), col))
+        yield ctx.report(f"《{t.title[:30]}》{what}{named}为{_fmt(v.value, v.decimals)}，"
                       f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
                       [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
                       slip=sev == "slip")
+
+
+def _column_sum(children: list[Row], col: int) -> Interval | None:
+    have = [c for c in children if col in c.values]
+    # A child with amounts in other columns but none in this one: the columns are misaligned.
+    if not have or any(col not in c.values and c.values for c in children):
+        return None
+    return interval_sum([c.values[col].interval for c in have])
+
+
+Level = tuple[int, list[tuple[str, list[int]]]]  # a 合计 column and the columns of its parts
+
+
+def _levels(ctx: RuleContext, t: ParsedTable) -> list[Level]:
+    others = [c for o in ctx.analysis.tables if o.group == t.group
+              for c in o.columns.values() if o is not t or c.role != "amount"]
+    return list(_total_columns(t, others))
+
+
+def _row_holds(row: Row, levels: list[Level]) -> bool | None:
+    """Does every 合计 of the row equal its parts? None when the row has no 合计 to check."""
+    checked = False
+    for total, parts in levels:
+        v = row.values.get(total)
+        if v is None:
+            continue
+        checked = True
+        if _severity(v, interval_sum([_group_value(row, cols) for _, cols in parts])) is not None:
+            return False
+    return True if checked else None
+
+
+def _culprit(parent: Row, children: list[Row], col: int, levels: list[Level]) -> tuple[Row, Decimal] | None:
+    """The one child whose cell in `col`, set to parent − the other children, makes its own row add up,
+    the parent's row adding up too; None when no child or more than one would do."""
+    if _row_holds(parent, levels) is not True:
+        return None
+    found: list[tuple[Row, Decimal]] = []
+    for child in children:
+        if col not in child.values or _row_holds(child, levels) is not False:
+            continue
+        cv = child.values[col]
+        rest = sum((c.values[col].value for c in children if c is not child and col in c.values), Decimal(0))
+        expected = parent.values[col].value - rest
+        fixed = replace(child, values={**child.values, col: Value(expected, cv.decimals, cv.cell)})
+        if _row_holds(fixed, levels):
+            found.append((child, expected))
+    return found[0] if len(found) == 1 else None
+
+
+def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
+    """Rows whose failed 合计 is explained by one wrong cell that table-hierarchy names (a child's
+    cell, or the parent's own when its children agree with each other and it does not)."""
+    out: set[int] = set()
+    for parent, children, _what, _name, open_end in _families(t):
+        for col, v in parent.values.items():
+            parts = _column_sum(children, col)
+            if parts is None or _severity(v, parts) is None or (open_end and parts.hi < v.interval.lo):
+                continue
+            culprit = _culprit(parent, children, col, levels)
+            if culprit is not None:
+                out.add(id(culprit[0]))
+            elif _row_holds(parent, levels) is False and _row_holds(
+                    replace(parent, values={**parent.values, col: Value(parts.mid, v.decimals, v.cell)}), levels):
+                out.add(id(parent))  # the parent's cell is the wrong one: set to its children's sum, all holds
+    return out
 
 
 @rule("table-row-total", "table", "error", "表内合计列与分项列不符",
@@ -105,35 +200,111 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
       last_digit=True)
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        for total, parts in _total_columns(t):
-            for row in t.rows:
-                v = row.values.get(total)
-                if v is None:
-                    continue
-                s = interval_sum([_group_value(row, cols) for _, cols in parts])
-                sev = _severity(v, s)
-                if sev is not None:
-                    names = "+".join(name for name, _ in parts)
-                    yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
-                                  f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
-                                  stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals),
-                                  slip=sev == "slip")
+        levels = _levels(ctx, t)
+        explained = _culprit_rows(t, levels)  # table-hierarchy names the wrong cell of these rows
+        for row in t.rows:
+            if id(row) in explained:
+                continue
+            fix = _one_cell_fix(row, levels)
+            if fix is not None:
+                yield from _report_cell(ctx, t, row, levels, *fix)
+                continue
+            for total, parts in levels:
+                yield from _report_level(ctx, t, row, total, parts)
+
+
+def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
+                  parts: list[tuple[str, list[int]]]) -> Iterator[Finding]:
+    v = row.values.get(total)
+    if v is None:
+        return
+    s = interval_sum([_group_value(row, cols) for _, cols in parts])
+    sev = _severity(v, s)
+    if sev is not None:
+        names = "+".join(name for name, _ in parts)
+        yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
+                         f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
+                         stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals), slip=sev == "slip")
+
+
+def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level], col: int,
+                 expected: Decimal) -> Iterator[Finding]:
+    """One wrong cell breaks two sums of the row (a 小计 in 合计 = 小计 + 项目 and 小计 = 人员 + 公用):
+    report that cell once."""
+    v = row.values[col]
+    slip = all(sev == "slip" for _, _, sev in _failing(row, levels))
+    yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{_fmt(v.value, v.decimals)}，"
+                     f"按本行其他各列应为{_fmt(expected, v.decimals)}。", [_ev(row, v)],
+                     stated=_fmt(v.value, v.decimals), expected=_fmt(expected, v.decimals), slip=slip)
+
+
+def _failing(row: Row, levels: list[Level]) -> list[tuple[int, list[tuple[str, list[int]]], str]]:
+    """The row's 合计 columns that are not the sum of their parts, with the miss's severity."""
+    out = []
+    for total, parts in levels:
+        if total in row.values:
+            sev = _severity(row.values[total], interval_sum([_group_value(row, c) for _, c in parts]))
+            if sev is not None:
+                out.append((total, parts, sev))
+    return out
+
+
+def _one_cell_fix(row: Row, levels: list[Level]) -> tuple[int, Decimal] | None:
+    """The one cell of a row whose correction makes every 合计 of the row hold, when more than one sum
+    fails; None when one sum fails (its 合计 is named) or no single cell (or several) would do."""
+    failing = _failing(row, levels)
+    if len(failing) < 2:
+        return None
+    fixes: set[tuple[int, Decimal]] = set()
+    for total, parts, _sev in failing:
+        tv = row.values[total].value
+        sums = {name: sum((row.values[c].value for c in cols if c in row.values), Decimal(0)) for name, cols in parts}
+        whole = sum(sums.values(), Decimal(0))
+        candidates = [(total, whole)] + [(cols[0], tv - (whole - sums[name])) for name, cols in parts
+                                         if len(cols) == 1 and cols[0] in row.values]
+        for col, value in candidates:
+            cv = row.values[col]
+            if _row_holds(replace(row, values={**row.values, col: Value(value, cv.decimals, cv.cell)}), levels):
+                fixes.add((col, value))
+    return next(iter(fixes)) if len(fixes) == 1 else None
 
 
 def _is_total_header(name: str) -> bool:
     return name in table_knowledge().total_headers or name.endswith(("合计", "总计"))
 
 
-def _total_columns(t: ParsedTable) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:
+def _incomplete(prefix: tuple[str, ...], others: list[Column]) -> bool:
+    """Is a part of this level of the header outside the amounts summed? A column under the same
+    header read as another side or as codes (其他收入 498, 332 … taken for codes and split off) is;
+    a "其中：X" column is not (it is summed in the column before it)."""
+    k = table_knowledge()
+    money = k.part_headers | k.total_headers
+    for c in others:
+        if len(c.path) <= len(prefix) or c.path[:len(prefix)] != prefix or _is_subpart(c):
+            continue
+        if prefix or c.path[0] in money:
+            return True
+    return False
+
+
+def _is_subpart(c: Column) -> bool:
+    """A "其中：X" column (or one under a 其中 header): a part of the column before it."""
+    sub = table_knowledge().patterns["subpart_header"]
+    return any(sub.search(h) for h in c.path)
+
+
+def _total_columns(t: ParsedTable, others: list[Column] | None = None) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:
     """(total column, [(part name, the columns that give the part)]) for every level of the header:
     总计 = 基本支出 + 项目支出 where 基本支出 is its 小计 column (or the sum of its own columns), and
     小计 = 人员经费 + 公用经费 one level down. A level with a column whose meaning is not a known
     part (上年数, a column the knowledge does not name) is not checked: the parts may be incomplete."""
     part_headers = table_knowledge().part_headers
-    amount = [c for c in t.columns.values() if c.role == "amount" and c.path]
+    amount = [c for c in t.columns.values() if c.role == "amount" and c.path and not _is_subpart(c)]
     prefixes = {c.path[:n] for c in amount for n in range(len(c.path))}
     for prefix in sorted(prefixes, key=len):
         level = [c for c in amount if c.path[:len(prefix)] == prefix and len(c.path) > len(prefix)]
+        if _incomplete(prefix, others or []):
+            continue
         groups: dict[str, list] = {}
         for c in level:
             groups.setdefault(c.path[len(prefix)], []).append(c)
@@ -152,6 +323,11 @@ def _total_columns(t: ParsedTable) -> Iterator[tuple[int, list[tuple[str, list[i
             sub = [c for c in cols if len(c.path) == len(prefix) + 2 and _is_total_header(c.path[-1])]
             if leaf:
                 parts.append((name, [leaf[0].index]))
+            elif len(sub) == 1 and len(cols) == 1:
+                # A 小计 with nothing beside it under its header: the header's span was lost (merged
+                # cells not kept), and the columns after it may be its parts, not the 合计's.
+                parts = []
+                break
             elif len(sub) == 1:
                 parts.append((name, [sub[0].index]))
             elif all(len(c.path) == len(prefix) + 2 for c in cols):
@@ -177,18 +353,29 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
     for m in a.all_mentions():
         if m.is_percent or m.is_change or in_side_section(m):
             continue
+        named = _heading_scope(m, a.knowledge)
         for f in m.facts:
-            text_first.setdefault(f.key, f)
-    table_first: dict[str, Fact] = {}
+            # A figure of no scope under a heading that names one (（四）财政拨款支出情况) is that scope's.
+            key = f"{named}.{f.key}" if named and _scopable(f.key, a.knowledge) else f.key
+            text_first.setdefault(key, f)
+    by_key: dict[str, list[Fact]] = {}
     for f in a.table_facts:
-        table_first.setdefault(f.key, f)
-    for key, tf in table_first.items():
+        by_key.setdefault(f.key, []).append(f)
+    by_base: dict[str, list[Fact]] = {}
+    for f in a.table_facts:
+        by_base.setdefault(a.knowledge.base_key(f.key), []).append(f)
+    for key, tfs in by_key.items():
         xf = text_first.get(key)
-        if xf is None:
+        if xf is None or not _tables_agree(tfs):
             continue
+        tf = tfs[0]
         # Tables in 元 beside text in 万元: each figure's own rounding decides the tolerance.
         gap = abs(xf.value_yuan - tf.value_yuan) - _half_unit(xf) - _half_unit(tf)
         if gap <= 0:
+            continue
+        if key == a.knowledge.base_key(key) and any(_same(xf, o) for o in by_base.get(key, [])):
+            # The text names no funding scope and states the figure of another scope's table (财政拨款
+            # 基本支出 in a section about 财政拨款, held against the all-funds table): not a mismatch.
             continue
         # Off by at most one unit of the text's last digit: truncated instead of rounded.
         slip = gap <= 2 * _half_unit(xf)
@@ -196,6 +383,35 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
                          slip=slip)
+
+
+def _heading_scope(m: Mention, k: Knowledge) -> str | None:
+    """The funding scope the nearest heading above the mention names, if any (财政拨款, 一般公共预算 …)."""
+    from ..extract.keys import scope_in
+
+    section = m.line.section
+    for s in section.chain() if section else []:
+        if (scope := scope_in(s.title, k)) is not None:
+            return scope
+    return None
+
+
+def _scopable(key: str, k: Knowledge) -> bool:
+    """A key stated without its funding scope that has scopes (基本支出, a 功能分类 item; not 三公)."""
+    if k.base_key(key) != key:
+        return False
+    return key.startswith("func.") or any(q.key == key and q.scoped for q in k.quantities)
+
+
+def _same(x: Fact, y: Fact) -> bool:
+    return abs(x.value_yuan - y.value_yuan) <= _half_unit(x) + _half_unit(y)
+
+
+def _tables_agree(facts: list[Fact]) -> bool:
+    """Do the tables give one figure for the key? Two tables that differ (因公出国费用 7.70 in the
+    基本支出 table, 5.50 in the 项目支出 table, 13.20 in the 三公 table) read the key in different
+    scopes, so which one the text means is not known."""
+    return all(_same(f, facts[0]) for f in facts[1:])
 
 
 def _fact_interval(f: Fact) -> Interval:
