@@ -54,3 +54,19 @@ def test_tables_only_file_takes_year_and_kind_from_its_tables(tmp_path: Path) ->
                  encoding="utf-8")
     m = analyse(load(f)).meta
     assert (m.year, m.kind) == (2026, "budget")  # the latest year's column is the report's
+
+
+def test_part_number_before_a_title_is_not_the_name(tmp_path: Path) -> None:
+    f = tmp_path / "x.txt"
+    f.write_text("第一部分昆明市人民政府办公室2020年度部门决算\n本部门2020年度收入总计100.00万元。\n", encoding="utf-8")
+    m = analyse(load(f)).meta
+    assert (m.department, m.year, m.kind) == ("昆明市人民政府办公室", 2020, "final")
+
+
+def test_tables_without_a_year_still_say_the_kind() -> None:
+    # Beijing's tables part: "预算01表 收支总表" … no year and no department anywhere in the file.
+    path = SEEDS.parent / "real" / "beijing-municipal-caizhengju-2026-budget-tables.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    m = analyse(load(path)).meta
+    assert (m.department, m.year, m.kind) == (None, None, "budget")

@@ -35,6 +35,8 @@ class _Phrasing:
     party_organ: re.Pattern[str]
     org_last_end: re.Pattern[str]
     org_tail: int
+    title_numbering: re.Pattern[str]
+    table_kind: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,8 @@ def _phrasing() -> _Phrasing:
                      tuple(c(p) for p in data["org_suffixes"]), c(data["amount_unit"]),
                      c(data["yearless_title"]), c(data["detached_year"]), data["detached_year_window"],
                      c(data["table_year_kind"]), c(data["party_prefix"]), c(data["party_organ"]),
-                     c(data["org_last_end"]), data["org_tail"])
+                     c(data["org_last_end"]), data["org_tail"], c(data["title_numbering"]),
+                     c(data["table_kind"]))
 
 
 def _clean_org(org: str) -> str:
@@ -74,11 +77,14 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     meta = Metadata()
     head = [ln for ln in lines[:40] if not ln.block.kind == "table"]
     for ln in head:
-        t = ln.norm.text
+        t = ph.title_numbering.sub("", ln.norm.text)
+        numbered = t != ln.norm.text
         for pat in ph.titles:
             m = pat.search(t)
-            # A title is the whole line (a few trailing words like 公开文档 aside), not a sentence.
-            if m and len(t.rstrip()) - m.end() <= 6:
+            # A title is the whole line (a few trailing words like 公开文档 aside), not a sentence; a
+            # numbered line (第二部分 省人大办公厅2017年度部门预算表: a contents entry) is one only with
+            # the full name, which starts with its place.
+            if m and len(t.rstrip()) - m.end() <= 6 and (not numbered or ph.place_start.match(m.group("org"))):
                 meta.department = meta.department or _clean_org(m.group("org"))
                 if "year" in m.groupdict() and m.group("year") and meta.year is None:
                     meta.year = int(m.group("year"))
@@ -159,7 +165,8 @@ def _detached_title(lines: list[Line], years: Counter[int], kinds: Counter[str])
 
 def _table_titles(lines: list[Line], years: Counter[int], kinds: Counter[str]) -> None:
     """Tables only: the year and kind of the tables' titles and amount columns (2026年部门收支预算总表,
-    2026年预算数). A budget also shows last year's column, so the latest year stated is the report's."""
+    2026年预算数). A budget also shows last year's column, so the latest year stated is the report's.
+    Without a year, the titles' kind alone (收支预算总表)."""
     ph = _phrasing()
     found: Counter[int] = Counter()
     for ln in lines:
@@ -169,6 +176,11 @@ def _table_titles(lines: list[Line], years: Counter[int], kinds: Counter[str]) -
             kinds[ph.kinds[m.group("kind") or m.group("kind2")]] += 1
     if found:
         years[max(found)] += 1
+    if not kinds:  # no year anywhere (the tables part of a split disclosure): the titles still say the kind
+        for ln in lines:
+            if ln.block.kind == "table":
+                for m in ph.table_kind.finditer(_table_head(ln)):
+                    kinds[ph.kinds[m.group("kind")]] += 1
 
 
 def _cover_department(head: list[Line]) -> str | None:
