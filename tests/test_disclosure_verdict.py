@@ -100,3 +100,15 @@ def test_fragments(tmp_path: Path, text: str, disclosure: bool) -> None:
     f = tmp_path / "x.txt"
     f.write_text(text, encoding="utf-8")
     assert check(f).disclosure is disclosure
+
+
+def test_report_on_another_subject_with_budget_figures(tmp_path: Path) -> None:
+    body = ("一、项目概况\n本单位2020年度收入总计100.00万元。\n本单位2020年度支出总计90.00万元。\n"
+            "基本支出50.00万元，项目支出40.00万元。\n")
+    report = tmp_path / "report.txt"
+    report.write_text("某某区教育局2020年度项目支出绩效评价报告\n" + body, encoding="utf-8")
+    r = check(report)
+    assert not r.disclosure and "首行表明这是另一类文件（「某某区教育局2020年度项目支出绩效评价报告」）" in r.warnings[-1]
+    disclosure = tmp_path / "disclosure.txt"  # the same figures under a disclosure's title
+    disclosure.write_text("某某区教育局2020年度部门决算\n" + body, encoding="utf-8")
+    assert check(disclosure).disclosure

@@ -77,6 +77,11 @@ def not_disclosure_reason(doc: SourceDocument, result: CheckResult, analysis: An
     sub = _substance()
     quantities = _quantities(result)
     tables = _tables(analysis) if analysis is not None else 0
+    first = next((b.text.strip() for b in doc.blocks if b.kind != "table" and b.text.strip()), "")
+    if tables == 0 and sub.other_subject.search(first):
+        # A report on another subject (绩效评价报告, 工作总结, a notice) may state budget figures; without a
+        # disclosure's standard tables its title decides.
+        return f"首行表明这是另一类文件（「{first[:40]}」），且没有标准的预算/决算表格"
     if analysis is not None:  # a 绩效自评表 read row by row (indicators, scores, funds) is a disclosure's table
         p = analysis.performance
         tables += bool(p.indicators or p.weighted or p.funds)
@@ -95,11 +100,10 @@ def not_disclosure_reason(doc: SourceDocument, result: CheckResult, analysis: An
 
 
 def _fragment(doc: SourceDocument, result: CheckResult, analysis: Analysis | None) -> bool:
-    """A short text that reads as a piece of a disclosure (knowledge/parts.yaml, `substance`)."""
+    """A short text that reads as a piece of a disclosure (knowledge/parts.yaml, `substance`); one whose
+    first line names another kind of document was set aside before."""
     sub = _substance()
     lines = [b.text for b in doc.blocks if b.kind != "table" and b.text.strip()]
-    if lines and sub.other_subject.search(lines[0].strip()):
-        return False
     if any(sub.figure.search(t) for t in lines):
         return True
     m = result.metadata
