@@ -158,11 +158,16 @@ def test_unreadable_pdf_is_one_line_error(tmp_path: Path, damage: str) -> None:
     assert ("已加密" if damage == "encrypted" else "文件损坏或不完整") in proc.stderr
 
 
-def test_pdf_extension_requires_pdf_content(tmp_path: Path) -> None:
+def test_pdf_name_read_as_what_its_bytes_are(tmp_path: Path) -> None:
     out = tmp_path / "fake.pdf"
     out.write_text("2020年度收、支总计384.49万元。", encoding="utf-8")
-    with pytest.raises(InputError, match="不是 PDF 文件"):
-        load(out)
+    doc = load(out)  # text under a .pdf name is read as the text it is, and the note says so
+    assert doc.format == "text" and doc.blocks[0].text == "2020年度收、支总计384.49万元。"
+    assert doc.warnings[0] == "扩展名为 .pdf，内容实为 纯文本，已按 纯文本 读取"
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)  # binary, and no format budgetdoc knows
+    with pytest.raises(InputError, match="不是 PDF 文件，内容也不是可识别的格式"):
+        load(junk)
 
 
 def test_xlsx_sentences_located_by_sheet_and_cell(tmp_path: Path) -> None:

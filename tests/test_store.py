@@ -92,7 +92,7 @@ def test_changed_file_is_a_new_version_with_history(db_url, tmp_path):
 
 def test_bad_file_is_recorded_and_the_run_goes_on(db_url, tmp_path):
     seeds = copy_seeds(tmp_path / "in", ["000", "004"])
-    (seeds / "broken.pdf").write_text("this is not a PDF", encoding="utf-8")
+    (seeds / "broken.pdf").write_bytes(bytes(range(256)) * 8)  # binary, no known format
     (seeds / "empty.docx").write_bytes(b"")
     engine = open_db(db_url)
     report = ingest(engine, [seeds], jobs=2, progress=False)
@@ -246,7 +246,7 @@ def test_unreadable_part_leaves_the_other_checked(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(need(SEEDS / "000_65a24acc6ee4d560.txt"), src / "x-text.txt")
-    (src / "x-tables.pdf").write_text("not a pdf", encoding="utf-8")
+    (src / "x-tables.pdf").write_bytes(bytes(range(256)) * 8)  # binary, no known format
     url = str(tmp_path / "s.db")
     engine = open_db(url)
     report = ingest(engine, [src], jobs=1, progress=False)

@@ -123,7 +123,7 @@ def test_export(ingested, tmp_path):
 
 def test_second_ingest_and_bad_file_exit_codes(tmp_path):
     seeds = copy_seeds(tmp_path / "seeds", ["000"])
-    (seeds / "bad.pdf").write_text("no pdf", encoding="utf-8")
+    (seeds / "bad.pdf").write_bytes(bytes(range(256)) * 8)  # binary, no known format
     db = str(tmp_path / "x.db")
     r = cli("ingest", "--db", db, str(seeds), "--format", "json")
     assert r.returncode == 1 and "Traceback" not in r.stderr  # a file failed: recorded, the other stored
@@ -162,7 +162,7 @@ def test_dask_engine(tmp_path):
     from budgetdoc.store.ingest import ingest
 
     seeds = copy_seeds(tmp_path / "seeds", ["000", "002"])
-    (seeds / "bad.pdf").write_text("no pdf", encoding="utf-8")
+    (seeds / "bad.pdf").write_bytes(bytes(range(256)) * 8)  # binary, no known format
     engine = open_db(str(tmp_path / "d.db"))
     report = ingest(engine, [seeds], jobs=2, engine_kind="dask", progress=False)
     assert len(report.stored) == 3 and len(report.failed) == 1

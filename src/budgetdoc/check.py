@@ -54,7 +54,7 @@ def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return finish(doc, CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
                                    facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
-                                   warnings=doc.warnings, suppressed=suppressed))
+                                   warnings=doc.warnings, suppressed=suppressed), analysis)
 
 
 def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:

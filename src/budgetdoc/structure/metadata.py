@@ -27,6 +27,16 @@ class _Phrasing:
     not_place: frozenset[str]
     org_suffixes: tuple[re.Pattern[str], ...]
     amount_unit: re.Pattern[str]
+    yearless_title: re.Pattern[str]
+    detached_year: re.Pattern[str]
+    detached_year_window: int
+    table_year_kind: re.Pattern[str]
+    party_prefix: re.Pattern[str]
+    party_organ: re.Pattern[str]
+    org_last_end: re.Pattern[str]
+    org_tail: int
+    title_numbering: re.Pattern[str]
+    table_kind: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +53,11 @@ def _phrasing() -> _Phrasing:
     return _Phrasing(org, tuple(c(p) for p in data["titles"]), c(data["year_kind"]), dict(data["kind_words"]),
                      data["final_marker"], c(data["cover_year"]), c(data["cover_note"]), c(data["scope_org"]),
                      c(data["place_start"]), data["leading_noise"], frozenset(data["not_place"]),
-                     tuple(c(p) for p in data["org_suffixes"]), c(data["amount_unit"]))
+                     tuple(c(p) for p in data["org_suffixes"]), c(data["amount_unit"]),
+                     c(data["yearless_title"]), c(data["detached_year"]), data["detached_year_window"],
+                     c(data["table_year_kind"]), c(data["party_prefix"]), c(data["party_organ"]),
+                     c(data["org_last_end"]), data["org_tail"], c(data["title_numbering"]),
+                     c(data["table_kind"]))
 
 
 def _clean_org(org: str) -> str:
@@ -51,6 +65,10 @@ def _clean_org(org: str) -> str:
     # (部门) and a trailing parenthetical such as （办） name the same body; keep inner ones （示范区）.
     for suffix in _phrasing().org_suffixes:
         org = suffix.sub("", org)
+    # The name ends at its last ending or bracket; a character or two after it begin the next word.
+    m = _phrasing().org_last_end.match(org)
+    if m and 0 < len(org) - m.end() <= _phrasing().org_tail:
+        org = org[: m.end()]
     return org.replace("(", "（").replace(")", "）")
 
 
@@ -59,11 +77,14 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     meta = Metadata()
     head = [ln for ln in lines[:40] if not ln.block.kind == "table"]
     for ln in head:
-        t = ln.norm.text
+        t = ph.title_numbering.sub("", ln.norm.text)
+        numbered = t != ln.norm.text
         for pat in ph.titles:
             m = pat.search(t)
-            # A title is the whole line (a few trailing words like 公开文档 aside), not a sentence.
-            if m and len(t.rstrip()) - m.end() <= 6:
+            # A title is the whole line (a few trailing words like 公开文档 aside), not a sentence; a
+            # numbered line (第二部分 省人大办公厅2017年度部门预算表: a contents entry) is one only with
+            # the full name, which starts with its place.
+            if m and len(t.rstrip()) - m.end() <= 6 and (not numbered or ph.place_start.match(m.group("org"))):
                 meta.department = meta.department or _clean_org(m.group("org"))
                 if "year" in m.groupdict() and m.group("year") and meta.year is None:
                     meta.year = int(m.group("year"))
@@ -88,6 +109,10 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     for m in ph.year_kind.finditer(opening):
         years[int(m.group("year"))] += 5
         kinds[ph.kinds[m.group("kind")]] += 5
+    if not years:
+        _detached_title(lines, years, kinds)
+    if not years:
+        _table_titles(lines, years, kinds)
     if meta.department is None:
         m = ph.titles[0].search(opening)
         if m:
@@ -98,10 +123,64 @@ def extract_metadata(lines: list[Line]) -> Metadata:
         meta.kind = kinds.most_common(1)[0][0]  # type: ignore[assignment]
     if meta.department is None:
         meta.department = _guess_department(lines)
+    if meta.department is not None:
+        meta.department = _bounded(meta.department, "\n".join(ln.norm.text for ln in lines[:1500]))
     units: Counter[str] = Counter(m.group(1) for ln in lines for m in ph.amount_unit.finditer(ln.norm.text))
     if units:
         meta.unit = units.most_common(1)[0][0]  # type: ignore[assignment]
     return meta
+
+
+def _bounded(org: str, text: str) -> str:
+    """Where the name starts. Found in running text it may carry the words before it (度 of 年度, 解读,
+    按照): a leading character or two go when the place the rest starts with (苏州市) is written more
+    often without them in the document. 中共 stays only on a party organ (中共X市委…)."""
+    ph = _phrasing()
+    for k in (1, 2) if not ph.party_prefix.match(org) else ():
+        m = ph.place_start.match(org[k:])
+        if m is not None and len(m.group(0)) >= 3 and text.count(m.group(0)) > text.count(org[:k] + m.group(0)):
+            org = org[k:]
+            break
+    if ph.party_prefix.match(org) and not ph.party_organ.match(org):
+        org = ph.party_prefix.sub("", org)
+    return org
+
+
+def _detached_title(lines: list[Line], years: Counter[int], kinds: Counter[str]) -> None:
+    """A title whose year sits on a line of its own next to it (a PDF that set the digits apart)."""
+    ph = _phrasing()
+    head = [ln.norm.text for ln in lines[:20] if ln.block.kind != "table"]
+    for i, text in enumerate(head):
+        m = ph.yearless_title.search(text)
+        if not m:
+            continue
+        w = ph.detached_year_window
+        for near in head[max(0, i - w): i] + head[i + 1: i + 1 + w]:
+            y = ph.detached_year.match(near)
+            if y:
+                years[int(y.group("year"))] += 5
+                kinds[ph.kinds[m.group("kind")]] += 5
+                return
+
+
+def _table_titles(lines: list[Line], years: Counter[int], kinds: Counter[str]) -> None:
+    """Tables only: the year and kind of the tables' titles and amount columns (2026年部门收支预算总表,
+    2026年预算数). A budget also shows last year's column, so the latest year stated is the report's.
+    Without a year, the titles' kind alone (收支预算总表)."""
+    ph = _phrasing()
+    found: Counter[int] = Counter()
+    for ln in lines:
+        text = " ".join(_table_head(ln).split("\n")) if ln.block.kind == "table" else ln.norm.text
+        for m in ph.table_year_kind.finditer(text):
+            found[int(m.group("year"))] += 1
+            kinds[ph.kinds[m.group("kind") or m.group("kind2")]] += 1
+    if found:
+        years[max(found)] += 1
+    if not kinds:  # no year anywhere (the tables part of a split disclosure): the titles still say the kind
+        for ln in lines:
+            if ln.block.kind == "table":
+                for m in ph.table_kind.finditer(_table_head(ln)):
+                    kinds[ph.kinds[m.group("kind")]] += 1
 
 
 def _cover_department(head: list[Line]) -> str | None:
