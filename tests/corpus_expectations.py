@@ -19,6 +19,10 @@ from __future__ import annotations
 
 # The true errors per file (path under ../shared/corpus): (rule, page, stated value), each with why.
 ERRORS: dict[str, list[tuple[str, int, str]]] = {
+    # p2 "2025年“三公”经费预算13.85万元，比2025年减少5.45万元" in the 2026 budget: 13.85 is the 2026 figure
+    # (表八 2026年财政拨款“三公”经费支出情况表, 合计 13.85), so the first year should read 2026 — a figure
+    # compared with its own year (gold.json must cq-sangong-wrong-year).
+    "004_重庆/2026年重庆市气象局部门预算.pdf": [("self-comparison", 2, "2025")],
     "079_湖州/2026年湖州市退役军人事务局部门预算.pdf": [
         # p5 收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%: 336.67 ÷ (6256.31 + 336.67 = 6592.98)
         # = 5.11%, not 5.0%.

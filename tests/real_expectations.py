@@ -85,7 +85,8 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         ("item-amounts", 7, "170.03万元"),
         # p11 (and p14) 行政运行 prints 64,840,547.00 under 项目支出 beside 合计 = 基本支出 = 14,348,853.34: the row
         # does not add up, and 司法's 项目支出 64,840,547 is not the sum of its 项 as printed (129,681,094).
-        ("table-hierarchy", 11, "64,840,547.00"), ("table-row-total", 11, "14,348,853.34"),
+        # One wrong cell: with 0.00 there both sums hold, so it is the one finding (at the cell, not the row).
+        ("table-hierarchy", 11, "64,840,547.00"),
     ],
 }
 

@@ -42,5 +42,8 @@ def test_rule_files_grouped_by_category() -> None:
     by_module: dict[str, set[str]] = {}
     for r in RULES.values():
         by_module.setdefault(r.check.__module__.rsplit(".", 1)[1], set()).add(r.category)
-    # tables.py holds table-text (consistency) beside the table rules: the table model's files (issue 12).
-    assert {m: c for m, c in by_module.items() if len(c) > 1} == {"tables": {"table", "consistency"}}
+    # tables.py holds table-text (consistency) beside the table rules: the table model's files (issue 12);
+    # levels.py reads an item across the lines of its paragraph, for its growth (arithmetic) and its two
+    # amounts (consistency): the paragraph model's rules (issue 18).
+    assert {m: c for m, c in by_module.items() if len(c) > 1} == {"tables": {"table", "consistency"},
+                                                                  "levels": {"arithmetic", "consistency"}}

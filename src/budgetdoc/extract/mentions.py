@@ -135,7 +135,9 @@ def wrapped_lead(prev: Line | None, line: Line) -> str:
         return ""
     cut = max(max((text.rfind(c) for c in CLAUSE_END), default=-1),
               max((m.end() for m in knowledge().patterns["number"].finditer(text)), default=0) - 1)
-    return text[cut + 1:]
+    tail = text[cut + 1:]
+    # Only words wrap: a tail of punctuation and quotes (glyphs the text layer lost, "、“ ”") is no label.
+    return tail if any(ch.isalnum() for ch in tail) else ""
 
 
 def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "") -> list[Mention]:

@@ -3,6 +3,7 @@ its parts (基本支出 + 项目支出 ...), and the explanation text stating th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -390,8 +391,11 @@ def _heading_scope(m: Mention, k: Knowledge) -> str | None:
     from ..extract.keys import scope_in
 
     section = m.line.section
+    subject_end = re.compile(k.claims["heading_subject_end"])
     for s in section.chain() if section else []:
-        if (scope := scope_in(s.title, k)) is not None:
+        # Only the heading's own subject: a glossary line taken for a heading ("(四)其他收入:指除上述
+        # “财政拨款收入”…以外的收入") names 财政拨款 in its definition, not as its scope.
+        if (scope := scope_in(subject_end.split(s.title, 1)[0], k)) is not None:
             return scope
     return None
 
