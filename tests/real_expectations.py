@@ -1,4 +1,4 @@
-"""What the thirty real published PDFs in ../shared/real say, read by hand (pdftotext and the PDFs
+"""What the thirty-five real published PDFs in ../shared/real say, read by hand (pdftotext and the PDFs
 themselves), and the error findings that are true of them. Every error-severity finding the checker
 gives on these files must be listed in ERRORS with the reason it is true; a new error that is not
 listed fails tests/test_real_documents.py (it is a misread until someone reads the document and
@@ -43,6 +43,9 @@ META: dict[str, tuple[str | None, int | None, str | None]] = {
     "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": ("上海市普陀区社会福利院", 2024, "budget"),
     "putuo-sifaju-2026-dept-budget.pdf": ("上海市普陀区司法局", 2026, "budget"),
     "putuo-sifaju-2026-unit-budget.pdf": ("上海市普陀区司法局", 2026, "budget"),
+    "putuo-caizhengju-2024-final.pdf": ("上海市普陀区财政局", 2024, "final"),
+    "putuo-guihuaziyuan-2024-final.pdf": ("上海市普陀区规划和自然资源局", 2024, "final"),
+    "putuo-shehuigongzuobu-2024-final.pdf": ("中共上海市普陀区委社会工作部", 2024, "final"),
 }
 
 # The true errors: (rule, page of the first quote, stated value), each with why it is true.
@@ -87,6 +90,15 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # does not add up, and 司法's 项目支出 64,840,547 is not the sum of its 项 as printed (129,681,094).
         # One wrong cell: with 0.00 there both sums hold, so it is the one finding (at the cell, not the row).
         ("table-hierarchy", 11, "64,840,547.00"),
+    ],
+    # p21 一般公共服务支出2106.66万元，占71.73%: 2106.66 ÷ 2940.05 = 71.65% (the stated shares add to 100.07%).
+    "putuo-caizhengju-2024-final.pdf": [("share", 21, "71.73%")],
+    "putuo-guihuaziyuan-2024-final.pdf": [
+        # p24 section 六 一般公共预算财政拨款基本支出5377.64万元, but the 一般公共预算 tables give 5364.75 (p15 合计
+        # 基本支出 = 人员经费合计4884.09 + 公用经费合计480.66, p16): 5377.64 is the all-funds figure.
+        ("table-text", 24, "5377.64 万元"),
+        # p25 "下降（增长）27.78%": the template's two options left in (the arithmetic 0.15 ÷ 0.54 is right).
+        ("template-residue", 25, "下降(增长)"),
     ],
 }
 

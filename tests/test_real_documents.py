@@ -1,4 +1,4 @@
-"""The thirty real published PDFs of ../shared/real: none refused, metadata as their covers say, the
+"""The thirty-five real published PDFs of ../shared/real: none refused, metadata as their covers say, the
 standard facts where the document states them, and no error finding beyond the true ones read by
 hand in real_expectations.py (a new error there is a misread until shown otherwise)."""
 
