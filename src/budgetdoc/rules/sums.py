@@ -3,9 +3,11 @@ across the document, 机关运行经费 within 公用经费."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..analysis import Analysis
 from ..extract import Breakdown, Mention
 from ..interval import interval_sum
 from ..knowledge import Knowledge, knowledge
@@ -139,6 +141,14 @@ def _dedupe(ev: list[Evidence]) -> list[Evidence]:
     return out
 
 
+def _other_basis(a: Analysis) -> bool:
+    """Does the document say its 机关运行经费 is counted on another basis (口径) than 公用经费? Then
+    the two are not comparable (Jiangsu's 2017 budgets: "2017年“机关运行经费”统计口径发生调整", the
+    项目 spending's 商品服务支出 included)."""
+    said = re.compile(a.knowledge.claims["operating_cost_basis"])
+    return any(said.search(line.norm.text) for line in a.lines)
+
+
 @rule("operating-cost", "arithmetic", "error", "机关运行经费超过公用经费",
       "机关运行经费是行政单位（含参公单位）基本支出中的公用经费，不能超过全部门的公用经费。",
       rationale="机关运行经费 ⊆ 一般公共预算财政拨款基本支出中的公用经费（名词解释口径）。")
@@ -147,7 +157,7 @@ def check_operating_cost(ctx: RuleContext) -> Iterator[Finding]:
     first = first_levels(a)
     op = first.get("operating_cost")
     public = first.get("gpb.expense.public") or first.get("expense.public")
-    if op is None or public is None or a.meta.year in a.knowledge.claims.get("operating_cost_wide_years", ()):
+    if op is None or public is None or _other_basis(a):
         return
     if op.yuan.lo > public.yuan.hi * Decimal(1):  # type: ignore[attr-defined]
         yield ctx.report(f"机关运行经费{op.stated.strip()}超过公用经费{public.stated.strip()}。",  # type: ignore[attr-defined]
