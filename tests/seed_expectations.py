@@ -51,7 +51,10 @@ DEFECTS = {
             ("performance-rate", 117, "error"),
             ("performance-rate", 275, "error"),
             ("performance-score", 183, "error"),
-            ("performance-score", 334, "error")],
+            ("performance-score", 334, "error"),
+            # 因公出国（境）费预算为0万元，支出决算为0万元，完成预算的0% (and a second 0 of 0 on the line): a
+            # rate of a zero budget is undefined, even of a zero actual (issue 18: say 预算、决算均为0)
+            ("zero-base", 65, "warning")],
     "001": [("template-residue", 241, "error"),  # 与年初预算相比增加(减少)5.71万元
             # 项目支出绩效自评表: target missed or cap exceeded, yet full marks (0.29 / 0.25)
             ("performance-full-marks", 341, "warning"),  # 窗口机顶盒 ≥123, actual 105
@@ -63,7 +66,8 @@ DEFECTS = {
             ("performance-full-marks", 415, "warning"),  # 软件 ≤133.15万元, actual 143.4
             ("attachment-absent", 558, "info"),  # 第五部分 部门决算表 见附件。 (no table in the file)
             ("zero-base", 226, "warning"),  # 年初预算 0 万元 …… 完成年初预算的 100%
-            ("zero-base", 228, "warning")],
+            ("zero-base", 228, "warning"),
+            ("zero-base", 271, "warning")],  # 因公出国(境)费全年预算0.00万元,支出决算0.00万元,完成预算的0%
     "002": [("growth-rate", 26, "error"),  # 17.05/367.44 = 4.64%, not 4.43%
             ("growth-rate", 35, "error"),  # 17.05/366.88 = 4.65%, not 4.44%
             ("growth-rate", 39, "error"),  # 108.06/224.71 = 48.09%, not 32.47%
@@ -96,7 +100,8 @@ DEFECTS = {
     "003": [("attachment-absent", 66, "info"),  # 第二部分 2020年度部门决算表 (详见附件)
             ("template-residue", 76, "error"),  # 基本支出增加减少392408.27元
             ("template-residue", 89, "error"),
-            ("unit-mix", 116, "warning")],  # 国有资本经营预算(类)支出0万元 in a document kept in 元
+            ("unit-mix", 116, "warning"),
+            ("zero-base", 124, "warning")],  # “三公”经费支出预算为0元,支出决算为0元,完成预算的0% (4 places)  # 国有资本经营预算(类)支出0万元 in a document kept in 元
     "004": [("period-kind", 103, "warning")],  # 预算文件：八、政府性基金预算支出决算情况说明
 }
 
