@@ -120,6 +120,11 @@ FACTS: dict[str, dict[str, tuple[str, int]]] = {
     "jiangsu-suzhou-shenjiju-2026-budget.pdf": {"income.total": ("46516700.00", 9),
                                                 "income.current_year": ("46516700.00", 9)},
     "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": {"expense.basic": ("171231900.00", 11)},
+    # The tables part alone (48 pages, 万元 to six decimals; each table's title in its second ruled row):
+    # p6 预算03表 支出总表 合计 44,169.357532 = 基本支出 28,016.258321 + 项目支出 16,153.099211.
+    "beijing-municipal-caizhengju-2026-budget-tables.pdf": {"expense.current_year": ("441693575.32", 6),
+                                                            "expense.basic": ("280162583.21", 6),
+                                                            "expense.project": ("161530992.11", 6)},
 }
 
 # Every defect known in these files (rule, page of its quote), found at any severity: the errors above

@@ -38,6 +38,7 @@ def test_every_real_document_is_listed() -> None:
 @pytest.mark.parametrize("name", sorted(META))
 def test_real_document(name: str) -> None:
     r = _checked(name)  # a refused file raises InputError here
+    assert r.disclosure, r.warnings  # a part of a disclosure (its tables alone) is one too
     m = r.metadata
     assert (m.department, m.year, m.kind) == META[name]
     errors = sorted((f.rule, f.evidence[0].loc.page, f.stated) for f in r.findings if f.severity == "error")

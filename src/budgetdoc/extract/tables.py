@@ -512,6 +512,8 @@ def _adjacent(blocks: list[Block], prev: Block, i: int) -> bool:
 
 def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]:
     rows = blocks[i].rows
+    while len(rows) > 1 and not any(c.text.strip() for c in rows[0]):
+        rows = rows[1:]  # an empty ruled row above the title (Beijing's 预算01表 …): no part of the table
     first = [c for c in rows[0] if c.text.strip()]
     if len(first) == 1 and parse_number(first[0].text) is None and len(rows) > 1:
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's

@@ -141,9 +141,19 @@ Level = tuple[int, list[tuple[str, list[int]]]]  # a 合计 column and the colum
 
 
 def _levels(ctx: RuleContext, t: ParsedTable) -> list[Level]:
+    if _misaligned(t):
+        return []
     others = [c for o in ctx.analysis.tables if o.group == t.group
               for c in o.columns.values() if o is not t or c.role != "amount"]
     return list(_total_columns(t, others))
+
+
+def _misaligned(t: ParsedTable) -> bool:
+    """Amounts under a header that names a classification (部门支出经济分类科目 over 1,721.98): the data
+    rows are shifted against the header (a PDF row that lost an empty cell), so no amount column is
+    what its header says and no sum of the table can be checked."""
+    label = table_knowledge().patterns["label_header"]
+    return any(c.role == "amount" and any(label.search(h) for h in c.path) for c in t.columns.values())
 
 
 def _row_holds(row: Row, levels: list[Level]) -> bool | None:
@@ -271,7 +281,10 @@ def _one_cell_fix(row: Row, levels: list[Level]) -> tuple[int, Decimal] | None:
 
 
 def _is_total_header(name: str) -> bool:
-    return name in table_knowledge().total_headers or name.endswith(("合计", "总计"))
+    """合计, 小计, 总计, and a name ending like one (本年收入合计, 项目支出总数: the group's own total, beside
+    its parts such as 扣除基建项目后预算数)."""
+    k = table_knowledge()
+    return name in k.total_headers or bool(k.patterns["total_ending"].search(name))
 
 
 def _incomplete(prefix: tuple[str, ...], others: list[Column]) -> bool:
