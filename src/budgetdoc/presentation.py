@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .analysis import Analysis
-from .knowledge import load_yaml
+from .knowledge import knowledge, load_yaml
 from .model import Block, CheckResult, Evidence, Finding, Location, SourceDocument
 
 # Our own reports: the CSV/XLSX header, the HTML footer and title, the text report's summary line.
@@ -25,7 +25,6 @@ _OWN = load_yaml("report.yaml")
 _OWN_COLUMNS = set(_OWN["own_report_columns"])
 _OWN_TEXT = re.compile(_OWN["own_report_text"])
 _NUMERIC = re.compile(r"^[\s\d.,，%()（）\-—*]*$")
-_SCOPES = ("fiscal.", "gpb.", "gf.", "soc.")
 _VARIANTS = (".budget", ".prev")
 
 NOT_DISCLOSURE = "不是部门预算/决算公开文件：{why}；未做核对。"
@@ -117,9 +116,7 @@ def _quantities(result: CheckResult) -> set[str]:
     """The standard quantities stated with an amount, whatever their funding scope or column."""
     out = set()
     for f in result.facts:
-        key = f.key
-        for scope in _SCOPES:
-            key = key.removeprefix(scope)
+        key = knowledge().base_key(f.key)
         for variant in _VARIANTS:
             key = key.removesuffix(variant)
         out.add("econ" if key.startswith("econ.") else key)

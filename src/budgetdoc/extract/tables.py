@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..amount import money_scale
 from ..interval import Interval
-from ..knowledge import load_yaml
+from ..knowledge import knowledge, load_yaml
 from ..model import Block, Cell, Fact
 from ..normalize import normalize
 from .keys import match_quantity, numbering_style, split_role
@@ -423,12 +423,11 @@ def _content_kind(grid: Grid, nheader: int, paths: list[tuple[str, ...]],
     if not nheader:
         return None, None, None  # rows without a header: a continued table, whatever its rows say
     labels = {_pattern("label_numbering").sub("", re.sub(r"\s", "", _text(c))) for row in grid[nheader:] for c in row}
+    header = " ".join(h for path in paths for h in path)
     if all(any(p.search(label) for label in labels) for p in tk["summary_rows"]):
-        header = " ".join(h for path in paths for h in path)
         if any(w in header for w in tk["fiscal_header"]):
             return next((k, s, c) for k, s, c, _ in table_knowledge().kinds if k == "fiscal_summary")
         return "summary", None, None
-    header = " ".join(h for path in paths for h in path)
     leaves = {re.sub(r"\s", "", path[-1]) for path in paths if path}
     coded = sum(1 for row in grid[nheader:] for c in row[:3] if c is not None and _CODE.match(_text(c)))
     if all(any(p.search(leaf) for leaf in leaves) for p in tk["expense_columns"]) and coded >= 2 \
@@ -662,8 +661,7 @@ def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
             chosen[key] = (c, rank)
     out = []
     for key, (c, _) in chosen.items():
-        scoped = match_quantity_key_scoped(key)
-        full = f"{t.scope}.{key}" if t.scope and scoped else key
+        full = f"{t.scope}.{key}" if t.scope and knowledge().scoped(key) else key
         if key in dropped or full in stated:
             continue
         value = row.values.get(c) or _blank_zero(t, row, c)
@@ -683,12 +681,6 @@ def _blank_zero(t: ParsedTable, row: Row, c: int) -> Value | None:
         return None
     decimals = max(v.decimals for v in row.values.values())
     return Value(Decimal(0), decimals, cell)
-
-
-def match_quantity_key_scoped(key: str) -> bool:
-    """Does the quantity `key` take a funding scope (quantities.yaml `scoped`)?"""
-    from ..knowledge import knowledge  # the packaged quantities: tables are read with them
-    return any(q.key == key and q.scoped for q in knowledge().quantities)
 
 
 def _grand_total_row(t: ParsedTable) -> Row | None:

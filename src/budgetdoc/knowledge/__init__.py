@@ -118,6 +118,10 @@ class Knowledge:
                 return key[len(scope):]
         return key
 
+    def scoped(self, key: str) -> bool:
+        """Does the quantity `key` take a funding scope prefix (quantities.yaml `scoped`)?"""
+        return any(q.key == key and q.scoped for q in self.quantities)
+
     def with_section_aliases(self, aliases: dict[str, tuple[str, ...]]) -> Knowledge:
         """A copy with extra heading regexes appended to section types' patterns (a config's
         `aliases.sections`). Order is kept: the first type that matches a heading wins."""

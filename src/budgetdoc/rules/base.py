@@ -183,6 +183,13 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s, max(e, end)
 
 
+def level_growth(cur: Interval, prev: Interval) -> Interval | None:
+    """The growth from last year's level to this year's in %: this ÷ last − 1, not (this − last) ÷ last,
+    so last year's figure takes one value inside its rounding, not two. None when last year may be 0."""
+    q = cur / prev
+    return Interval(q.lo - 1, q.hi - 1).scale(Decimal(100)) if q is not None else None
+
+
 def fmt_pct(x: Decimal, decimals: int) -> str:
     q = Decimal(1).scaleb(-decimals)
     return f"{x.quantize(q)}%"

@@ -15,6 +15,7 @@ from .base import (
     RuleContext,
     evidence,
     fmt_pct,
+    level_growth,
     miss_severity,
     rule,
 )
@@ -288,9 +289,7 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     if not curs or prev.yuan.contains_zero():
         return None
     cur = curs[-1]
-    # this ÷ last − 1, not (this − last) ÷ last: last year's figure must take one value, not two.
-    q = cur.yuan / prev.yuan
-    rate = _pct(Interval(q.lo - 1, q.hi - 1)) if q is not None else None
+    rate = level_growth(cur.yuan, prev.yuan)
     return (cur, prev, rate) if rate is not None else None
 
 

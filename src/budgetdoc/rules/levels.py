@@ -18,7 +18,7 @@ from ..extract.keys import numbering_style
 from ..interval import Interval
 from ..model import Evidence, Finding
 from ..structure import Line
-from .base import RuleContext, fmt_pct, in_side_section, miss_severity, rule
+from .base import RuleContext, fmt_pct, in_side_section, level_growth, line_evidence, miss_severity, rule
 
 HUNDRED = Decimal(100)
 _CLAUSE_ENDS = ",;:。、"
@@ -84,9 +84,7 @@ def _year_of(p: Paragraph, pos: int, pattern: re.Pattern[str]) -> int | None:
 
 
 def _rate(cur: Mention, base: Mention) -> Interval | None:
-    """cur ÷ base − 1 in %: the base takes one value inside its rounding, not two."""
-    q = cur.yuan / base.yuan
-    return Interval(q.lo - 1, q.hi - 1).scale(HUNDRED) if q is not None else None
+    return level_growth(cur.yuan, base.yuan)
 
 
 def _item_head(p: Paragraph, before: int, year_label: re.Pattern[str]) -> Placed | None:
@@ -153,8 +151,6 @@ def _quote(p: Paragraph, x: Placed, start: int, end: int) -> Evidence:
     line_start = x.pos - m.start  # the offset of the pct's line in the paragraph
     s = max(start - line_start, 0)
     e = min(end - line_start, len(m.line.norm.text))
-    from .base import line_evidence
-
     return line_evidence(m.line, s, e, mark=(m.start, m.end))
 
 

@@ -417,7 +417,7 @@ def _scopable(key: str, k: Knowledge) -> bool:
     """A key stated without its funding scope that has scopes (基本支出, a 功能分类 item; not 三公)."""
     if k.base_key(key) != key:
         return False
-    return key.startswith("func.") or any(q.key == key and q.scoped for q in k.quantities)
+    return key.startswith("func.") or k.scoped(key)
 
 
 def _same(x: Fact, y: Fact) -> bool:
