@@ -13,6 +13,7 @@ from .load import load
 from .model import Block, CheckResult, Finding, SourceDocument
 from .postpass import review
 from .presentation import finish
+from .suggestion import with_suggestions
 
 
 def check(path: str | Path, config: Config | None = None,
@@ -50,6 +51,7 @@ def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
     findings, suppressed = review(analysis, config)
     findings, suppressed = _with_sections(analysis, findings), _with_sections(analysis, suppressed)
     findings, suppressed = group_repeated(findings), group_repeated(suppressed)
+    findings, suppressed = with_suggestions(findings), with_suggestions(suppressed)
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return finish(doc, CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,

@@ -166,6 +166,9 @@ class Finding:
     # True when the stated figure misses by at most one unit of its last digit (a slip, not a wrong
     # figure): the post-pass makes it a warning unless `tolerance.last_digit_warning` is false.
     last_digit: bool = False
+    # The corrected wording (suggestion.py): the quote with the stated figure replaced by the expected one,
+    # or which two figures to reconcile when either may be wrong; None when no correction follows.
+    suggestion: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
@@ -175,6 +178,8 @@ class Finding:
             out["stated"] = self.stated
         if self.expected is not None:
             out["expected"] = self.expected
+        if self.suggestion is not None:
+            out["suggestion"] = self.suggestion
         if self.section is not None:
             out["section"] = self.section
         out["evidence"] = [e.to_dict() for e in self.evidence]

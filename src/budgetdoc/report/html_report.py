@@ -57,7 +57,7 @@ table.index td.n{{text-align:right;font-variant-numeric:tabular-nums}} table.ind
 .more{{color:#666;font-size:13px;margin-top:4px}} .src{{color:#666;font-size:13px}}
 .rule{{font-family:monospace;background:#eee;padding:0 6px;border-radius:3px;font-size:13px}}
 .loc{{color:#666;font-size:13px;margin-left:6px}}
-.vals{{font-size:14px;margin:4px 0}} .vals b{{color:#c0392b}} .vals i{{font-style:normal;color:#1e8449;font-weight:bold}}
+.vals{{font-size:14px;margin:4px 0}} .suggestion{{font-size:14px;margin:4px 0;color:#1e8449}} .vals b{{color:#c0392b}} .vals i{{font-style:normal;color:#1e8449;font-weight:bold}}
 blockquote{{margin:6px 0 0;padding:6px 10px;background:#fff;border:1px solid #e5e5e5;border-radius:4px;font-size:14px}}
 blockquote small{{color:#888;margin-right:6px}}
 mark{{background:#ffe066;padding:0 2px;border-radius:2px;font-weight:bold}}
@@ -193,6 +193,8 @@ def _finding(f: Finding, ignored: bool = False) -> str:
            ([f"应为：<i>{escape(f.expected)}</i>"] if f.expected is not None else [])
     if vals:
         parts.append(f'<div class="vals">{"　".join(vals)}</div>')
+    if f.suggestion is not None:
+        parts.append(f'<div class="suggestion">建议：{escape(f.suggestion)}</div>')
     shown, rest = shown_evidence(f)
     for e in shown:
         parts.append(f"<blockquote><small>{escape(e.loc.describe())}</small>{_marked(e, f)}</blockquote>")

@@ -11,8 +11,8 @@ from .marks import stated_as_written
 
 # What each column holds, and its header in the file (in Chinese, as everything a reviewer reads).
 KEYS = ["source", "department", "year", "kind", "rule", "severity", "message", "stated", "expected",
-        "location", "quote"]
-COLUMNS = ["来源文件", "部门", "年度", "文种", "规则", "严重程度", "问题", "文中", "应为", "位置", "引文"]
+        "suggestion", "location", "quote"]
+COLUMNS = ["来源文件", "部门", "年度", "文种", "规则", "严重程度", "问题", "文中", "应为", "建议", "位置", "引文"]
 _KIND = {"final": "决算", "budget": "预算"}
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -21,7 +21,7 @@ def finding_row(result: CheckResult, f: Finding) -> list[str]:
     """The row of one finding; a finding quoting several places lists them one per line in a cell."""
     m = result.metadata
     return [result.source, m.department or "", str(m.year or ""), _KIND.get(m.kind or "", ""), f.rule,
-            _SEVERITY[f.severity], f.message, stated_as_written(f) or "", f.expected or "",
+            _SEVERITY[f.severity], f.message, stated_as_written(f) or "", f.expected or "", f.suggestion or "",
             "\n".join(e.loc.describe() for e in f.evidence), "\n".join(e.quote for e in f.evidence)]
 
 
@@ -50,7 +50,7 @@ def write_xlsx(results: list[CheckResult], path: str | Path) -> None:
         ws.append(row)
     for c in ws[1]:
         c.font = Font(bold=True)
-    widths = {"source": 28, "department": 24, "message": 60, "location": 22, "quote": 60}
+    widths = {"source": 28, "department": 24, "message": 60, "suggestion": 40, "location": 22, "quote": 60}
     for i, name in enumerate(KEYS):
         ws.column_dimensions[chr(ord("A") + i)].width = widths.get(name, 12)
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -59,6 +59,8 @@ def _finding(i: int, f: Finding) -> list[str]:
              ([f"应为：{f.expected}"] if f.expected is not None else [])
     if values:
         out.append("   " + "    ".join(values))
+    if f.suggestion is not None:
+        out.append(f"   建议：{f.suggestion}")
     shown, rest = shown_evidence(f)
     for e in shown:
         out.append(f"   > {e.loc.describe()}：{e.quote}")

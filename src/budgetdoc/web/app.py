@@ -17,6 +17,7 @@ import uuid
 import zipfile
 from collections import defaultdict
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -42,6 +43,7 @@ from ..store import crossdoc, judgements
 from ..store.db import SQLITE_BUSY_MS, StoreError, open_db
 from ..store.models import Document, DocumentFile, FactRow, FindingRow, Judgement
 from ..store.queries import compare as compare_query
+from ..suggestion import suggest
 from . import pages
 from .jobs import Worker
 
@@ -129,8 +131,8 @@ def content_problem(ext: str, head: bytes) -> str | None:
 
 def _finding_dict(f: FindingRow, j: Judgement | None) -> dict[str, Any]:
     return {"id": f.id, "document_id": f.document_id, "rule": f.rule, "severity": f.severity, "origin": f.origin,
-            "message": f.message, "stated": f.stated, "expected": f.expected, "section": f.section,
-            "suppressed": f.suppressed, "evidence": f.evidence,
+            "message": f.message, "stated": f.stated, "expected": f.expected,
+            "suggestion": _as_finding(f).suggestion, "section": f.section, "suppressed": f.suppressed, "evidence": f.evidence,
             "judgement": judgements.to_dict(j) if j is not None else None}
 
 
@@ -162,17 +164,22 @@ def _loc(d: dict[str, Any]) -> Location:
     return Location(**{k: d[k] for k in _LOC_KEYS if k in d})
 
 
-def _result(d: Document, facts: list[FactRow], findings: list[FindingRow]) -> CheckResult:
-    """A stored document as a CheckResult, for the report renderers."""
+def _as_finding(f: FindingRow) -> Finding:
+    """A stored finding as the checker made it, with its suggestion (computed from the stored quotes)."""
     from ..rules import RULES
 
-    def finding(f: FindingRow) -> Finding:
-        ev = [Evidence(e.get("quote", ""), _loc(e), e.get("confidence"),
-                       tuple(e["mark"]) if isinstance(e.get("mark"), list) and len(e["mark"]) == 2 else None)
-              for e in f.evidence]
-        rule = RULES.get(f.rule)
-        return Finding(f.rule, f.severity, f.message, ev, f.stated, f.expected, f.section,
-                       category=rule.category if rule else f.origin)
+    ev = [Evidence(e.get("quote", ""), _loc(e), e.get("confidence"),
+                   tuple(e["mark"]) if isinstance(e.get("mark"), list) and len(e["mark"]) == 2 else None)
+          for e in f.evidence]
+    rule = RULES.get(f.rule)
+    out = Finding(f.rule, f.severity, f.message, ev, f.stated, f.expected, f.section,
+                  category=rule.category if rule else f.origin)
+    return replace(out, suggestion=suggest(out))
+
+
+def _result(d: Document, facts: list[FactRow], findings: list[FindingRow]) -> CheckResult:
+    """A stored document as a CheckResult, for the report renderers."""
+    finding = _as_finding
 
     return CheckResult(source=d.source, encoding=d.encoding,
                        metadata=Metadata(d.department, d.year, d.kind, d.unit),

@@ -295,6 +295,7 @@
       (f.stated || f.expected) ? h("div", {class: "vals"},
         f.stated ? h("span", {class: "stated", text: "文中：" + f.stated}) : null,
         f.expected ? h("span", {class: "expected", text: "应为：" + f.expected}) : null) : null,
+      f.suggestion ? h("div", {class: "suggestion", text: "建议：" + f.suggestion}) : null,
       f.section ? h("div", {class: "hint", text: "章节：" + f.section}) : null);
     for (const e of f.evidence.slice(0, 5)) {
       const q = h("div", {class: "quote", title: describeLoc(e)});
