@@ -1,4 +1,4 @@
-"""Command line: `budgetdoc check INPUT...` and `budgetdoc rules`.
+"""Command line: `budgetdoc check INPUT...`, `budgetdoc annotate FILE` and `budgetdoc rules`.
 
 Messages are in Chinese, one line on stderr, never a traceback. Exit codes: 0 no error-severity
 finding, 1 at least one, 2 bad usage, a bad config, an unreadable input or an output that cannot be
@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-q", "--quiet", action="store_true", help="不显示进度（stderr 不是终端时本就不显示）")
     c.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                    help="同时检查的文件数（进程数），默认为处理器核数；1 为逐个检查并显示页面进度")
+    _add_annotate(sub)
     r = sub.add_parser("rules", help="列出规则：编号、类别、默认严重程度")
     r.add_argument("--format", choices=["text", "json"], default="text", help="json：完整的规则目录数据")
     from .store.cli import add_commands  # the store: ingest, list, show, compare, export
@@ -126,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.command == "rules":
         return _rules(args.format)
+    if args.command == "annotate":
+        return _annotate(args)
     if args.command == "serve":
         from .web.cli import run as run_serve
         return run_serve(args)
@@ -403,6 +406,93 @@ def _write(path: str, write: Callable[[str], None]) -> bool:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return True
+
+
+ANNOTATE_EPILOG = """PDF：每个问题在原文处加高亮，文中数字加方框，旁边加注释（规则名称、问题、文中/应为、修改建议）；
+      一个问题涉及几处就标几处。
+DOCX：Word 批注，锚定在引文所在的文字上。XLSX：单元格批注，加在所引单元格上。
+文本、Markdown、HTML 等其他格式无法加批注：写出 HTML 审查报告（报告中已标出每处引文）。
+输入文件不会被修改；输出默认写在输入文件旁（X.annotated.pdf、X.annotated.docx、X.annotated.xlsx、
+X.annotated.html），已有的输出文件整体替换（先写临时文件再改名）；输出路径就是输入文件时拒绝（退出码 2）。
+文件已入库（budgetdoc ingest）时，审查台中被判为“误报”的问题不标注：数据库用 --db，
+不给时用当前目录的 budgetdoc.db（不存在则标注全部问题）。
+
+退出码：
+  0  已写出，没有“错误”级别的问题
+  1  已写出，至少一个“错误”级别的问题
+  2  用法错误、配置错误、输入无法读取、数据库无法打开，或输出文件无法写入（包括输出路径就是输入文件）
+  3  输入不是部门预算/决算公开文件：未写出"""
+
+
+def _add_annotate(sub: Any) -> None:
+    a = sub.add_parser("annotate", help="写出带批注的副本：PDF 高亮与注释、Word 批注、Excel 单元格批注",
+                       description="检查一个公开文件，并写出在原文处标注每个问题及修改建议的副本。",
+                       epilog=ANNOTATE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("file", metavar="FILE", help="要标注的文件（PDF、DOCX、XLSX；其他格式写出 HTML 报告）")
+    a.add_argument("-o", "--output", metavar="PATH", help="输出路径，默认在输入文件旁加 .annotated")
+    a.add_argument("--db", help="判断（误报）所在的数据库，默认为当前目录的 budgetdoc.db（存在时）")
+    a.add_argument("--config", metavar="FILE.yaml", help="规则的启用/停用、严重程度、容差、章节别名")
+    a.add_argument("--min-severity", choices=list(SEVERITIES), default="info",
+                   help="只标注不低于此级别的问题：error、warning、info（默认，全部）")
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from .report.annotate import annotate, default_output
+
+    src = Path(args.file)
+    if not src.is_file():
+        return _fail(f"文件不存在：{args.file}" if not src.exists() else f"不是文件：{args.file}")
+    try:
+        config = load_config(args.config) if args.config else DEFAULT
+        result = _at_least(check_parts([str(src)], config), args.min_severity)
+    except ConfigError as e:
+        return _fail(f"配置错误：{e}")
+    except InputError as e:
+        return _fail(str(e))
+    if not result.disclosure:
+        print(f"budgetdoc：{args.file}：{result.warnings[-1] if result.warnings else '不是公开文件'}未写出批注副本。",
+              file=sys.stderr)
+        return EXIT_NOT_DISCLOSURE
+    output = args.output or str(default_output(src, result.format))
+    if _clash(output, [str(src)]):
+        return _fail(f"输出文件 {output} 就是输入文件 {args.file}，拒绝覆盖")
+    kept = _undismissed(src, result, args.db)
+    if isinstance(kept, int):
+        return kept
+    summary = None
+
+    def write(tmp: str) -> None:
+        nonlocal summary
+        summary = annotate(src, result, kept, Path(tmp))
+
+    if not _write(output, write) or summary is None:
+        return 2
+    dropped = len(result.findings) - len(kept)
+    what = "HTML 审查报告（此格式无法加批注，报告中已标出每处引文）" if summary.report else "批注副本"
+    print(f"已写出{what}：{output}；问题 {len(kept)} 项，标注 {summary.places} 处"
+          + (f"；{len(summary.missed)} 处在文件中未找到原文，未标注" if summary.missed else "")
+          + (f"；审查台判为误报的 {dropped} 项未标注" if dropped else ""))
+    return 1 if any(f.severity == "error" for f in kept) else 0
+
+
+def _undismissed(src: Path, result: CheckResult, db: str | None) -> list | int:
+    """The findings a reviewer has not dismissed in the store (all of them when there is no store)."""
+    from .store.db import DEFAULT_DB, StoreError, open_db
+
+    if db is None and not Path(DEFAULT_DB).is_file():
+        return result.findings
+    try:
+        from .store import judgements
+
+        engine = open_db(db, create=False)
+        try:
+            gone = judgements.dismissed(engine, str(src.resolve()),
+                                        [(f.rule, [e.to_dict() for e in f.evidence]) for f in result.findings])
+        finally:
+            engine.dispose()
+    except StoreError as e:
+        return _fail(str(e))
+    return [f for f, d in zip(result.findings, gone, strict=True) if not d]
 
 
 def _umask() -> int:

@@ -97,3 +97,14 @@ def remove(engine: Engine, judgement_id: int) -> bool:
             return True
 
     return with_retry(work)
+
+
+def dismissed(engine: Engine, group_key: str, findings: list[tuple[str, list[dict[str, Any]]]]) -> list[bool]:
+    """For each finding (rule, evidence as stored), whether a reviewer dismissed it in this group."""
+    with Session(engine) as s:
+        js = list(s.scalars(select(Judgement).where(Judgement.group_key == group_key)))
+    out = []
+    for rule, evidence in findings:
+        hit = _match(js, *anchor(rule, evidence)) if js else None
+        out.append(hit is not None and hit.verdict == "dismissed")
+    return out
