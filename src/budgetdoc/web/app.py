@@ -39,6 +39,7 @@ from .. import __version__
 from ..errors import InputError
 from ..load import MAX_BYTES, convert, sniff, supported_extensions
 from ..model import CheckResult, Evidence, Fact, Finding, Location, Metadata
+from ..report.annotate import annotate, takes_annotations
 from ..store import crossdoc, judgements
 from ..store.db import SQLITE_BUSY_MS, StoreError, open_db
 from ..store.models import Document, DocumentFile, FactRow, FindingRow, Judgement
@@ -48,6 +49,8 @@ from . import pages
 from .jobs import Worker
 
 STATIC = Path(__file__).with_name("static")
+DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MEDIA = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TOKEN_COOKIE = "budgetdoc_token"
 DEFAULT_MAX_UPLOAD_MB = MAX_BYTES // 1024 // 1024
 COMPARE_KEYS = ("sangong.total", "operating_cost", "expense.total")
@@ -179,14 +182,12 @@ def _as_finding(f: FindingRow) -> Finding:
 
 def _result(d: Document, facts: list[FactRow], findings: list[FindingRow]) -> CheckResult:
     """A stored document as a CheckResult, for the report renderers."""
-    finding = _as_finding
-
     return CheckResult(source=d.source, encoding=d.encoding,
                        metadata=Metadata(d.department, d.year, d.kind, d.unit),
                        facts=[Fact(f.key, f.value_yuan, f.stated, _loc(f.location), f.section) for f in facts],
-                       findings=[finding(f) for f in findings if not f.suppressed],
+                       findings=[_as_finding(f) for f in findings if not f.suppressed],
                        format=d.format or "text", warnings=list(d.warnings or []),
-                       suppressed=[finding(f) for f in findings if f.suppressed],
+                       suppressed=[_as_finding(f) for f in findings if f.suppressed],
                        disclosure=d.status != "not-disclosure")
 
 
@@ -433,6 +434,7 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
             except Exception:
                 out["pages"] = None
         out["viewable"] = path is not None
+        out["annotatable"] = path is not None and d.status == "ok" and takes_annotations(path, d.format or "")
         return out
 
     def _file(doc: dict[str, Any]) -> Path | None:
@@ -452,6 +454,40 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
         if path is None:
             raise HTTPException(404, "文件的原件不在服务器上（或由多个分册组成）")
         return fmt, sha, path
+
+    @api.get("/documents/{doc_id}/annotated", tags=["documents"],
+             responses={200: {"content": {"application/pdf": {}, DOCX_MEDIA: {}, XLSX_MEDIA: {}},
+                              "description": "批注副本"}, 409: {"description": "文件已改变"}})
+    def annotated(doc_id: int) -> Response:
+        """The stored file annotated with the document's findings (PDF highlights and notes, Word comments,
+        Excel cell comments), findings dismissed by a reviewer left out. Only the file the server stored
+        and checked is annotated, and only while its content is still the one checked."""
+        fmt, sha, path = doc_file(doc_id)
+        if not takes_annotations(path, fmt or ""):
+            raise HTTPException(400, "此格式无法加批注：请下载 HTML 报告（其中已标出每处引文）")
+        with session() as s:
+            d = get_doc(s, doc_id)
+            if d.status != "ok":
+                raise HTTPException(400, "文件未检查（不是公开文件或无法读取），没有批注")
+            found = s.scalars(select(FindingRow).where(FindingRow.document_id == doc_id)
+                              .order_by(FindingRow.position)).all()
+            judged = judged_of(s, found)
+            result = _result(d, [], [])
+        kept = [_as_finding(f) for f in found if not f.suppressed
+                and not (f.id in judged and judged[f.id].verdict == "dismissed")]
+        if path.stat().st_size > MAX_BYTES:
+            raise HTTPException(413, "文件过大")
+        with tempfile.TemporaryDirectory(prefix="budgetdoc-annotate-") as tmp:
+            copy = Path(tmp) / f"source{path.suffix.lower()}"
+            copy.write_bytes(path.read_bytes())  # the bytes hashed are the bytes annotated
+            if hashlib.sha256(copy.read_bytes()).hexdigest() != sha:
+                raise HTTPException(409, "服务器上的文件已不是检查时的内容：请重新检查后再下载")
+            out = Path(tmp) / f"annotated{path.suffix.lower()}"
+            annotate(copy, result, kept, out)
+            data = out.read_bytes()
+        media = {"pdf": "application/pdf", "docx": DOCX_MEDIA, "xlsx": XLSX_MEDIA}[fmt or "pdf"]
+        return Response(data, media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="budgetdoc-{doc_id}.annotated{path.suffix.lower()}"'})
 
     @api.get("/documents/{doc_id}/text", tags=["documents"])
     def document_text(doc_id: int) -> dict[str, Any]:

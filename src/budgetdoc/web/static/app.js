@@ -225,6 +225,9 @@
       h("a", {class: "button", href: `/api/documents/${id}/report.html`, download: "", text: "HTML 报告"}),
       h("a", {class: "button", href: `/api/documents/${id}/report.csv`, download: "", text: "CSV"}),
       h("a", {class: "button", href: `/api/documents/${id}/report.xlsx`, download: "", text: "XLSX"}));
+    if (doc.annotatable) actions.appendChild(h("a", {id: "annotated", class: "button",
+      href: `/api/documents/${id}/annotated`, download: "", text: "下载批注副本",
+      title: "原件副本：问题处加高亮和批注（不含已驳回的问题）"}));
     if (doc.viewable) actions.appendChild(h("button", {id: "recheck", class: "button", text: "重新检查", onclick: recheck}));
     if (!doc.latest) {
       const newest = doc.history.find(x => x.latest);
