@@ -27,6 +27,7 @@ def annotate_pdf(src: Path, findings: list[Finding], out: Path) -> Summary:
     summary = Summary()
     with pdfplumber.open(src) as pdf:
         layouts: dict[int, tuple[list, list]] = {}
+        margins: dict[int, float] = {}  # where the page's text starts: the notes' icons go left of it
         for f in findings:
             summary.findings += 1
             for e in f.evidence:
@@ -37,11 +38,12 @@ def annotate_pdf(src: Path, findings: list[Finding], out: Path) -> Summary:
                 page = pdf.pages[n - 1]
                 if n not in layouts:
                     layouts[n] = _layout(page)
+                    margins[n] = min((c["x0"] for c in page.chars), default=20.0)
                 found = places.find_quote(page, e.quote, e.mark, places.anchor(*layouts[n], e.loc.to_dict()))
                 if not found.quote:
                     summary.missed.append((f, e))
                     continue
-                _annotate_place(writer, n - 1, _Space(page), f, e, found)
+                _annotate_place(writer, n - 1, _Space(page), f, e, found, margins[n])
                 summary.places += 1
     with open(out, "wb") as fh:
         writer.write(fh)
@@ -88,7 +90,8 @@ def _rect(points: list[Point], pad: float = 0.0) -> tuple[float, float, float, f
     return min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad
 
 
-def _annotate_place(writer: Any, index: int, space: _Space, f: Finding, e: Evidence, found: places.Place) -> None:
+def _annotate_place(writer: Any, index: int, space: _Space, f: Finding, e: Evidence, found: places.Place,
+                    margin: float) -> None:
     from pypdf.annotations import Highlight, Popup, Rectangle, Text
     from pypdf.generic import ArrayObject, FloatObject, NameObject, NumberObject, TextStringObject
 
@@ -107,7 +110,7 @@ def _annotate_place(writer: Any, index: int, space: _Space, f: Finding, e: Evide
         square[NameObject("/F")] = NumberObject(4)
         _describe(square, f, text)
         writer.add_annotation(index, square)
-    left = max(min(b[0] for b in lines) - 20, 0)  # the note's icon in the margin left of the quote
+    left = max(min(margin, min(b[0] for b in lines)) - 19, 1)  # the note's icon in the margin
     top = lines[0][1]
     icon = Text(rect=_rect(space.quad((left, top, left + 16, top + 16))), text=text, open=False)
     icon[NameObject("/Name")] = NameObject("/Comment")
