@@ -50,7 +50,7 @@ def _subtype(annot: dict[str, Any]) -> str:
 
 
 @pytest.mark.parametrize("name", ["jiangsu-provincial-jianchayuan-2018-budget.pdf", "putuo-sifaju-2026-dept-budget.pdf",
-                                  "putuo-guihuaziyuan-2024-final.pdf"])
+                                  "putuo-guihuaziyuan-2024-final.pdf", "putuo-sifaju-2026-unit-budget.pdf"])
 def test_pdf_marks_every_true_error_over_its_characters(tmp_path: Path, name: str) -> None:
     src = tmp_path / name
     shutil.copy(REAL / name, src)
@@ -103,6 +103,21 @@ def test_pdf_one_annotation_per_place_of_a_grouped_finding(tmp_path: Path) -> No
         years = [p for p in _chars_of(page, "2026") if any(_covers(s, p) for s in squares)]
         assert len(years) == 5
         assert sum("比2025年预算增加793.14万元" in s["contents"] for s in squares) == 3
+
+
+def test_pdf_table_cell_finding_is_marked_on_its_row(tmp_path: Path) -> None:
+    """A table finding quotes its row as cells joined by " | " (not text the page prints): the stated
+    cell is marked, in the row the location names (行政运行), not another row printing the same figure."""
+    out = tmp_path / "u.pdf"
+    main(["annotate", str(REAL / "putuo-sifaju-2026-unit-budget.pdf"), "-o", str(out)])
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[10]
+        square = next(a for a in page.annots if _subtype(a) == "Square" and "table-hierarchy" in a["contents"])
+        row = _chars_of(page, "行政运行")[0][0]
+        figures = [p for p in _chars_of(page, "64,840,547.00") if _covers(square, p)]
+        assert len(_chars_of(page, "64,840,547.00")) == 3 and len(figures) == 1  # 司法, 司法 (款), 行政运行
+        assert abs(figures[0][0]["top"] - row["top"]) < 3
+        assert "建议：204 | 06 | 01 | 行政运行 | 14,348,853.34 | 14,348,853.34 | 0.00" in square["contents"]
 
 
 def test_pdf_annotation_on_a_rotated_page_covers_its_text(tmp_path: Path) -> None:

@@ -112,3 +112,15 @@ def test_a_quote_without_the_stated_figure_gives_no_correction() -> None:
     assert corrected_quote(e, "63.75%", "63.74%") is None
     f = Finding("share", "error", "", [e], stated="63.75%", expected="63.74%")
     assert suggest(f) is None
+
+
+def test_reports_show_the_suggestion() -> None:
+    from budgetdoc.report import render_csv, render_html, render_text
+
+    result = _result(str(SEEDS / "002_3ac8441545fefd6e.txt"))
+    fixed = "与2019年相比，收、支总计各增加17.05万元，增长4.64%"
+    assert f"   建议：{fixed}" in render_text(result).splitlines()
+    assert f'<div class="suggestion">建议：{fixed}</div>' in render_html([result])
+    header, *rows = render_csv([result]).splitlines()
+    assert header.split(",")[9] == "建议"
+    assert any(fixed in row for row in rows)

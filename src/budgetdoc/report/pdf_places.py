@@ -82,10 +82,11 @@ def _distance(hit: dict[str, Any], where: Anchor | None) -> float:
 
 
 def find_quote(page: Any, quote: str, mark: list[int] | tuple[int, int] | None,
-               where: Anchor | None = None) -> Place:
+               where: Anchor | None = None, figure: str | None = None) -> Place:
     """The quote's characters on a pdfplumber page. When the whole quote is not found (a quote joined
     across a page break), the stated number with its neighbours, then alone. Of several matches, the one
-    at the evidence's location (`where`) wins."""
+    at the evidence's location (`where`) wins. `figure` (the stated value) is the last resort, quote and
+    mark at once: a table row quoted as its cells joined by " | " is not text the page prints."""
     solid = [i for i, c in enumerate(quote) if not c.isspace()]
     candidates: list[tuple[int, int]] = [(0, len(quote))]
     if mark:
@@ -108,6 +109,12 @@ def find_quote(page: Any, quote: str, mark: list[int] | tuple[int, int] | None,
         best = min(hits, key=lambda h: _distance(h, where))
         chars = [c for c in best["chars"] if not c["text"].isspace()]
         return Place(chars, _mark_chars(quote, solid, chars, start, end, mark) if mark else [])
+    if figure and figure.strip() and figure in quote:
+        hits = page.search(_pattern(figure), regex=True, return_chars=True, return_groups=False,
+                           y_tolerance=Y_TOLERANCE)
+        if hits:
+            chars = [c for c in min(hits, key=lambda h: _distance(h, where))["chars"] if not c["text"].isspace()]
+            return Place(chars, chars)
     return Place([], [])
 
 

@@ -40,6 +40,7 @@ from ..errors import InputError
 from ..load import MAX_BYTES, convert, sniff, supported_extensions
 from ..model import CheckResult, Evidence, Fact, Finding, Location, Metadata
 from ..report.annotate import annotate, takes_annotations
+from ..report.marks import stated_as_written
 from ..store import crossdoc, judgements
 from ..store.db import SQLITE_BUSY_MS, StoreError, open_db
 from ..store.models import Document, DocumentFile, FactRow, FindingRow, Judgement
@@ -524,9 +525,10 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
         boxes = []
         try:
             for f in found:
+                figure = stated_as_written(_as_finding(f))  # a table row's quote is found by its figure
                 for i, e in enumerate(f.evidence):
                     if e.get("page") == page and e.get("quote"):
-                        b = pages.quote_boxes(path, page, e["quote"], e.get("mark"), e)
+                        b = pages.quote_boxes(path, page, e["quote"], e.get("mark"), e, figure)
                         boxes.append({"finding_id": f.id, "evidence": i, "severity": f.severity, "rule": f.rule,
                                       **b})
         except IndexError:

@@ -84,12 +84,12 @@ def _anchor(path: Path, page: int, loc: dict[str, Any]) -> places.Anchor | None:
 
 
 def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
-                loc: dict[str, Any] | None = None) -> dict[str, list[list[float]]]:
+                loc: dict[str, Any] | None = None, figure: str | None = None) -> dict[str, list[list[float]]]:
     """Where a quote stands on a PDF page: {"quote": boxes, "mark": boxes of the stated number}, as
     fractions of the page (report/pdf_places.find_quote finds the characters)."""
     with _pdf_lock:
         _, p = _page_text(str(path), page)
-        found = places.find_quote(p, quote, mark, _anchor(path, page, loc or {}))
+        found = places.find_quote(p, quote, mark, _anchor(path, page, loc or {}), figure)
         return {"quote": _boxes(places.line_boxes(found.quote), p.bbox),
                 "mark": _boxes(places.line_boxes(found.mark), p.bbox)}
 

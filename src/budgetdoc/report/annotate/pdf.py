@@ -11,6 +11,7 @@ from typing import Any
 
 from ...model import Evidence, Finding
 from .. import pdf_places as places
+from ..marks import stated_as_written
 from .note import AUTHOR, note, title
 from .summary import Summary
 
@@ -39,7 +40,8 @@ def annotate_pdf(src: Path, findings: list[Finding], out: Path) -> Summary:
                 if n not in layouts:
                     layouts[n] = _layout(page)
                     margins[n] = min((c["x0"] for c in page.chars), default=20.0)
-                found = places.find_quote(page, e.quote, e.mark, places.anchor(*layouts[n], e.loc.to_dict()))
+                found = places.find_quote(page, e.quote, e.mark, places.anchor(*layouts[n], e.loc.to_dict()),
+                                          figure=stated_as_written(f))
                 if not found.quote:
                     summary.missed.append((f, e))
                     continue
