@@ -237,6 +237,27 @@ def test_docx_comments_sit_on_the_quoted_runs(tmp_path: Path) -> None:
     assert [p.text for p in d.paragraphs] == [p.text for p in docx.Document(str(src)).paragraphs]
 
 
+def test_docx_table_cell_comment_on_the_cell(tmp_path: Path) -> None:
+    import docx
+
+    from budgetdoc.report.annotate.docx import annotate_docx
+
+    d = docx.Document()
+    d.add_paragraph("支出表")
+    t = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "项目", (0, 1): "金额", (1, 0): "基本支出", (1, 1): "221.33"}.items():
+        t.cell(r, c).text = text
+    src, out = tmp_path / "t.docx", tmp_path / "t.annotated.docx"
+    d.save(str(src))
+    f = Finding("table-row-total", "error", "测试", [Evidence("221.33", Location(table=1, row=2, col=2))],
+                stated="221.33", expected="220.00")
+    assert annotate_docx(src, [f], out).places == 1
+    copy = docx.Document(str(out))
+    (comment_id, anchored), = _commented_text(copy).items()
+    assert anchored == "221.33"
+    assert "请核对表1 第2行第2列“221.33”" in next(c.text for c in copy.comments if str(c.comment_id) == comment_id)
+
+
 def test_docx_annotated_copy_renders_in_libreoffice(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:

@@ -181,6 +181,13 @@ def _as_finding(f: FindingRow) -> Finding:
     return replace(out, suggestion=suggest(out))
 
 
+def _here(finding: Finding, row: FindingRow, doc_id: int) -> Finding:
+    """The finding with only the places in this document: a cross-document finding also quotes another
+    document (its evidence names that document's id), which this file's copy cannot mark."""
+    keep = [e for e, raw in zip(finding.evidence, row.evidence, strict=True) if raw.get("document_id", doc_id) == doc_id]
+    return replace(finding, evidence=keep)
+
+
 def _result(d: Document, facts: list[FactRow], findings: list[FindingRow]) -> CheckResult:
     """A stored document as a CheckResult, for the report renderers."""
     return CheckResult(source=d.source, encoding=d.encoding,
@@ -474,8 +481,9 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
                               .order_by(FindingRow.position)).all()
             judged = judged_of(s, found)
             result = _result(d, [], [])
-        kept = [_as_finding(f) for f in found if not f.suppressed
+        kept = [_here(_as_finding(f), f, doc_id) for f in found if not f.suppressed
                 and not (f.id in judged and judged[f.id].verdict == "dismissed")]
+        kept = [f for f in kept if f.evidence]
         if path.stat().st_size > MAX_BYTES:
             raise HTTPException(413, "文件过大")
         with tempfile.TemporaryDirectory(prefix="budgetdoc-annotate-") as tmp:
