@@ -107,10 +107,11 @@ def _stated_span(e: Evidence, stated: str) -> tuple[int, int] | None:
     if e.mark is not None and _plain(e.quote[e.mark[0]:e.mark[1]]) == want:
         return e.mark
     nt = normalize(e.quote)
-    i = nt.text.rfind(normalize(stated).text.strip())
-    if i < 0 or not want:
-        return None
-    return nt.orig_span(i, i + len(normalize(stated).text.strip()))
+    needle = normalize(stated).text.strip()
+    if not want or not needle or nt.text.count(needle) != 1:
+        return None  # not there, or there twice: which one to correct is not known
+    i = nt.text.find(needle)
+    return nt.orig_span(i, i + len(needle))
 
 
 def _plain(text: str) -> str:
