@@ -158,6 +158,22 @@ def test_existing_output_is_replaced_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["old.pdf"]  # no temporary file left
 
 
+def test_pdf_encrypted_for_changes_only_is_annotated(tmp_path: Path) -> None:
+    """A PDF anyone may open (empty user password) but locked with an owner password, as some portals
+    publish them: the copy is made from the decrypted file."""
+    from pypdf import PdfWriter
+
+    src, out = tmp_path / "locked.pdf", tmp_path / "locked.annotated.pdf"
+    w = PdfWriter(clone_from=REAL / "putuo-caizhengju-2024-final.pdf")
+    w.encrypt(user_password="", owner_password="owner")
+    w.write(src)
+    assert main(["annotate", str(src)]) == 1
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[20]
+        square = next(a for a in page.annots if _subtype(a) == "Square" and "share" in a["contents"])
+        assert any(_covers(square, p) for p in _chars_of(page, "71.73%"))
+
+
 def test_bad_inputs_exit_2_or_3(tmp_path: Path, capsys) -> None:
     assert main(["annotate", str(tmp_path / "missing.pdf")]) == 2
     assert "文件不存在" in capsys.readouterr().err

@@ -465,8 +465,11 @@ def _annotate(args: argparse.Namespace) -> int:
         nonlocal summary
         summary = annotate(src, result, kept, Path(tmp))
 
-    if not _write(output, write) or summary is None:
-        return 2
+    try:
+        if not _write(output, write) or summary is None:
+            return 2
+    except InputError as e:
+        return _fail(str(e))
     dropped = len(result.findings) - len(kept)
     what = "HTML 审查报告（此格式无法加批注，报告中已标出每处引文）" if summary.report else "批注副本"
     print(f"已写出{what}：{output}；问题 {len(kept)} 项，标注 {summary.places} 处"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ...errors import InputError
 from ...model import CheckResult, Finding
 from .summary import Summary
 
@@ -30,7 +31,18 @@ def default_output(path: Path, fmt: str) -> Path:
 
 
 def annotate(path: Path, result: CheckResult, findings: list[Finding], out: Path) -> Summary:
-    """Write the annotated copy of `path` (or its HTML report) with `findings` to `out`."""
+    """Write the annotated copy of `path` (or its HTML report) with `findings` to `out`. A file its
+    writer cannot rewrite (an encrypted PDF, a damaged package) is an InputError; OSError (the output
+    cannot be written) passes through."""
+    try:
+        return _annotate(path, result, findings, out)
+    except (OSError, InputError):
+        raise
+    except Exception as e:  # the writers' libraries raise their own kinds on a file they cannot rewrite
+        raise InputError(f"{path}：无法写出批注副本（{type(e).__name__}：{str(e)[:120]}）") from None
+
+
+def _annotate(path: Path, result: CheckResult, findings: list[Finding], out: Path) -> Summary:
     if takes_annotations(path, result.format):
         if result.format == "pdf":
             from .pdf import annotate_pdf

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ...errors import InputError
 from ...model import Evidence, Finding
 from .. import pdf_places as places
 from ..marks import stated_as_written
@@ -24,7 +25,10 @@ def annotate_pdf(src: Path, findings: list[Finding], out: Path) -> Summary:
     import pdfplumber
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(src))
+    reader = PdfReader(src)
+    if reader.is_encrypted and not reader.decrypt(""):  # open for reading, locked for changes: no copy
+        raise InputError(f"{src}：PDF 已加密，无法写出批注副本")
+    writer = PdfWriter(clone_from=reader)
     summary = Summary()
     with pdfplumber.open(src) as pdf:
         layouts: dict[int, tuple[list, list]] = {}
