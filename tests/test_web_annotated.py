@@ -126,3 +126,18 @@ def test_download_from_the_document_page_in_a_browser(server, tmp_path) -> None:
         doc[22].render(scale=1.3, may_draw_forms=True).to_pil().save(ARTIFACTS / "web-annotated-pdf.png")
     finally:
         doc.close()
+
+
+def test_a_cross_document_finding_keeps_only_this_documents_places() -> None:
+    from budgetdoc.store.models import FindingRow
+    from budgetdoc.web.app import _as_finding, _here
+
+    row = FindingRow(id=1, document_id=7, rule="prior-year-quoted", severity="warning", origin="cross-document",
+                     message="m", stated="100.00万元", expected="98.00万元", section=None, suppressed=False,
+                     evidence=[{"page": 3, "line": 2, "quote": "100.00万元", "document_id": 7},
+                               {"page": 5, "line": 1, "quote": "98.00万元", "document_id": 6}])
+    mine = _here(_as_finding(row), row, 7)
+    assert [e.quote for e in mine.evidence] == ["100.00万元"]
+    assert _here(_as_finding(row), row, 6).evidence[0].quote == "98.00万元"
+    # The note still names both figures to reconcile.
+    assert "“100.00万元”" in mine.suggestion and "“98.00万元”" in mine.suggestion
