@@ -1,12 +1,16 @@
 """The pdfium reader (the default, load/pdfium_page.py) and the old pdfplumber reader (pdfminer's parse of
 every page, BUDGETDOC_PDF_READER=pdfplumber) read the same documents to the same result: the thirty-five
 PDFs of ../shared/real and every PDF disclosure of ../shared/corpus give the same disclosure verdict,
-metadata, facts (key, amount, stated text, location) and findings (rule, severity, message, stated,
-expected, every quote with its location). Each file is read twice, once per reader.
+metadata, facts (key, amount, stated text, location, section) and findings (rule, severity, message,
+stated, expected, every quote with its location and mark). Each file is read twice, once per reader.
 
-No file needs an exception: where the readers differed while this was built (pdfium's text page drops a
-text object holding only a space, which pdfminer reads and which ends a word: "13.56 %"), the pdfium
-reader was fixed to read as pdfminer does.
+Differences found while this was built, and what became of them:
+- pdfium's text page drops a text object that holds only a space (and a real space right after a space
+  it generated itself), which pdfminer reads and which ends a word ("13.56 %", a page number "1 0"):
+  the pdfium reader adds a space for such an object, in content order. Fixed, no exception here.
+- pdfium reports a hyphen that ends a line as U+0002 ("RISC-"): read as "-". Fixed.
+- The one difference left is a fix, listed in FIXES with the pages and why: there the comparison leaves
+  out those pages' facts and findings and checks that only the new reader reads them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,20 @@ REAL = sorted((SHARED / "real").glob("*.pdf"))
 CORPUS = [SHARED / "corpus" / name for name, (disclosure, _) in sorted(KINDS.items())
           if disclosure and name.lower().endswith(".pdf")]
 FILES = REAL + [p for p in CORPUS if p.exists()]
+
+# file: (pages only the pdfium reader reads, metadata fields that differ as (new, old), why).
+FIXES: dict[str, tuple[frozenset[int], dict[str, tuple[Any, Any]], str]] = {
+    "shaanxi-xian-minzhengju-2021-budget.pdf": (
+        frozenset(range(39, 85)) - {46, 47},
+        {"unit": ("元", "万元")},
+        "Pages 39-45 and 48-84 (its 16 tables) have MediaBox [0 595.276 841.89 0], bottom and top given "
+        "swapped. pdfminer builds its page matrix from the box as given and draws their content 595 pt below "
+        "the page, where the reader cuts it away as outside the page box: the old reader read nothing of "
+        "them. pdfium draws them on the page as a viewer does (page 39 rendered: 表1 2021年部门综合预算收支总表, "
+        "单位：元). With the 收支总表 read, the document's unit is its tables' 元 (analysis.main_table), no "
+        "longer its prose's 万元; facts and findings on the other pages are the same.",
+    ),
+}
 
 
 def _loc(loc: Location) -> tuple[Any, ...]:
@@ -59,9 +77,16 @@ def test_readers_agree(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     new = _read(path, "pdfium", monkeypatch)
     old = _read(path, "pdfplumber", monkeypatch)
     assert new["disclosure"] == old["disclosure"]
+    pages, fields, _ = FIXES.get(path.name, (frozenset(), {}, ""))
+    for name, (new_value, old_value) in fields.items():
+        assert (getattr(new["metadata"], name), getattr(old["metadata"], name)) == (new_value, old_value)
+        setattr(new["metadata"], name, old_value)
     assert new["metadata"] == old["metadata"]
-    assert new["facts"] == old["facts"]
-    assert new["findings"] == old["findings"]
+    if pages:  # the fixed pages: only the new reader reads them
+        assert not [f for f in old["facts"] if f[3][0] in pages]
+        assert len([f for f in new["facts"] if f[3][0] in pages]) > 50
+    assert [f for f in new["facts"] if f[3][0] not in pages] == old["facts"]
+    assert [f for f in new["findings"] if not {q[1][0] for q in f[5]} & pages] == old["findings"]
 
 
 def test_default_reader_is_pdfium(monkeypatch: pytest.MonkeyPatch) -> None:

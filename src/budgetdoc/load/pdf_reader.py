@@ -365,10 +365,41 @@ def _is_real_table(table: Any) -> bool:
     return len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2
 
 
+def _extract(table: Any) -> list[list[str | None]]:
+    """pdfplumber's Table.extract(), the same texts without its scan of every character of the page for
+    every row and cell: characters are found by their centres through sorted lists. A character belongs
+    to the cell its centre is in (left and top edges inclusive), in page order, as there."""
+    from bisect import bisect_left
+
+    from pdfplumber.utils import extract_text
+
+    chars = table.page.chars
+    mids = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
+    v_keys = [m for m, _ in mids]
+    h_mid = [(c["x0"] + c["x1"]) / 2 for c in chars]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        _, top, _, bottom = row.bbox
+        x_lo, x_hi = row.bbox[0], row.bbox[2]
+        in_row = sorted(i for _, i in mids[bisect_left(v_keys, top):bisect_left(v_keys, bottom)]
+                        if x_lo <= h_mid[i] < x_hi)
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            x0, c_top, x1, c_bottom = cell
+            cell_chars = [chars[i] for i in in_row if x0 <= h_mid[i] < x1
+                          and c_top <= (chars[i]["top"] + chars[i]["bottom"]) / 2 < c_bottom]
+            texts.append(extract_text(cell_chars) if cell_chars else "")
+        out.append(texts)
+    return out
+
+
 def _table_block(table: Any, page: int, number: int) -> Block:
     """The table's cells, each once with its row and column span on the table's grid (a merged header
     cell spans the columns under it), so the table model can read header paths."""
-    texts = table.extract()
+    texts = _extract(table)
     xs = sorted({round(c[0], 1) for c in table.cells})
     tops = sorted({round(c[1], 1) for c in table.cells})
     rows: list[list[Cell]] = []

@@ -7,15 +7,23 @@ pdfminer classifies them (rect / line / curve) — on a `pdfplumber.page.Page` s
 own pure-geometry code (text lines, crop, table finder, cell text, search) runs on it unchanged and
 builds the same lines and tables.
 
-Geometry follows pdfminer, not pdfium's own boxes:
-- a character's box spans its advance horizontally and, vertically, the font's descent to descent plus
-  the font size (pdfminer's LTChar), transformed by the character's matrix; pdfium's loose box gives the
-  origin and the advance, the font's descent comes from pdfium's font metrics;
+Geometry and content follow pdfminer, not pdfium's own text model:
+- a character's box spans its advance across and, up, the font's descent to descent plus the font size
+  (pdfminer's LTChar), under the character's matrix; pdfium's loose box is that box with pdfium's own
+  vertical offset, so it gives the advance, and the descent comes from pdfium's font metrics;
+- characters are listed in content order (the page's objects walked in order, into forms), as pdfminer
+  meets them: pdfplumber's sorts are stable, so the order decides between characters at the same x;
+- pdfium's generated characters (spaces and line breaks it infers) are left out; a text object that
+  draws nothing (a lone space) is on no text page of pdfium's, and becomes the space pdfminer reads,
+  since a space ends a word ("13.56 %"); a hyphen pdfium marks at a line's end (U+0002) is "-";
 - coordinates are pdfplumber's: rotated as pdfminer rotates the page (/Rotate), top measured down from
   the top of the media box;
 - paths are split into subpaths at each moveto; a subpath is a `line` (m l), a `rect` (an axis-aligned
   closed four-sided m l l l [h]) or a `curve` (anything else, points at segment ends), as pdfminer's
-  `paint_path` does; the obsolete `F` fill that pdfminer ignores is not distinguishable here (rare).
+  `paint_path` does. Paths neither stroked nor filled (clipping) are not painted and not read.
+Known differences, not seen on ../shared: pdfium skips a text object drawn twice at the same place (a
+fake bold), which pdfminer reads twice; pdfminer ignores the obsolete `F` fill, pdfium does not.
+tests/test_pdf_readers_agree.py holds this reader against pdfminer's on ../shared.
 """
 
 from __future__ import annotations
@@ -91,6 +99,13 @@ class _Geometry:
         self.dx = bx0  # pdfplumber moves x back by the media box's left edge
         self.dtop = self.mediabox[1]
         self.doctop = initial_doctop
+        self.fonts: dict[int, tuple[float, str]] = {}  # the page's fonts by handle: descent, name
+
+    def font(self, font: Any) -> tuple[float, str]:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in self.fonts:
+            self.fonts[key] = _font(font)
+        return self.fonts[key]
 
     def rotated(self, x: float, y: float) -> tuple[float, float]:
         """A user-space point under pdfminer's page matrix (where its exact comparisons are made)."""
@@ -135,38 +150,76 @@ def _chars(page: Any, geo: _Geometry) -> dict[int, list[dict[str, Any]]]:
 
 
 def _textpage_chars(tp: Any, geo: _Geometry) -> dict[int, list[dict[str, Any]]]:
-    n = pdfium_c.FPDFText_CountChars(tp)
+    # The loop runs once per character of every page: pdfium's functions are bound to locals and the
+    # common case (upright text on an unrotated page) is computed inline.
+    is_generated, get_unicode, get_object = (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode,
+                                             pdfium_c.FPDFText_GetTextObject)
+    get_origin, get_loose = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    fonts: dict[int, tuple[Matrix, float, float, str]] = {}  # per text object: matrix, size, descent, font
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    plain_page = geo.ctm[1] == geo.ctm[2] == 0 and geo.ctm[0] == geo.ctm[3] == 1
+    ex, ey = geo.ctm[4] + geo.dx, geo.height - geo.ctm[5] + geo.dtop  # x = ux + ex, top = ey - uy
+    doctop, number = geo.doctop, geo.page_number
+    objects: dict[int, _TextObject] = {}
     chars: dict[int, list[dict[str, Any]]] = {}
-    for i in range(n):
-        if pdfium_c.FPDFText_IsGenerated(tp, i):
+    for i in range(pdfium_c.FPDFText_CountChars(tp)):
+        obj = get_object(tp, i)
+        if not obj or is_generated(tp, i):
             continue  # spaces and line breaks pdfium infers: pdfminer has no such characters
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        code = get_unicode(tp, i)
         if code == 0x2 and pdfium_c.FPDFText_IsHyphen(tp, i):
             code = 0x2D  # pdfium marks a hyphen that ends a line; the page draws "-"
         elif code in _CONTROL or code == 0:
             continue
-        obj = pdfium_c.FPDFText_GetTextObject(tp, i)
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        info = fonts.get(key)
+        info = objects.get(key)
         if info is None:
-            info = fonts[key] = _text_object(tp, i, obj)
-        matrix, size, descent, fontname = info
-        pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-        a, b, c, d = matrix[:4]
-        adv = _advance(rect, a, b, c, d, size)
-        lo, hi = descent * size, descent * size + size
-        corners = [(ox.value + u * a + v * c, oy.value + u * b + v * d) for u in (0.0, adv) for v in (lo, hi)]
-        box = geo.box([geo.point(x, y) for x, y in corners])
-        m = _mult((a, b, c, d, ox.value, oy.value), geo.ctm)
-        box.update({"object_type": "char", "text": _text(code), "fontname": fontname,
-                    "size": box["height"], "upright": m[0] * m[3] > 0 and m[1] * m[2] <= 0,
-                    "matrix": m, "page_number": geo.page_number})
+            info = objects[key] = _TextObject(tp, i, obj, geo)
+        get_origin(tp, i, ox_ref, oy_ref)
+        get_loose(tp, i, rect_ref)
+        if plain_page and info.plain:
+            # pdfminer's box: the advance across, descent to descent + size up (a, d > 0; b = c = 0)
+            x0 = ox.value + ex
+            x1 = x0 + (rect.right - rect.left)
+            top = ey - (oy.value + info.hi)
+            bottom = ey - (oy.value + info.lo)
+            box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
+                   "width": x1 - x0, "height": bottom - top}
+        else:
+            box = info.box(rect, ox.value, oy.value, geo)
+        box.update({"object_type": "char", "text": _text(code), "fontname": info.fontname, "size": box["height"],
+                    "upright": info.upright, "page_number": number})
         chars.setdefault(key, []).append(box)
     return chars
+
+
+class _TextObject:
+    """What the characters of one text object share: their matrix (text matrix and CTM, as pdfminer's;
+    pdfium gives it without the character's own position), font size, and the font's descent and name."""
+
+    def __init__(self, tp: Any, index: int, obj: Any, geo: _Geometry) -> None:
+        m = pdfium_c.FS_MATRIX()
+        if not pdfium_c.FPDFText_GetMatrix(tp, index, m):
+            m.a, m.b, m.c, m.d, m.e, m.f = 1, 0, 0, 1, 0, 0
+        self.a, self.b, self.c, self.d = m.a, m.b, m.c, m.d
+        self.size = pdfium_c.FPDFText_GetFontSize(tp, index) or 1.0
+        descent, self.fontname = geo.font(pdfium_c.FPDFTextObj_GetFont(obj))
+        self.lo, self.hi = descent * self.size, descent * self.size + self.size  # in text space
+        a, b, c, d = _mult((m.a, m.b, m.c, m.d, 0, 0), geo.ctm)[:4]
+        self.upright = a * d > 0 and b * c <= 0  # pdfminer's test (scaling is never negative here)
+        self.plain = self.b == self.c == 0 and self.a > 0 and self.d > 0
+        if self.plain:  # the vertical extent in user space
+            self.lo, self.hi = self.lo * self.d, self.hi * self.d
+
+    def box(self, rect: Any, ox: float, oy: float, geo: _Geometry) -> dict[str, Any]:
+        """pdfminer's box in general: the rectangle of the advance by descent..descent + size under the
+        matrix, at the character's origin, bounded in pdfplumber's coordinates."""
+        a, b, c, d = self.a, self.b, self.c, self.d
+        adv = _advance(rect, a, b, c, d, self.size)
+        lo, hi = (self.lo / d, self.hi / d) if self.plain else (self.lo, self.hi)
+        corners = [(ox + u * a + v * c, oy + u * b + v * d) for u in (0.0, adv) for v in (lo, hi)]
+        return geo.box([geo.point(x, y) for x, y in corners])
 
 
 def _advance(rect: Any, a: float, b: float, c: float, d: float, size: float) -> float:
@@ -182,17 +235,6 @@ def _text(code: int) -> str:
         return chr(code)
     except ValueError:
         return "\ufffd"
-
-
-def _text_object(tp: Any, index: int, obj: Any) -> tuple[Matrix, float, float, str]:
-    """A text object's character matrix (text matrix and CTM, as pdfminer's), font size, the font's
-    descent as a fraction of the size, and the font's name."""
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFText_GetMatrix(tp, index, m):
-        m.a, m.b, m.c, m.d, m.e, m.f = 1, 0, 0, 1, 0, 0
-    size = pdfium_c.FPDFText_GetFontSize(tp, index) or 1.0
-    descent, name = _font(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else (0.0, "")
-    return (m.a, m.b, m.c, m.d, m.e, m.f), size, descent, name
 
 
 def _font(font: Any) -> tuple[float, str]:
@@ -249,14 +291,14 @@ def _blank_text(obj: Any, matrix: Matrix, geo: _Geometry) -> dict[str, Any] | No
     size = ctypes.c_float()
     if not pdfium_c.FPDFTextObj_GetFontSize(obj, size) or size.value <= 0:
         return None
-    descent, fontname = _font(pdfium_c.FPDFTextObj_GetFont(obj))
+    descent, fontname = geo.font(pdfium_c.FPDFTextObj_GetFont(obj))
     a, b, c, d, e, f = matrix
     lo, hi = descent * size.value, descent * size.value + size.value
     corners = [(e + u * a + v * c, f + u * b + v * d) for u in (0.0, size.value / 2) for v in (lo, hi)]
     box = geo.box([geo.point(x, y) for x, y in corners])
     m = _mult(matrix, geo.ctm)
     box.update({"object_type": "char", "text": " ", "fontname": fontname, "size": box["height"],
-                "upright": m[0] * m[3] > 0 and m[1] * m[2] <= 0, "matrix": m, "page_number": geo.page_number})
+                "upright": m[0] * m[3] > 0 and m[1] * m[2] <= 0, "page_number": geo.page_number})
     return box
 
 

@@ -180,7 +180,8 @@ def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
 
 def text_blocks(path: Path) -> list[dict[str, Any]]:
     """The document's blocks as its reader gives them: kind, text, location, and table cells."""
-    doc = load(path)
+    with _pdf_lock:  # a PDF is read by pdfium, which must not run in two threads at once
+        doc = load(path)
     out = []
     for b in doc.blocks:
         item: dict[str, Any] = {"kind": b.kind, "text": b.text, "loc": b.loc.to_dict()}
