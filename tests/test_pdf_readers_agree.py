@@ -11,6 +11,7 @@ Differences found while this was built, and what became of them:
 - pdfium reports a hyphen that ends a line as U+0002 ("RISC-"): read as "-". Fixed.
 - The one difference left is a fix, listed in FIXES with the pages and why: there the comparison leaves
   out those pages' facts and findings and checks that only the new reader reads them.
+Two generated pages pin the space and the MediaBox classes down without ../shared.
 """
 
 from __future__ import annotations
@@ -97,3 +98,56 @@ def test_default_reader_is_pdfium(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(pdf_reader.READER_ENV, "pdfminer")
     with pytest.raises(Exception, match="未知的 PDF 读取方式"):
         pdf_reader.reader()
+
+
+def test_inverted_media_box_is_read_where_a_viewer_draws_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The class of the one fix above, on a generated page: its MediaBox gives top before bottom."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from budgetdoc.load import load
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = tmp_path / "inverted.pdf"
+    c = canvas.Canvas(str(out))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 780, "2020年度收、支总计384.49万元。")
+    c.showPage()
+    c.save()
+    data = out.read_bytes()
+    box = b"/MediaBox [ 0 0 595.2756 841.8898 ]"
+    assert box in data
+    out.write_bytes(data.replace(box, b"/MediaBox [ 0 841.8898 595.2756 0 ]"))  # same length: offsets hold
+    monkeypatch.setenv(pdf_reader.READER_ENV, "pdfium")
+    assert [b.text for b in load(out).blocks] == ["2020年度收、支总计384.49万元。"]
+    monkeypatch.setenv(pdf_reader.READER_ENV, "pdfplumber")
+    assert load(out).blocks == []  # drawn 842 pt below the page by pdfminer, and cut away there
+
+
+def test_a_lone_space_object_ends_a_word_in_both_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A space drawn on its own (pdfium's text page skips it) still splits "13.56" from a "%" set 2 pt
+    after it, as pdfminer reads it; without it the two run together (pdfplumber joins gaps under 3 pt)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from budgetdoc.load import load
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    out = tmp_path / "space.pdf"
+    c = canvas.Canvas(str(out))
+    c.setFont(font, 10)
+    head = "支出增长13.56"
+    end = 40 + pdfmetrics.stringWidth(head, font, 10)
+    c.drawString(40, 780, head)
+    c.drawString(end, 780, " ")
+    c.drawString(end + 2, 780, "%。")
+    c.drawString(40, 760, "收入增长13.56")
+    c.drawString(end + 2, 760, "%。")
+    c.showPage()
+    c.save()
+    for engine in pdf_reader.READERS:
+        monkeypatch.setenv(pdf_reader.READER_ENV, engine)
+        assert [b.text for b in load(out).blocks] == ["支出增长13.56 %。", "收入增长13.56%。"], engine

@@ -149,35 +149,48 @@ def _chars(page: Any, geo: _Geometry) -> dict[int, list[dict[str, Any]]]:
         textpage.close()
 
 
+def _untyped(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function called with plain addresses: pypdfium2's typed pointers cost a conversion and
+    a cast per call, which over every character of every page is a large share of reading it."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_IS_GENERATED = _untyped(pdfium_c.FPDFText_IsGenerated, _INT, _VP, _INT)
+_GET_UNICODE = _untyped(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_GET_OBJECT = _untyped(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)  # the handle as an int: its key
+_GET_ORIGIN = _untyped(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
+_GET_LOOSE = _untyped(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+
+
 def _textpage_chars(tp: Any, geo: _Geometry) -> dict[int, list[dict[str, Any]]]:
-    # The loop runs once per character of every page: pdfium's functions are bound to locals and the
-    # common case (upright text on an unrotated page) is computed inline.
-    is_generated, get_unicode, get_object = (pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode,
-                                             pdfium_c.FPDFText_GetTextObject)
-    get_origin, get_loose = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetLooseCharBox
+    # The loop runs once per character of every page: pdfium's functions are called with plain
+    # addresses and the common case (upright text on an unrotated page) is computed inline.
+    is_generated, get_unicode, get_object = _IS_GENERATED, _GET_UNICODE, _GET_OBJECT
+    get_origin, get_loose = _GET_ORIGIN, _GET_LOOSE
+    page = ctypes.cast(tp, ctypes.c_void_p).value
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    rect_at, ox_at, oy_at = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
     plain_page = geo.ctm[1] == geo.ctm[2] == 0 and geo.ctm[0] == geo.ctm[3] == 1
     ex, ey = geo.ctm[4] + geo.dx, geo.height - geo.ctm[5] + geo.dtop  # x = ux + ex, top = ey - uy
     doctop, number = geo.doctop, geo.page_number
     objects: dict[int, _TextObject] = {}
     chars: dict[int, list[dict[str, Any]]] = {}
     for i in range(pdfium_c.FPDFText_CountChars(tp)):
-        obj = get_object(tp, i)
-        if not obj or is_generated(tp, i):
+        key = get_object(page, i)
+        if not key or is_generated(page, i):
             continue  # spaces and line breaks pdfium infers: pdfminer has no such characters
-        code = get_unicode(tp, i)
+        code = get_unicode(page, i)
         if code == 0x2 and pdfium_c.FPDFText_IsHyphen(tp, i):
             code = 0x2D  # pdfium marks a hyphen that ends a line; the page draws "-"
         elif code in _CONTROL or code == 0:
             continue
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         info = objects.get(key)
         if info is None:
-            info = objects[key] = _TextObject(tp, i, obj, geo)
-        get_origin(tp, i, ox_ref, oy_ref)
-        get_loose(tp, i, rect_ref)
+            info = objects[key] = _TextObject(tp, i, pdfium_c.FPDFText_GetTextObject(tp, i), geo)
+        get_origin(page, i, ox_at, oy_at)
+        get_loose(page, i, rect_at)
         if plain_page and info.plain:
             # pdfminer's box: the advance across, descent to descent + size up (a, d > 0; b = c = 0)
             x0 = ox.value + ex
@@ -185,11 +198,13 @@ def _textpage_chars(tp: Any, geo: _Geometry) -> dict[int, list[dict[str, Any]]]:
             top = ey - (oy.value + info.hi)
             bottom = ey - (oy.value + info.lo)
             box = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
-                   "width": x1 - x0, "height": bottom - top}
+                   "width": x1 - x0, "height": bottom - top, "object_type": "char", "text": _text(code),
+                   "fontname": info.fontname, "size": bottom - top, "upright": info.upright,
+                   "page_number": number}
         else:
             box = info.box(rect, ox.value, oy.value, geo)
-        box.update({"object_type": "char", "text": _text(code), "fontname": info.fontname, "size": box["height"],
-                    "upright": info.upright, "page_number": number})
+            box.update({"object_type": "char", "text": _text(code), "fontname": info.fontname,
+                        "size": box["height"], "upright": info.upright, "page_number": number})
         chars.setdefault(key, []).append(box)
     return chars
 
