@@ -1,4 +1,9 @@
-"""PDF via pdfplumber: per page, text lines and ruled tables in reading order.
+"""PDF: per page, text lines and ruled tables in reading order.
+
+Pages are read by pdfium (load/pdfium_page.py: characters and ruling lines in pdfplumber's shape, at C
+speed) and laid out by pdfplumber's own geometry code (text lines, table finder, cell text); the
+environment variable BUDGETDOC_PDF_READER=pdfplumber reads them through pdfminer instead, the old path
+kept so the two can be compared (tests/test_pdf_readers_agree.py).
 
 Text lines are located by page and 1-based line within the page (lines inside a table do not
 count: they are the table's cells); table cells by page, table (1-based within the page), row and
@@ -11,8 +16,9 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,39 +43,59 @@ _ENDS = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
+def reader() -> str:
+    """The engine that reads text pages: "pdfium" (default) or "pdfplumber" (pdfminer's parse, the old
+    path, kept to compare against), from the environment variable BUDGETDOC_PDF_READER."""
+    name = os.environ.get(READER_ENV, "pdfium").strip().lower() or "pdfium"
+    if name not in READERS:
+        raise InputError(f"{READER_ENV}={name}：未知的 PDF 读取方式（可选：{'、'.join(READERS)}）")
+    return name
+
+
+READER_ENV = "BUDGETDOC_PDF_READER"
+READERS = ("pdfium", "pdfplumber")
+
+
 def read(path: Path, data: bytes, progress: Callable[[int, int], None] | None = None) -> SourceDocument:
-    import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+    from pypdfium2 import PdfiumError
 
     blocks: list[Block] = []
     warnings: list[str] = []
     no_text: list[int] = []
     scans = _Scans(data)
     last_full = False  # did the previous page's last line run to the margin (a cut sentence)?
+    pages = _pdfium_pages(data) if reader() == "pdfium" else _plumber_pages(data)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                try:
-                    page_blocks, ends_full = _read_page(_visible(page))
-                except (TypeError, ValueError, KeyError, AttributeError, ZeroDivisionError) as e:
-                    # One damaged page must not cost the reader the rest of the document.
-                    warnings.append(f"第{page.page_number}页无法读取（{_describe(e)}），已跳过")
-                    continue
-                finally:
-                    page.close()  # drop the page's cached layout so a 200-page file stays small
-                if page_blocks is None:
-                    page_blocks, ends_full = scans.read(page.page_number)
-                if page_blocks is None:  # OCR is not installed, or found no text on the scan
-                    no_text.append(page.page_number)
-                    warnings.append(f"第{page.page_number}页没有文字层（扫描件？），未能读取")
-                else:
-                    if last_full:
-                        _continue_across_pages(blocks, page_blocks)
-                    blocks.extend(page_blocks)
-                    last_full = ends_full
-                if progress is not None:
-                    progress(page.page_number, len(pdf.pages))
+        for number, total, load_page in pages:
+            page = None
+            try:
+                page = load_page()
+                page_blocks, ends_full = _read_page(_visible(page))
+            except (TypeError, ValueError, KeyError, AttributeError, ZeroDivisionError, _PageError) as e:
+                # One damaged page must not cost the reader the rest of the document.
+                warnings.append(f"第{number}页无法读取（{_describe(e)}），已跳过")
+                continue
+            finally:
+                if page is not None:
+                    page.close()  # drop the page's objects and cached layout so a 200-page file stays small
+            if page_blocks is None:
+                page_blocks, ends_full = scans.read(number)
+            if page_blocks is None:  # OCR is not installed, or found no text on the scan
+                no_text.append(number)
+                warnings.append(f"第{number}页没有文字层（扫描件？），未能读取")
+            else:
+                if last_full:
+                    _continue_across_pages(blocks, page_blocks)
+                blocks.extend(page_blocks)
+                last_full = ends_full
+            if progress is not None:
+                progress(number, total)
+    except PdfiumError as e:
+        if e.err_code == _PDFIUM_PASSWORD:
+            raise InputError(f"{path}：PDF 已加密（有密码保护）；请提供未加密的副本") from None
+        raise InputError(f"{path}：无法读取的 PDF（文件损坏或不完整：{_describe(e)}）") from None
     except PdfminerException as e:
         # pdfplumber wraps the pdfminer error it hit as the first argument.
         cause = e.args[0] if e.args else e
@@ -81,6 +107,7 @@ def read(path: Path, data: bytes, progress: Callable[[int, int], None] | None = 
         # Damaged objects can also fail inside pdfplumber's own geometry code.
         raise InputError(f"{path}：无法读取的 PDF（文件损坏或不完整：{_describe(e)}）") from None
     finally:
+        pages.close()
         scans.close()
     if (ocr_warning := scans.warning()) is not None:
         warnings.append(ocr_warning)
@@ -89,6 +116,80 @@ def read(path: Path, data: bytes, progress: Callable[[int, int], None] | None = 
                else "OCR 需要 `rapidocr` 和 `onnxruntime` 两个包，未安装")
         raise InputError(f"{path}：没有一页有文字层（扫描的 PDF？）；{how}")
     return SourceDocument(source=str(path), format="pdf", blocks=blocks, encoding=None, warnings=warnings)
+
+
+_PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD
+Pages = Generator[tuple[int, int, Callable[[], Any]], None, None]
+
+
+class _PageError(Exception):
+    """pdfium could not load one page of a document it opened."""
+
+
+def _pdfium_pages(data: bytes) -> Pages:
+    """Each page as (number, total, loader of its pdfplumber-shaped page read by pdfium)."""
+    import pypdfium2
+
+    from .pdfium_page import pdfium_page
+
+    pdf = pypdfium2.PdfDocument(data)
+    doctop = 0.0
+    try:
+        total = len(pdf)
+        for index in range(total):
+            def load(index: int = index) -> Any:
+                nonlocal doctop
+                try:
+                    raw = pdf[index]
+                except pypdfium2.PdfiumError as e:
+                    raise _PageError(str(e)) from None
+                try:
+                    page = pdfium_page(raw, index + 1, doctop)
+                finally:
+                    raw.close()
+                doctop += page.height
+                return page
+            yield index + 1, total, load
+    finally:
+        pdf.close()
+
+
+def _plumber_pages(data: bytes) -> Pages:
+    """Each page as (number, total, loader of its pdfplumber page): pdfminer parses it when read."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            yield page.page_number, len(pdf.pages), lambda page=page: page
+
+
+def open_page(path: str | Path, number: int) -> tuple[Any, Any]:
+    """Page `number` (1-based) of the PDF at `path` as read() reads it (same engine, so the same lines
+    and tables for page_layout()), and what keeps it readable (pdfplumber's open PDF, else None).
+    IndexError when the document has no such page."""
+    if reader() == "pdfplumber":
+        import pdfplumber
+
+        pdf = pdfplumber.open(path)
+        if not 1 <= number <= len(pdf.pages):
+            pdf.close()
+            raise IndexError(number)
+        return pdf, pdf.pages[number - 1]
+    import pypdfium2
+
+    from .pdfium_page import pdfium_page
+
+    doc = pypdfium2.PdfDocument(str(path))
+    try:
+        if not 1 <= number <= len(doc):
+            raise IndexError(number)
+        raw = doc[number - 1]
+        try:
+            return None, pdfium_page(raw, number)
+        finally:
+            raw.close()
+    finally:
+        doc.close()
 
 
 def _continue_across_pages(before: list[Block], page_blocks: list[Block]) -> None:
@@ -264,10 +365,41 @@ def _is_real_table(table: Any) -> bool:
     return len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2
 
 
+def _extract(table: Any) -> list[list[str | None]]:
+    """pdfplumber's Table.extract(), the same texts without its scan of every character of the page for
+    every row and cell: characters are found by their centres through sorted lists. A character belongs
+    to the cell its centre is in (left and top edges inclusive), in page order, as there."""
+    from bisect import bisect_left
+
+    from pdfplumber.utils import extract_text
+
+    chars = table.page.chars
+    mids = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
+    v_keys = [m for m, _ in mids]
+    h_mid = [(c["x0"] + c["x1"]) / 2 for c in chars]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        _, top, _, bottom = row.bbox
+        x_lo, x_hi = row.bbox[0], row.bbox[2]
+        in_row = sorted(i for _, i in mids[bisect_left(v_keys, top):bisect_left(v_keys, bottom)]
+                        if x_lo <= h_mid[i] < x_hi)
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            x0, c_top, x1, c_bottom = cell
+            cell_chars = [chars[i] for i in in_row if x0 <= h_mid[i] < x1
+                          and c_top <= (chars[i]["top"] + chars[i]["bottom"]) / 2 < c_bottom]
+            texts.append(extract_text(cell_chars) if cell_chars else "")
+        out.append(texts)
+    return out
+
+
 def _table_block(table: Any, page: int, number: int) -> Block:
     """The table's cells, each once with its row and column span on the table's grid (a merged header
     cell spans the columns under it), so the table model can read header paths."""
-    texts = table.extract()
+    texts = _extract(table)
     xs = sorted({round(c[0], 1) for c in table.cells})
     tops = sorted({round(c[1], 1) for c in table.cells})
     rows: list[list[Cell]] = []

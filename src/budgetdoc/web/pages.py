@@ -1,5 +1,5 @@
 """What the document view shows: a PDF page as a PNG (pypdfium2, cached per page) with the boxes of the
-findings' quotes on it (pdfplumber's characters, found at view time), or the text of another format as
+findings' quotes on it (the characters the PDF reader reads, found at view time), or the text of another format as
 its reader's blocks (with their locations, so the page can mark each quote where it stands)."""
 
 from __future__ import annotations
@@ -58,14 +58,10 @@ def _boxes(boxes: list[tuple[float, float, float, float]], bbox: tuple[float, fl
 
 
 @lru_cache(maxsize=16)
-def _page_text(path: str, page: int):  # -> (pdf, pdfplumber page) kept open for searches
-    import pdfplumber
+def _page_text(path: str, page: int):  # -> (what keeps it open, pdfplumber-shaped page) for searches
+    from ..load.pdf_reader import open_page
 
-    pdf = pdfplumber.open(path)
-    if not 1 <= page <= len(pdf.pages):
-        pdf.close()
-        raise IndexError(page)
-    return pdf, pdf.pages[page - 1]
+    return open_page(path, page)  # read as the PDF reader reads it, so locations agree
 
 
 @lru_cache(maxsize=16)
@@ -96,7 +92,8 @@ def quote_boxes(path: Path, page: int, quote: str, mark: list[int] | None,
 
 def text_blocks(path: Path) -> list[dict[str, Any]]:
     """The document's blocks as its reader gives them: kind, text, location, and table cells."""
-    doc = load(path)
+    with _pdf_lock:  # a PDF is read by pdfium, which must not run in two threads at once
+        doc = load(path)
     out = []
     for b in doc.blocks:
         item: dict[str, Any] = {"kind": b.kind, "text": b.text, "loc": b.loc.to_dict()}
