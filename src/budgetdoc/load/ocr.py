@@ -36,36 +36,37 @@ if TYPE_CHECKING:
 class OcrSettings:
     """How RapidOCR 3.x is run (parameter names as in the `rapidocr` package's config.yaml).
 
-    Chosen with bench/bench_ocr.py (`--variants`) on this 2-core machine, shared with other jobs (so
-    CPU seconds, not wall, compared the settings): a 3-page scan of seed text in 12 pt, the same with
-    ruled rows, more blur, 1° rotation and noise, a 2-page one in 9 pt, and six pages of the corpus's
-    scanned 泉州 PDF (two typed by hand). Figures: CPU seconds per page with one thread on those four,
+    Chosen with `bench/bench_ocr.py --repeat 3 --variants` on this 2-core machine, shared with other
+    jobs (so CPU seconds compared the settings): a 3-page scan of seed text in 12 pt, the same with ruled
+    rows, more blur, 1° rotation and noise, a 2-page one in 9 pt, and six pages of the corpus's scanned
+    泉州 PDF (two typed by hand). Figures: CPU seconds per page on those four, one worker with one thread,
     and the character error rate (CER) against the typeset or hand-typed text. With all the values
-    below: 1.06 / 0.92 / 1.28 / 1.06 s, CER 0.0081 / 0.0098 / 0.0107 / 0.0023; before (LEGACY, its
-    CPU with two threads): 3.11 / 2.73 / 3.15 / 3.22 s, CER 0.0081 / 0.0380 / 0.0134 / 0.0226."""
+    below: 1.02 / 0.91 / 1.25 / 1.03 s, CER 0.0081 / 0.0098 / 0.0107 / 0.0023. Before (LEGACY):
+    2.96 / 2.66 / 3.16 / 2.76 s, CER 0.0081 / 0.0380 / 0.0134 / 0.0226. Each comment gives the figures
+    with that one value reverted."""
 
     # 200 dpi: the 泉州 scan's own resolution; the engine shrinks pages over 2000 px (its max_side_len),
-    # so more costs nothing. 150 dpi measured the same within noise (1.01 s a page, one character more
-    # or less a page) and gives small print (7.5–9 pt table cells) fewer pixels: not taken.
+    # so more costs nothing. 150 dpi: 0.97 / 0.88 / 1.19 / 1.01 s, CER 0.0081 / 0.0098 / 0.0098 / 0.0015,
+    # and on 7.5 pt print drawn at 300 dpi 0.0085 against 0.0081: a tie within a character a page, for
+    # 3–5% less CPU; not taken, to keep the pixels of small table print.
     dpi: int = 200
-    # The angle classifier turns text lines it judges upside down. Scanned pages are upright; with the
-    # classifier on and the default detector size, one whole line of the 泉州 scan was lost (flipped:
-    # CER 0.0226 against 0.0030 with it off). With the other values here it changed nothing (1.05–1.27 s,
-    # same CER): off, as one way to lose a line fewer.
+    # The angle classifier turns text lines it judges upside down; scanned pages are upright. With the
+    # default detector size it flipped and lost a whole line of the 泉州 scan (LEGACY: CER 0.0226; the
+    # same without the classifier: 0.0030). With the other values here: 1.05 / 0.92 / 1.27 / 1.03 s,
+    # same CER. Off: a way to lose a line fewer, for nothing.
     use_cls: bool = False
-    # The detector's input: the page scaled so its longer side is 960 px ("max") instead of the default,
-    # the shorter side at least 736 px ("min", i.e. the whole 1408 x 2000 image). The default cost
-    # 1.84 / 1.82 / 2.11 / 1.92 s a page with CER 0.0081 / 0.0161 / 0.0134 / 0.0030; 1280 px cost
-    # 1.26 / 1.08 / 1.40 / 1.24 s, CER 0.0081 / 0.0098 / 0.0112 / 0.0030. The recogniser still reads
-    # each line from the full-resolution page; the detector only finds the lines.
+    # The detector's input: the page scaled so its longer side is 960 px ("max"), instead of the default
+    # shorter side at least 736 px ("min", i.e. the whole 1408 x 2000 image): 1.76 / 1.64 / 1.93 / 1.77 s,
+    # CER 0.0081 / 0.0161 / 0.0134 / 0.0030. 1280 px: 1.28 / 1.06 / 1.38 / 1.24 s, CER 0.0081 / 0.0098 /
+    # 0.0112 / 0.0030. The recogniser still reads each line from the full-resolution page.
     det_limit_type: str = "max"
     det_limit_side_len: int = 960
-    # Lines recognised one at a time: a batch is padded to its widest line and costs more than its
-    # lines alone. Batch 6 (the default): 1.30 / 1.12 / 1.73 / 1.44 s, CER within a character a page.
+    # Lines recognised one at a time: a batch is padded to its widest line. Batch 6 (the default):
+    # 1.45 / 1.27 / 1.83 / 1.40 s, CER 0.0085 / 0.0103 / 0.0103 / 0.0023.
     rec_batch_num: int = 1
-    # onnxruntime intra-op threads in a worker process. One process with two threads spent 2.08 CPU s a
-    # page on the real scan against 1.09 s with one (threads spin waiting for each other), and read
-    # 0.18 pages/s against 0.79 for two processes with one thread each, in the same loaded hour.
+    # onnxruntime intra-op threads in a worker. One process with two threads: 1.93 / 1.68 / 2.32 / 1.81
+    # CPU s and 0.51–0.59 pages/s, against 1.72–1.94 pages/s for two processes with one thread each
+    # (threads spin waiting for each other, the more so on a shared machine).
     threads: int = 1
     # Worker processes reading the pages of one document (at most the cores, at most its pages).
     workers: int = 2
