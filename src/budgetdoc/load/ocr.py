@@ -11,7 +11,9 @@ that chose it; `LEGACY` is how it ran before, kept so that bench/bench_ocr.py ca
 `ScanPages` OCRs the textless pages of one PDF: ahead of the reader on a pool of worker processes
 (one page bitmap per worker at a time), or, in a process that is itself a pool's worker (check -j,
 ingest -j, the workbench's checker, Dask), one page after another in that process with one thread,
-because its pool already uses the cores and pools must not nest.
+because its pool already uses the cores and pools must not nest. The workers are spawned, so a script
+that calls check() on a scan needs the usual `if __name__ == "__main__":` guard; without it the workers
+fail to start and the pages are read in-process, page after page.
 """
 
 from __future__ import annotations
