@@ -218,3 +218,18 @@ def test_a_pool_worker_reads_its_pages_itself(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(ocr, "in_worker", lambda: True)
     scan = ocr.ScanPages(b"%PDF-not-read")
     assert scan._queue(0) == {}
+
+
+def test_margin_specks_are_dropped_and_text_kept() -> None:
+    # Boxes as the 泉州 scan's page 4 gives them (pixels at 200 dpi): lines of text between x 230 and 1470,
+    # a toner speck read as "è" beside the column, shorter than half a line. The speck goes; a short box
+    # inside the column ("0" in a table cell) and a full-height one beside it (a page number) stay.
+    text = [_Box("发海外仓信息服务功能，已有市内外39个海外仓入驻，覆盖15", 0.99, 232, 1580, 1470, 1639),
+            _Box("个国家，面积超100万m²。", 0.99, 232, 1660, 700, 1719),
+            _Box("建成公共海外仓和海外展销中心43个；", 0.99, 232, 1500, 1460, 1559)]
+    speck = _Box("è", 0.97, 1564, 1583, 1586, 1612)
+    cell = _Box("0", 0.95, 900, 1740, 915, 1765)
+    number = _Box("4", 0.99, 1500, 2200, 1530, 2255)
+    kept = ocr.without_specks([*text, speck, cell, number])
+    assert speck not in kept and cell in kept and number in kept and all(b in kept for b in text)
+    assert [ln.text for ln in group_lines(kept)][1] == "发海外仓信息服务功能，已有市内外39个海外仓入驻，覆盖15"

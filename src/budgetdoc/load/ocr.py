@@ -177,7 +177,26 @@ def ocr_lines(image: Image.Image | np.ndarray, settings: OcrSettings | None = No
             continue
         xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
         boxes.append(_Box(text.strip(), float(score), min(xs), min(ys), max(xs), max(ys)))
-    return group_lines(boxes)
+    return group_lines(without_specks(boxes))
+
+
+# A mark in the margin of a scan (a punch hole, a speck of toner) read as a character or two: shorter than
+# this share of the page's median box and wholly beside the text column. Kept, it joins a line as a cell or
+# stands as a line of its own, and moves the right margin by which wrapped lines are joined into sentences.
+_SPECK_HEIGHT = 0.6
+_SPECK_CHARS = 2
+
+
+def without_specks(boxes: list[_Box]) -> list[_Box]:
+    """The boxes without margin specks (see _SPECK_HEIGHT): the text column is the span of the boxes of
+    more than two characters; nothing inside it is dropped."""
+    words = [b for b in boxes if len(b.text) > _SPECK_CHARS]
+    if not words:
+        return boxes
+    left, right = min(b.x0 for b in words), max(b.x1 for b in words)
+    median = sorted(b.height for b in boxes)[len(boxes) // 2]
+    return [b for b in boxes if len(b.text) > _SPECK_CHARS or b.height >= _SPECK_HEIGHT * median
+            or left <= b.x1 and b.x0 <= right]
 
 
 def group_lines(boxes: list[_Box]) -> list[OcrLine]:
