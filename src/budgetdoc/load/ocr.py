@@ -43,32 +43,33 @@ class OcrSettings:
     rows, more blur, 1° rotation and noise, a 2-page one in 9 pt, and six pages of the corpus's scanned
     泉州 PDF (two typed by hand). Figures: CPU seconds per page on those four, one worker with one thread,
     and the character error rate (CER) against the typeset or hand-typed text. With all the values
-    below: 1.02 / 0.91 / 1.25 / 1.03 s, CER 0.0081 / 0.0098 / 0.0107 / 0.0023. Before (LEGACY):
-    2.96 / 2.66 / 3.16 / 2.76 s, CER 0.0081 / 0.0380 / 0.0134 / 0.0226. Each comment gives the figures
-    with that one value reverted."""
+    below: 1.03 / 0.90 / 1.24 / 1.01 s, CER 0.0081 / 0.0098 / 0.0107 / 0.0008. Before (LEGACY, two
+    threads): 2.80 / 2.41 / 2.85 / 2.63 s, CER 0.0081 / 0.0380 / 0.0134 / 0.0211. Each comment gives the
+    figures with that one value reverted (and, where it differed, from an earlier run under heavier load)."""
 
     # 200 dpi: the 泉州 scan's own resolution; the engine shrinks pages over 2000 px (its max_side_len),
-    # so more costs nothing. 150 dpi: 0.97 / 0.88 / 1.19 / 1.01 s, CER 0.0081 / 0.0098 / 0.0098 / 0.0015,
-    # and on 7.5 pt print drawn at 300 dpi 0.0085 against 0.0081: a tie within a character a page, for
-    # 3–5% less CPU; not taken, to keep the pixels of small table print.
+    # so more costs nothing. 150 dpi: 1.00 / 0.90 / 1.20 / 1.04 s, CER 0.0081 / 0.0098 / 0.0098 / 0.0008
+    # (an earlier run: 3–5% less CPU), and on 7.5 pt print drawn at 300 dpi 0.0085 against 0.0081: a tie
+    # within a character a page; not taken, to keep the pixels of small table print.
     dpi: int = 200
     # The angle classifier turns text lines it judges upside down; scanned pages are upright. With the
-    # default detector size it flipped and lost a whole line of the 泉州 scan (LEGACY: CER 0.0226; the
-    # same without the classifier: 0.0030). With the other values here: 1.05 / 0.92 / 1.27 / 1.03 s,
-    # same CER. Off: a way to lose a line fewer, for nothing.
+    # default detector size it flipped and lost a whole line of the 泉州 scan (LEGACY: CER 0.0211; the
+    # default detector without the classifier: 0.0008). With the other values here: 1.02 / 0.91 / 1.24 /
+    # 1.02 s, same CER. Off: one way fewer to lose a line, for nothing.
     use_cls: bool = False
     # The detector's input: the page scaled so its longer side is 960 px ("max"), instead of the default
-    # shorter side at least 736 px ("min", i.e. the whole 1408 x 2000 image): 1.76 / 1.64 / 1.93 / 1.77 s,
-    # CER 0.0081 / 0.0161 / 0.0134 / 0.0030. 1280 px: 1.28 / 1.06 / 1.38 / 1.24 s, CER 0.0081 / 0.0098 /
-    # 0.0112 / 0.0030. The recogniser still reads each line from the full-resolution page.
+    # shorter side at least 736 px ("min", i.e. the whole 1408 x 2000 image): 1.82 / 1.74 / 2.02 / 1.81 s,
+    # CER 0.0081 / 0.0161 / 0.0134 / 0.0008. 1280 px: 1.25 / 1.04 / 1.38 / 1.21 s, CER 0.0081 / 0.0098 /
+    # 0.0112 / 0.0008. The recogniser still reads each line from the full-resolution page.
     det_limit_type: str = "max"
     det_limit_side_len: int = 960
     # Lines recognised one at a time: a batch is padded to its widest line. Batch 6 (the default):
-    # 1.45 / 1.27 / 1.83 / 1.40 s, CER 0.0085 / 0.0103 / 0.0103 / 0.0023.
+    # 1.31 / 1.13 / 1.76 / 1.46 s, CER 0.0085 / 0.0103 / 0.0103 / 0.0008.
     rec_batch_num: int = 1
-    # onnxruntime intra-op threads in a worker. One process with two threads: 1.93 / 1.68 / 2.32 / 1.81
-    # CPU s and 0.51–0.59 pages/s, against 1.72–1.94 pages/s for two processes with one thread each
-    # (threads spin waiting for each other, the more so on a shared machine).
+    # onnxruntime intra-op threads in a worker. One process with two threads: 1.20 / 1.08 / 1.47 / 1.21
+    # CPU s a page, 1.62 / 1.80 / 1.34 / 1.61 pages/s, against 1.70 / 1.94 / 1.05 / 1.69 for two processes
+    # with one thread each (1.05: a 2-page scan, one page a worker); under heavier load 0.43–0.59 pages/s
+    # against 1.05–1.94: threads spin waiting for each other, the more so when the cores are shared.
     threads: int = 1
     # Worker processes reading the pages of one document (at most the cores, at most its pages).
     workers: int = 2
