@@ -122,12 +122,14 @@ def test_page_progress_reaches_load(tmp_path: Path) -> None:
 
 
 def test_scanned_pages_are_released_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """OCR memory is bounded page by page: each page's bitmap is released before the next is rendered."""
+    """OCR memory is bounded page by page: each page's bitmap is released before the next is rendered
+    (here in this process, with the page pool off: each pool worker does the same, one page at a time)."""
+    from dataclasses import replace
+
     from PIL import Image
     from reportlab.pdfgen import canvas
 
-    from budgetdoc.load import load, ocr, pdf_reader
-    from budgetdoc.model import Block, Location
+    from budgetdoc.load import load, ocr
 
     path = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(path))
@@ -144,16 +146,19 @@ def test_scanned_pages_are_released_one_by_one(tmp_path: Path, monkeypatch: pyte
 
     def render(pdf: object, index: int, dpi: int = 200) -> Image.Image:
         im = Tracked()
+        im._size = (1000, 1400)  # a page whose one short line is no wrapped sentence
+        im.info["page"] = index + 1
         open_images.append(im)
         most_open[0] = max(most_open[0], len(open_images))
         return im
 
-    def blocks(image: Image.Image, number: int) -> tuple[list[Block], bool, list[float]]:
-        return [Block("paragraph", f"第{number}页文字", Location(page=number, line=1), confidence=0.99)], False, [0.99]
+    def lines(image: Image.Image, settings: object = None) -> list[ocr.OcrLine]:
+        return [ocr.OcrLine(f"第{image.info['page']}页文字", 0.99, 0, 0, 100, 10)]
 
     monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "SETTINGS", replace(ocr.SETTINGS, workers=1))
     monkeypatch.setattr(ocr, "render_page", render)
-    monkeypatch.setattr(pdf_reader, "image_blocks", blocks)
+    monkeypatch.setattr(ocr, "ocr_lines", lines)
     pages: list[tuple[int, int]] = []
     doc = load(path, progress=lambda done, total: pages.append((done, total)))
     assert [b.text for b in doc.blocks] == ["第1页文字", "第2页文字", "第3页文字"]

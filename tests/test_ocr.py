@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from budgetdoc.model import CheckResult
 from budgetdoc.postpass import OCR_NOTE, review
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from bench_ocr import EXCERPTS, cjk_font, excerpt, page_images, scanned_pdf  # noqa: E402
+from bench_ocr import A4, EXCERPTS, cjk_font, excerpt, page_images, scanned_pdf  # noqa: E402
 
 FONT = cjk_font()
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="OCR engine missing: pip install rapidocr onnxruntime")
@@ -165,3 +166,70 @@ def test_engine_started_only_for_pages_without_text(tmp_path: Path) -> None:
     doc = load(out)
     assert ocr.engine.cache_info().currsize == 0
     assert doc.blocks[0].confidence is None and doc.warnings == []
+
+
+def _two_page_scan(tmp_path: Path) -> bytes:
+    """Seed 002's excerpt drawn on two scanned pages (its first five lines on the first)."""
+    from PIL import ImageFilter
+
+    lines = _lines("002")
+    pages = [page_images(part, FONT, 150)[0].filter(ImageFilter.GaussianBlur(0.6)).rotate(0.4, fillcolor=255)
+             for part in (lines[:5], lines[5:])]
+    path = tmp_path / "two.pdf"
+    pages[0].save(path, "PDF", resolution=150, save_all=True, append_images=pages[1:])
+    return path.read_bytes()
+
+
+@needs_ocr
+@needs_font
+def test_pages_of_one_scan_are_read_on_two_worker_processes(tmp_path: Path) -> None:
+    data = _two_page_scan(tmp_path)
+    scan = ocr.ScanPages(data)
+    try:
+        pooled = [scan.page(0), scan.page(1)]
+        # Both pages were queued on the page pool when the first was asked for, and two workers read them.
+        pool = ocr._POOL[ocr.SETTINGS]
+        assert len(pool._processes) == 2
+    finally:
+        scan.close()
+    alone = ocr.ScanPages(data, replace(ocr.SETTINGS, workers=1))  # page after page in this process
+    try:
+        here = [alone.page(0), alone.page(1)]
+    finally:
+        alone.close()
+    assert [[ln.text for ln in lines] for _, lines in pooled] == [[ln.text for ln in lines] for _, lines in here]
+    assert any("收、支总计384.49万元" in ln.text for ln in pooled[0][1])
+    assert abs(pooled[0][0] - A4[0] * ocr.SETTINGS.dpi / 72) < 3  # rendered at the settings' dpi
+
+
+def _in_worker() -> bool:
+    return ocr.in_worker()
+
+
+def test_a_pool_worker_reads_its_pages_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Started by multiprocessing (check -j, ingest -j, the workbench, Dask): a worker; this process: not.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    assert not ocr.in_worker()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        assert pool.submit(_in_worker).result()
+    # In a worker, a scan's pages are not queued on a pool of its own (pools do not nest).
+    monkeypatch.setattr(ocr, "in_worker", lambda: True)
+    scan = ocr.ScanPages(b"%PDF-not-read")
+    assert scan._queue(0) == {}
+
+
+def test_margin_specks_are_dropped_and_text_kept() -> None:
+    # Boxes as the 泉州 scan's page 4 gives them (pixels at 200 dpi): lines of text between x 230 and 1470,
+    # a toner speck read as "è" beside the column, shorter than half a line. The speck goes; a short box
+    # inside the column ("0" in a table cell) and a full-height one beside it (a page number) stay.
+    text = [_Box("发海外仓信息服务功能，已有市内外39个海外仓入驻，覆盖15", 0.99, 232, 1580, 1470, 1639),
+            _Box("个国家，面积超100万m²。", 0.99, 232, 1660, 700, 1719),
+            _Box("建成公共海外仓和海外展销中心43个；", 0.99, 232, 1500, 1460, 1559)]
+    speck = _Box("è", 0.97, 1564, 1583, 1586, 1612)
+    cell = _Box("0", 0.95, 900, 1740, 915, 1765)
+    number = _Box("4", 0.99, 1500, 2200, 1530, 2255)
+    kept = ocr.without_specks([*text, speck, cell, number])
+    assert speck not in kept and cell in kept and number in kept and all(b in kept for b in text)
+    assert [ln.text for ln in group_lines(kept)][1] == "发海外仓信息服务功能，已有市内外39个海外仓入驻，覆盖15"

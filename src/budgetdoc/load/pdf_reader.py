@@ -298,12 +298,11 @@ def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: f
 
 
 class _Scans:
-    """OCR of the pages without a text layer: renders them from the same bytes with pypdfium2 (opened
-    on the first such page) and remembers which pages were read and how confidently."""
+    """OCR of the pages without a text layer (load/ocr.py's ScanPages: on worker processes, ahead of
+    this reader, when there are several); remembers which pages were read and how confidently."""
 
     def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._pdf: Any = None
+        self._pages = ocr.ScanPages(data)
         self.pages: list[int] = []
         self.confidences: list[float] = []
 
@@ -314,13 +313,10 @@ class _Scans:
         import pypdfium2
 
         try:
-            if self._pdf is None:
-                self._pdf = pypdfium2.PdfDocument(self._data)
-            image = ocr.render_page(self._pdf, number - 1)
+            width, lines = self._pages.page(number - 1)
         except pypdfium2.PdfiumError:
             return None, False  # pdfplumber read the file but pdfium cannot render it: keep the warning
-        blocks, ends_full, confidences = image_blocks(image, number)
-        image.close()  # one page's bitmap at a time: memory stays bounded however long the scan
+        blocks, ends_full, confidences = line_blocks(lines, width, number)
         if not blocks:
             return None, False
         self.pages.append(number)
@@ -335,16 +331,19 @@ class _Scans:
                 f"OCR 平均置信度 {mean:.3f}：请对照原件核对数字")
 
     def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        self._pages.close()
 
 
 def image_blocks(image: Image.Image, number: int) -> tuple[list[Block], bool, list[float]]:
     """OCR an image of page `number`: its paragraph blocks (wrapped lines joined, each with its OCR
     confidence), whether the last line runs to the right margin, and the confidence of every line."""
+    return line_blocks(ocr.ocr_lines(image), image.width, number)
+
+
+def line_blocks(ocr_lines: list[ocr.OcrLine], width: int, number: int) -> tuple[list[Block], bool, list[float]]:
+    """image_blocks() of a page already OCR'd: its lines, on an image `width` pixels wide."""
     lines = []
-    for ln in ocr.ocr_lines(image):
+    for ln in ocr_lines:
         text = _PAGE_NUMBER.sub("", ln.text)
         if text.strip():
             lines.append({"text": text, "x0": ln.x0, "x1": ln.x1, "top": ln.top, "confidence": ln.confidence,
@@ -354,7 +353,7 @@ def image_blocks(image: Image.Image, number: int) -> tuple[list[Block], bool, li
     # In pixels: a wrapped line may stop short of the margin by about a glyph and a half, and a
     # scan's margin drifts a little with its rotation.
     height = sorted(ln["height"] for ln in lines)[len(lines) // 2]
-    paragraphs, ends_full = _paragraphs(lines, image.width, number, slack=1.5 * height, indent=3 * height)
+    paragraphs, ends_full = _paragraphs(lines, width, number, slack=1.5 * height, indent=3 * height)
     return [b for _, b in paragraphs], ends_full, [ln["confidence"] for ln in lines]
 
 
