@@ -101,7 +101,8 @@ DEFECTS = {
             ("template-residue", 76, "error"),  # 基本支出增加减少392408.27元
             ("template-residue", 89, "error"),
             ("unit-mix", 116, "warning"),
-            ("zero-base", 124, "warning")],  # “三公”经费支出预算为0元,支出决算为0元,完成预算的0% (4 places)  # 国有资本经营预算(类)支出0万元 in a document kept in 元
+            ("zero-base", 124, "warning"),
+            ("doubled-punctuation", 308, "warning")],  # 三是及时对资产进行清理,建立台账,规范管理。。  # “三公”经费支出预算为0元,支出决算为0元,完成预算的0% (4 places)  # 国有资本经营预算(类)支出0万元 in a document kept in 元
     "004": [("period-kind", 103, "warning")],  # 预算文件：八、政府性基金预算支出决算情况说明
 }
 

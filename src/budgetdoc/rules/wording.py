@@ -68,6 +68,22 @@ def check_units(ctx: RuleContext) -> Iterator[Finding]:
                           stated=m.group(0))
 
 
+@rule("doubled-punctuation", "wording", "warning", "标点重复",
+      "同一标点连用两次是录入错误：“等方面的支出。。”“预警预报、、滨海”。",
+      rationale="公开文件应为定稿：重复的句号、顿号、逗号常是删改内容后留下的痕迹，须核对是否漏了文字。")
+def check_doubled_punctuation(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    for line in a.lines:
+        if "\t" in line.block.text:  # a table row: its cells are joined, not written
+            continue
+        text = line.norm.text
+        for m in a.knowledge.patterns["doubled_punctuation"].finditer(text):
+            written = line.norm.quote(*m.span())  # as the document writes it (full-width ，；：)
+            yield ctx.report(f"标点“{written}”重复。",
+                             [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
+                             stated=written, expected=written[0])
+
+
 @rule("change-direction", "wording", "error", "增减方向用语矛盾",
       "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
       rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
