@@ -14,6 +14,7 @@ from .model import Block, CheckResult, Finding, SourceDocument
 from .postpass import review
 from .presentation import finish
 from .suggestion import with_suggestions
+from .verify import Ledger
 
 
 def check(path: str | Path, config: Config | None = None,
@@ -48,7 +49,8 @@ def _in_file(block: Block, name: str) -> Block:
 def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
     config = config or DEFAULT
     analysis = analyse(doc, config.overlay())  # aliases shape the sections, so they apply while reading
-    findings, suppressed = review(analysis, config)
+    ledger = Ledger()
+    findings, suppressed = review(analysis, config, ledger)
     findings, suppressed = _with_sections(analysis, findings), _with_sections(analysis, suppressed)
     findings, suppressed = group_repeated(findings), group_repeated(suppressed)
     findings, suppressed = with_suggestions(findings), with_suggestions(suppressed)
@@ -56,7 +58,8 @@ def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
     return finish(doc, CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
                                    facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
-                                   warnings=doc.warnings, suppressed=suppressed), analysis)
+                                   warnings=doc.warnings, suppressed=suppressed,
+                                   claims=ledger.claims(analysis)), analysis)
 
 
 def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:

@@ -12,6 +12,11 @@ from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "table"]
 Severity = Literal["error", "warning", "info"]
+ClaimStatus = Literal["verified", "contradicted", "unverified"]
+# What a numeric statement claims: an amount (a level), a share (占), a growth rate, a change (增加X万元),
+# a completion or execution rate, another percentage, a total of a table (合计/小计 = Σ).
+ClaimKind = Literal["amount", "share", "growth", "change", "completion", "percent", "total"]
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("verified", "contradicted", "unverified")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -193,6 +198,62 @@ class Finding:
                 self.rule)
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A figure a reading of a claim uses: what it stands for (in Chinese: 部分, 总额, 上年数 …), as stated,
+    and where."""
+
+    role: str
+    stated: str
+    loc: Location
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "stated": self.stated, **self.loc.to_dict()}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a statement was read: the arithmetic in words ("319.06万元 ÷ 517.23万元 = 61.69%") and the
+    figures it took, each with its place."""
+
+    text: str
+    figures: tuple[Figure, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "figures": [f.to_dict() for f in self.figures]}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric statement of the document and what checking it found: `verified` under `reading`
+    (the figures that agree), `contradicted` (a finding reports it; `reading` is the binding that fails),
+    or `unverified`, with `reason` (no figure to hold it against, the base not certain, readings disagree)."""
+
+    kind: ClaimKind
+    status: ClaimStatus
+    stated: str
+    evidence: Evidence
+    reading: Reading | None = None
+    reason: str | None = None
+    rule: str | None = None  # the rule whose check decided the status
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "status": self.status, "stated": self.stated,
+                               **self.evidence.to_dict()}
+        if self.rule is not None:
+            out["rule"] = self.rule
+        if self.reading is not None:
+            out["reading"] = self.reading.to_dict()
+        if self.reason is not None:
+            out["reason"] = self.reason
+        return out
+
+
+def ledger_counts(claims: list[Claim]) -> dict[str, int]:
+    """How many statements, and how many of each status."""
+    return {"claims": len(claims), **{s: sum(1 for c in claims if c.status == s) for s in CLAIM_STATUSES}}
+
+
 @dataclass
 class CheckResult:
     source: str
@@ -205,13 +266,15 @@ class CheckResult:
     warnings: list[str] = field(default_factory=list)  # what the reader could not read (a scanned page)
     suppressed: list[Finding] = field(default_factory=list)  # silenced by inline directives, kept on record
     disclosure: bool = True  # False: not a budget/final-account disclosure (presentation.py); not checked
+    claims: list[Claim] = field(default_factory=list)  # the claim ledger: every numeric statement checked
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "encoding": self.encoding, "format": self.format,
                 "disclosure": self.disclosure, "document": self.metadata.to_dict(), "warnings": self.warnings, "sections": self.sections,
                 "facts": [f.to_dict() for f in self.facts],
                 "findings": [f.to_dict() for f in self.findings],
-                "suppressed": [f.to_dict() for f in self.suppressed]}
+                "suppressed": [f.to_dict() for f in self.suppressed],
+                "ledger": ledger_counts(self.claims), "claims": [c.to_dict() for c in self.claims]}
 
     @property
     def has_error(self) -> bool:

@@ -21,6 +21,7 @@ from .analysis import Analysis
 from .config import DEFAULT, Config
 from .model import Evidence, Finding
 from .rules import RULES, RuleContext, run_rules
+from .verify import Ledger
 
 __all__ = ["DIRECTIVE", "OCR_MIN_CONFIDENCE", "OCR_NOTE", "finish", "review"]
 
@@ -31,10 +32,12 @@ OCR_NOTE = "（OCR识别置信度较低，请核对原件）"
 DIRECTIVE = re.compile(r"budgetdoc\s*[:：]\s*ignore\s+(?P<ids>[a-z0-9-]+(?:\s*[,，、]\s*[a-z0-9-]+)*)")
 
 
-def review(analysis: Analysis, config: Config | None = None) -> tuple[list[Finding], list[Finding]]:
-    """Run the enabled rules on an analysis and the post-pass on their findings: (kept, suppressed)."""
+def review(analysis: Analysis, config: Config | None = None,
+           ledger: Ledger | None = None) -> tuple[list[Finding], list[Finding]]:
+    """Run the enabled rules on an analysis and the post-pass on their findings: (kept, suppressed).
+    What the rules found of each statement goes into `ledger` (the claim ledger) when given."""
     config = config or DEFAULT
-    return finish(analysis, run_rules(analysis, [r for r in RULES if config.enabled(r)]), config)
+    return finish(analysis, run_rules(analysis, [r for r in RULES if config.enabled(r)], ledger), config)
 
 
 def finish(analysis: Analysis, findings: list[Finding],

@@ -62,7 +62,7 @@ def finish(doc: SourceDocument, result: CheckResult, analysis: Analysis | None =
     if why is not None:
         result.disclosure = False
         result.warnings = [*result.warnings, NOT_DISCLOSURE.format(why=why)]
-        result.findings, result.suppressed = [], []
+        result.findings, result.suppressed, result.claims = [], [], []
     return result
 
 

@@ -4,7 +4,7 @@ shares (severity at the last digit, evidence with the stated figure marked, side
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -12,8 +12,10 @@ from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
 from ..knowledge import Knowledge, RuleExamples, rule_examples
-from ..model import Evidence, Finding, Severity
-from ..structure import Line
+from ..model import Evidence, Finding, Reading, Severity
+from ..verify import Ledger, TableTotal
+from ..verify.quotes import evidence, line_evidence, quote_sentence  # noqa: F401  (re-exported for the rules)
+from ..verify.search import level_growth  # noqa: F401  (re-exported for the rules)
 
 Miss = Literal["slip", "miss"]  # a last-digit slip, or a figure that is simply wrong
 
@@ -61,24 +63,42 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule sees: the analysis, the knowledge it was built with, and `report`, the one way to
-    make a finding. A rule cannot name another rule's id: `report` stamps its own."""
+    """What a rule sees: the analysis, the knowledge it was built with, `report`, the one way to make a
+    finding, and the claim ledger, where a rule records what checking a statement came to. A rule cannot
+    name another rule's id: `report` stamps its own."""
 
     rule: Rule
     analysis: Analysis
+    ledger: Ledger = field(default_factory=Ledger)
 
     @property
     def knowledge(self) -> Knowledge:
         return self.analysis.knowledge
 
-    def report(self, message: str, evidence: Iterable[Evidence], *, stated: str | None = None,
-               expected: str | None = None, severity: Severity | None = None, slip: bool = False) -> Finding:
+    def report(self, message: str, quotes: Iterable[Evidence], *, stated: str | None = None,
+               expected: str | None = None, severity: Severity | None = None, slip: bool = False,
+               claim: Mention | TableTotal | None = None, reading: Reading | None = None,
+               unverified: str | None = None) -> Finding:
         """A finding of this rule. `severity` only for a rule whose findings differ in kind (template
-        residue); `slip=True` marks a last-digit slip, graded by the post-pass."""
+        residue); `slip=True` marks a last-digit slip, graded by the post-pass. `claim`: the statement
+        the finding is about, recorded in the ledger as contradicted under `reading` — or as unverified
+        with the reason `unverified` when the finding only asks for a check (a warning on a guessed base)."""
         if slip and not self.rule.last_digit:
             raise ValueError(f"rule {self.rule.id} is not declared last_digit but reported a slip")
-        return Finding(self.rule.id, severity or self.rule.severity, message, list(evidence), stated=stated,
+        ev = list(quotes)
+        if claim is not None:
+            self.ledger.record(claim, "unverified" if unverified else "contradicted", reading=reading,
+                               reason=unverified, rule=self.rule.id, evidence=ev[0] if ev else None)
+        return Finding(self.rule.id, severity or self.rule.severity, message, ev, stated=stated,
                        expected=expected, category=self.rule.category, last_digit=slip)
+
+    def verified(self, claim: Mention | TableTotal, reading: Reading | None) -> None:
+        """The statement holds under `reading` (the figures that agree with it)."""
+        self.ledger.record(claim, "verified", reading=reading, rule=self.rule.id)
+
+    def unverified(self, claim: Mention | TableTotal, reason: str, reading: Reading | None = None) -> None:
+        """The statement could not be decided: `reason` says why (shown in the ledger, not as a finding)."""
+        self.ledger.record(claim, "unverified", reading=reading, reason=reason, rule=self.rule.id)
 
 
 RULES: dict[str, Rule] = {}
@@ -113,49 +133,6 @@ def miss_severity_of(value: Decimal, decimals: int, expected: Interval) -> Miss 
     return "slip" if expected.gap(value) <= unit else "miss"
 
 
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in "。!?;") + 1
-
-
-def quote_sentence(m: Mention, end: int | None = None, start: int | None = None) -> str:
-    """The original text of the sentence holding a mention, from its start to the claim's end."""
-    s = start if start is not None else _sentence_start(m.line.norm.text, m.start)
-    e = end if end is not None else m.end
-    return m.line.norm.quote(s, e)
-
-
-def _mark(line: Line, start: int, end: int, mark: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A span of the normalized text (`mark`) as offsets in the quote of [start, end) (original text,
-    stripped as NormText.quote strips it)."""
-    if mark is None or not (start <= mark[0] < mark[1] <= end):
-        return None
-    norm = line.norm
-    qa, qb = norm.orig_span(start, end)
-    raw = norm.original[qa:qb]
-    qa += len(raw) - len(raw.lstrip())
-    ma, mb = norm.orig_span(*mark)
-    raw_mark = norm.original[ma:mb]
-    ma += len(raw_mark) - len(raw_mark.lstrip())
-    mb -= len(raw_mark) - len(raw_mark.rstrip())
-    if ma < qa or mb <= ma:
-        return None
-    return ma - qa, mb - qa
-
-
-def evidence(m: Mention, end: int | None = None, start: int | None = None) -> Evidence:
-    """The sentence of a mention (or [start, end) of its line) with the mention's figure marked."""
-    s = start if start is not None else _sentence_start(m.line.norm.text, m.start)
-    e = end if end is not None else m.end
-    return Evidence(m.line.norm.quote(s, e), m.line.block.loc, m.line.block.confidence,
-                    mark=_mark(m.line, s, e, (m.start, m.end)))
-
-
-def line_evidence(line: Line, start: int, end: int, mark: tuple[int, int] | None = None) -> Evidence:
-    """[start, end) of a line's normalized text; `mark` (normalized offsets) is the stated text in it."""
-    return Evidence(line.norm.quote(start, end), line.block.loc, line.block.confidence,
-                    mark=_mark(line, start, end, mark))
-
-
 # Facts in these parts are definitions, self-evaluation reports or attachments with their own
 # definitions of the same words: they are listed but not held to the main tables' identities.
 SIDE_SECTIONS = {"glossary", "performance", "contact", "tables", "attachment"}
@@ -166,11 +143,27 @@ def in_side_section(m: Mention) -> bool:
     return sec is not None and any(s.type in SIDE_SECTIONS for s in sec.chain())
 
 
-def first_levels(a: Analysis) -> dict[str, Mention]:
-    """The first amount the main text states for each key (all keys a phrase states, e.g. 收、支总计)."""
+def unit_of(m: Mention) -> str | None:
+    """The budget unit whose figure a mention is (the heading above names it), None for the department's."""
+    return m.line.section.unit_scope if m.line.section is not None else None
+
+
+def units(a: Analysis) -> list[str | None]:
+    """The unit scopes the text states figures in: the department's (None) first, then each unit's."""
+    out: list[str | None] = [None]
+    for m in a.all_mentions():
+        u = unit_of(m)
+        if u not in out:
+            out.append(u)
+    return out
+
+
+def first_levels(a: Analysis, unit: str | None = None) -> dict[str, Mention]:
+    """The first amount the main text states for each key (all keys a phrase states, e.g. 收、支总计),
+    among the figures of one budget unit's scope (the department's by default)."""
     first: dict[str, Mention] = {}
     for m in a.all_mentions():
-        if m.key and not m.is_percent and not m.is_change and not in_side_section(m):
+        if m.key and not m.is_percent and not m.is_change and not in_side_section(m) and unit_of(m) == unit:
             for key in m.keys:
                 first.setdefault(key, m)
     return first
@@ -181,13 +174,6 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     e_candidates = [i for i in (text.find(c, end) for c in "。;!?") if i >= 0]
     e = min(e_candidates) + 1 if e_candidates else len(text)
     return s, max(e, end)
-
-
-def level_growth(cur: Interval, prev: Interval) -> Interval | None:
-    """The growth from last year's level to this year's in %: this ÷ last − 1, not (this − last) ÷ last,
-    so last year's figure takes one value inside its rounding, not two. None when last year may be 0."""
-    q = cur / prev
-    return Interval(q.lo - 1, q.hi - 1).scale(Decimal(100)) if q is not None else None
 
 
 def fmt_pct(x: Decimal, decimals: int) -> str:

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
 from ..interval import Interval
 from ..knowledge import Knowledge
-from ..model import Finding
+from ..model import Finding, Reading
+from ..verify import Candidate, decide, mention_figure
+from ..verify.search import (
+    growth_reading,
+    line_openers,
+    lines_before,
+    of_mention,
+    ratio_reading,
+    sentence_levels,
+    statements,
+)
 from .base import (
     RuleContext,
     evidence,
     fmt_pct,
     level_growth,
-    miss_severity,
     rule,
 )
 
@@ -135,6 +145,7 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             before = _levels_before(ms, pct)
             if not before:
+                ctx.unverified(pct, "句中没有所占的金额")
                 continue
             part = before[-1]
             cands, strict = _share_candidates(a, ms, pct, part, by_key)
@@ -143,32 +154,75 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             # A guessed total that has a share of its own is a sibling item of the same list
             # ("人员支出X，占a%；公用支出Y，占b%"), never the total the share is of.
             cands = [c for c in cands if strict or (c is not part and id(c) not in shared)]
-            if not cands:
-                continue
-            results = []
-            for c in cands:
-                if c.yuan.contains_zero():
-                    continue  # a zero cannot be the total of this part
-                ratio = _pct(part.yuan / c.yuan)
-                results.append((c, ratio, miss_severity(pct, ratio)))
-            if not results or any(sev is None for _, _, sev in results):
-                continue
-            c, ratio, sev = results[0]
-            expected = fmt_pct(part.value_yuan / c.value_yuan * HUNDRED, pct.decimals)
-            msg = f"占比计算不符：{part.stated.strip()} ÷ {c.stated.strip()} = {expected}，文中为{pct.stated.strip()}。"
             siblings = [x for x in ms if x.start < part.start and id(x) in shared]
-            if not (strict or _bound(c, part, prev_lines_first, siblings)):
+            certain = bool(cands) and (strict or _bound(cands[0], part, prev_lines_first, siblings))
+            d = decide(pct.value, pct.decimals, _share_readings(a, pct, part, cands, certain))
+            if d.status == "verified":
+                ctx.verified(pct, d.reading)
+                continue
+            if d.candidate is None or d.candidate.point is None:
+                ctx.unverified(pct, d.reason or "", d.reading)
+                continue
+            total = d.reading.figures[1].stated if d.reading else ""
+            expected = fmt_pct(d.candidate.point, pct.decimals)
+            msg = f"占比计算不符：{part.stated.strip()} ÷ {total} = {expected}，文中为{pct.stated.strip()}。"
+            if d.status == "unverified":
                 # The total was guessed (the first amount of the sentence or line before): the share
                 # may be of another total the text does not name. Not certain enough for an error.
                 yield ctx.report(msg + "（文中未写明基数，请核对所指总额）", [evidence(pct)], stated=pct.stated.strip(),
-                                 expected=expected, severity="warning")
+                                 expected=expected, severity="warning", claim=pct, reading=d.reading,
+                                 unverified=d.reason)
                 continue
-            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
+            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected,
+                             slip=d.miss == "slip", claim=pct, reading=d.reading)
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
         elif line.is_heading:
             prev_lines_first = None
+
+
+def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Mention],
+                    certain: bool) -> list[Candidate]:
+    """part ÷ total for the total the sentence names or the rule guessed (the first certain when the
+    text binds it), then the other readings: the same total as stated elsewhere (text and tables, any
+    funding scope), the total of the part's identity (基本支出 of 本年支出合计), and another amount
+    of the sentence as the part (a sub-item in brackets may stand between the part and its share)."""
+    src = of_mention(part, "部分")
+    out = [ratio_reading(src, of_mention(c, "总额"), pct.decimals, certain=certain and i == 0)
+           for i, c in enumerate(totals) if not c.yuan.contains_zero()]
+    if certain and totals and totals[0].yuan.contains_zero():
+        return [Candidate(None, Reading(f"{part.stated.strip()} ÷ {totals[0].stated.strip()}"), certain=True)]
+    keys = [k for t in totals[:1] for k in t.keys] + _identity_totals(a, part)
+    seen = {id(t) for t in totals}
+    more = [s for key in keys for s in statements(a, key, "总额", other_scopes=True)
+            if s.mention is None or id(s.mention) not in seen]
+    out += [ratio_reading(src, t, pct.decimals) for t in more if not t.yuan.contains_zero()]
+    # The lines just above may open the paragraph the share's list belongs to ("支出预算X万元…" /
+    # "2.按支出用途分类，包括人员支出Y万元，占Z%").
+    firsts = [f for f in line_openers(a, pct) if not f.yuan.contains_zero()]
+    out += [ratio_reading(src, of_mention(f, "总额"), pct.decimals) for f in firsts if id(f) not in seen]
+    for other in sentence_levels(_line_mentions(a, pct), pct):
+        if other is part or other.share_total:
+            continue
+        osrc = of_mention(other, "部分")
+        out += [ratio_reading(osrc, of_mention(c, "总额"), pct.decimals) for c in totals[:1]
+                if not c.yuan.contains_zero() and c is not other]
+    return out
+
+
+def _line_mentions(a: Analysis, m: Mention) -> list[Mention]:
+    return next(ms for ln, ms in a.mentions if ln is m.line)
+
+
+def _identity_totals(a: Analysis, part: Mention) -> list[str]:
+    """The totals the part's quantity is a part of (expense.basic -> expense.current_year), in its scope."""
+    k = a.knowledge
+    if not part.key:
+        return []
+    base = k.base_key(part.key)
+    scope = part.key[: len(part.key) - len(base)]
+    return [scope + i.total for i in k.identities if base in i.parts]
 
 
 def _change_for(ms: list[Mention], pct: Mention, reason: str) -> Mention | None:
@@ -222,49 +276,97 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
             if change.direction and pct.direction and change.direction != pct.direction:
                 continue  # reported by change-direction
             sign = change.direction or pct.direction
-            # An explicit base (与年初预算354.72万元相比) is the comparison figure itself.
-            bases = [x for x in _levels_before(ms, change) if x.role in ("budget", "prev")]
-            c = change.yuan if sign > 0 else -change.yuan
-            results = []
-            if bases:
-                base = bases[-1]
-                rates = [(base, _pct(c / base.yuan) if not base.yuan.contains_zero() else None, None)]
-            else:
-                rates = []
-                for cur in _current_candidates(ms, change, previous_first):
-                    b = cur.yuan - c
-                    rates.append((cur, _growth_of(cur.yuan, c) if not b.contains_zero() else None, b))
-            for cur, rate, b in rates:
-                if rate is None:
-                    results = []
-                    break
-                stated = Interval.stated(pct.value * (1 if sign >= 0 else -1), pct.decimals)
-                sev = None if stated.overlaps(rate) else miss_severity(pct, Interval(abs(rate.lo), abs(rate.hi))
-                                                                       if rate.lo >= 0 or rate.hi <= 0 else rate)
-                results.append((cur, rate, b, sev))
-            if not results or any(r[3] is None for r in results):
+            readings = _growth_readings(a, ms, pct, change, sign, previous_first)
+            d = decide(pct.value * (1 if sign >= 0 else -1), pct.decimals, [r.candidate for r in readings])
+            if d.status == "verified":
+                ctx.verified(pct, d.reading)
+                ctx.verified(change, d.reading)  # the change agrees with its rate and level
                 continue
-            cur, rate, b, sev = results[0]
-            c_pt = change.value_yuan if sign > 0 else -change.value_yuan
-            base_pt = cur.value_yuan if b is None else cur.value_yuan - c_pt
-            expected = fmt_pct(abs(c_pt / base_pt * HUNDRED), pct.decimals) if base_pt else "-"
-            b = Interval.exact(base_pt) if b is not None else None
+            chosen = next((r for r in readings if r.candidate is d.candidate), None)
+            if chosen is None or d.candidate is None or d.candidate.point is None:
+                ctx.unverified(pct, d.reason or "", d.reading)
+                continue
+            cur, b = chosen.level, chosen.base
+            expected = fmt_pct(abs(d.candidate.point), pct.decimals)
             msg = (f"增长率计算不符：{cur.stated.strip()}较上年{'增加' if sign > 0 else '减少'}"
                    f"{change.stated.strip()}，上年数为{_fmt_base(b, cur)}，应为{expected}，文中为{pct.stated.strip()}。")
             if b is not None and not cur.yuan.contains_zero():
                 this_year = _pct(change.yuan / cur.yuan)
                 if this_year is not None and pct.interval.overlaps(this_year):
                     msg += "文中增长率是以本年数为基数计算的，应以上年数为基数。"
-            if cur.line is not pct.line:
+            if d.status == "unverified":
                 # This year's figure was taken from the paragraph before (the sentence names none):
                 # the rate may be of another quantity or basis (按可比口径相比…). Not certain enough for an error.
                 yield ctx.report(msg + "（本年数取自上一段，请核对所比较的数字）", [evidence(cur), evidence(pct)],
-                                 stated=pct.stated.strip(), expected=expected, severity="warning")
+                                 stated=pct.stated.strip(), expected=expected, severity="warning", claim=pct,
+                                 reading=d.reading, unverified=d.reason)
                 continue
-            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
+            yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected,
+                             slip=d.miss == "slip", claim=pct, reading=d.reading)
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
             previous_first = [first]
+
+
+@dataclass(frozen=True)
+class _GrowthReading:
+    candidate: Candidate
+    level: Mention  # this year's figure, or the comparison figure when `base` is None
+    base: Interval | None  # last year's level derived from this year's and the change; None: `level` is it
+
+
+def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Mention, sign: int,
+                     previous_first: list[Mention]) -> list[_GrowthReading]:
+    """A rate and its change read against this year's level (the rate is change ÷ (level − change)) or
+    against a stated comparison figure (change ÷ base). First the figure the sentence binds: the base it
+    names (与年初预算354.72万元相比, 比上年预算数X万元), else the level before the change in the sentence
+    (certain when it is in the same line); then the other readings: every level of the sentence (sub-items
+    in brackets too), the levels the lines before open with, the same quantity as stated elsewhere."""
+    c = change.yuan if sign > 0 else -change.yuan
+    c_pt = change.value_yuan if sign > 0 else -change.value_yuan
+    out: list[_GrowthReading] = []
+    bases = [x for x in _levels_before(ms, change) if x.role in ("budget", "prev")
+             or (x.sentence == change.sentence and _names_base(x))]
+    seen: set[int] = set()
+
+    def as_base(x: Mention, certain: bool) -> None:
+        rate = None if x.yuan.contains_zero() else _pct(c / x.yuan)
+        point = c_pt / x.value_yuan * HUNDRED if x.value_yuan else None
+        text = f"{change.stated.strip()} ÷ 比较基数{x.stated.strip()}"
+        out.append(_GrowthReading(Candidate(rate, Reading(text, (mention_figure("增减额", change),
+                                                                    mention_figure("上年数", x))), certain, point), x, None))
+
+    def as_level(x: Mention, certain: bool) -> None:
+        if id(x) in seen or x is change:
+            return
+        seen.add(id(x))
+        b = x.yuan - c
+        base_pt = x.value_yuan - c_pt
+        ok = not b.contains_zero() and b.lo > 0  # a negative last year's level is no base
+        rate = _growth_of(x.yuan, c) if ok else None
+        text = f"{change.stated.strip()} ÷（{x.stated.strip()} − {change.stated.strip()}）"
+        out.append(_GrowthReading(Candidate(rate, Reading(text, (mention_figure("本年数", x), mention_figure("增减额", change))),
+                                            certain, c_pt / base_pt * HUNDRED if base_pt else None), x, Interval.exact(base_pt)))
+
+    if bases:
+        as_base(bases[-1], True)
+    curs = _current_candidates(ms, change, previous_first)
+    for i, cur in enumerate(curs):
+        as_level(cur, not bases and i == 0 and cur.line is pct.line)
+    for x in sentence_levels(ms, change):
+        as_level(x, False)
+    subject = next((k for x in curs[:1] for k in x.keys), None) or change.subject
+    if subject:
+        for s in statements(a, subject, "本年数", other_scopes=True, tables=False):
+            if s.mention is not None:
+                as_level(s.mention, False)
+    return out
+
+
+def _names_base(x: Mention) -> bool:
+    """A level stated as the comparison ("比2025年年初预算数3845.49万元增加…"): its label ends in a
+    comparison word and a year or 上年, not in a quantity of its own."""
+    return bool(re.search(r"(比|较|与|同)\s*(上年|\d{4}\s*年)", x.raw_label))
 
 
 def _growth_of(cur: Interval, change: Interval) -> Interval:
@@ -299,22 +401,33 @@ def _against_levels(rate: Interval, sign: int) -> bool:
 
 
 def _growth_from_levels(ctx: RuleContext, ms: list[Mention], pct: Mention) -> Iterator[Finding]:
-    """"本年1.73万元，上年1.43万元，增长20.98%": the rate from the two levels themselves."""
+    """"本年1.73万元，上年1.43万元，增长20.98%": the rate from the two levels themselves; other pairs of
+    this year's and last year's figures of the sentence are the other readings."""
     found = _levels_rate(ms, pct)
     if found is None:
+        ctx.unverified(pct, "句中没有增减额，也没有本年数和上年数")
         return
     cur, prev, rate = found
     sign = pct.direction or 1
     if _against_levels(rate, sign):
         return  # reported by change-direction
-    stated = Interval.stated(pct.value * sign, pct.decimals)
-    if stated.overlaps(rate):
+    before = _levels_before(ms, pct)
+    prevs = [x for x in before if x.role == "prev"]
+    curs = [x for x in before if x.role in (None, "actual")]
+    cands = [growth_reading(of_mention(cur, "本年数"), of_mention(prev, "上年数"), certain=True)]
+    cands += [growth_reading(of_mention(x, "本年数"), of_mention(p, "上年数")) for p in prevs for x in curs
+              if (x, p) != (cur, prev)]
+    d = decide(pct.value * sign, pct.decimals, cands)
+    if d.status == "verified":
+        ctx.verified(pct, d.reading)
         return
-    sev = miss_severity(pct, Interval(abs(rate.lo), abs(rate.hi)) if rate.lo >= 0 or rate.hi <= 0 else rate)
-    expected = fmt_pct(abs((cur.value_yuan - prev.value_yuan) / prev.value_yuan * HUNDRED), pct.decimals)
+    if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
+        ctx.unverified(pct, d.reason or "", d.reading)
+        return
+    expected = fmt_pct(abs(d.candidate.point), pct.decimals)
     yield ctx.report(f"增长率计算不符：本年{cur.stated.strip()}、上年{prev.stated.strip()}，应为{expected}，"
                      f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected,
-                     slip=sev == "slip")
+                     slip=d.miss == "slip", claim=pct, reading=d.reading)
 
 
 def _fmt_base(b: Interval | None, cur: Mention) -> str:
@@ -337,21 +450,41 @@ def _percents(a: Analysis, cue: str) -> Iterator[tuple[list[Mention], Mention]]:
       rationale="预算完成率 = 决算数 ÷ 预算数 × 100%。决算说明（如三公经费、机关运行经费）须说明决算数与年初预算数的对比。",
       last_digit=True)
 def check_completion(ctx: RuleContext) -> Iterator[Finding]:
-    for ms, pct in _percents(ctx.analysis, "completion"):
-        pair = _budget_actual(ms, pct, ctx.analysis.knowledge)
+    a = ctx.analysis
+    for ms, pct in _percents(a, "completion"):
+        pair = _budget_actual(ms, pct, a.knowledge)
         if pair is None:
+            ctx.unverified(pct, "句中找不到预算数和决算（执行）数")
             continue
         budget, actual = pair
         if budget.value == 0:
             continue  # zero-base reports it
-        rate = _pct(actual.yuan / budget.yuan)
-        sev = miss_severity(pct, rate) if rate is not None else None
-        if sev is None:
+        d = decide(pct.value, pct.decimals, _completion_readings(a, ms, pct, budget, actual))
+        if d.status == "verified":
+            ctx.verified(pct, d.reading)
             continue
-        expected = fmt_pct(actual.value_yuan / budget.value_yuan * HUNDRED, pct.decimals)
+        if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
+            ctx.unverified(pct, d.reason or "", d.reading)
+            continue
+        expected = fmt_pct(d.candidate.point, pct.decimals)
         yield ctx.report(f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
                          f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
-                         expected=expected, slip=sev == "slip")
+                         expected=expected, slip=d.miss == "slip", claim=pct, reading=d.reading)
+
+
+def _completion_readings(a: Analysis, ms: list[Mention], pct: Mention, budget: Mention,
+                         actual: Mention) -> list[Candidate]:
+    """actual ÷ budget for the pair the sentence states (certain when both are in the rate's own
+    sentence), then every other budget figure around it (年初, 调整, 全年 …, the lines above too) against
+    every actual figure: a rate may be of the adjusted budget while the sentence also gives the initial one."""
+    certain = budget.sentence == pct.sentence and actual.sentence == pct.sentence
+    out = [ratio_reading(of_mention(actual, "决算数"), of_mention(budget, "预算数"), pct.decimals, certain=certain)]
+    near = _levels_before(ms, pct, same_sentence=False) + lines_before(a, pct)
+    budgets = [x for x in near if x.role == "budget" and not x.yuan.contains_zero()]
+    actuals = [x for x in near if x.role in (None, "actual")]
+    out += [ratio_reading(of_mention(x, "决算数"), of_mention(b, "预算数"), pct.decimals)
+            for b in budgets for x in actuals if (b, x) != (budget, actual)]
+    return out
 
 
 def budget_kind(label: str, k: Knowledge) -> str:

@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from ..extract import Mention
 from ..knowledge import Knowledge
-from ..model import Finding
+from ..model import Finding, Reading
+from ..verify import mention_figure
+from ..verify.search import statements
 from .base import (
     RuleContext,
     evidence,
@@ -17,6 +19,7 @@ from .base import (
     line_evidence,
     miss_severity,
     rule,
+    unit_of,
 )
 from .claims import budget_kind
 from .sums import _fmt_yuan_like
@@ -37,17 +40,36 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
             continue
         kind = _budget_kind(m, a.knowledge)
         for key in m.keys:
-            # An item named without its path is the same item only within its paragraph.
+            # An item named without its path is the same item only within its paragraph; a budget unit's
+            # figures (under a heading that names the unit) are the same quantity only within that unit.
             where = id(m.line.block) if _partial_item(key) else 0
-            first = seen.setdefault(f"{key}|{kind}|{where}", m)
-            if first is m or first.yuan.overlaps(m.yuan) or (key, m.value_yuan) in reported:
+            first = seen.setdefault(f"{key}|{kind}|{where}|{unit_of(m)}", m)
+            if first is m:
                 continue
-            reported.add((key, m.value_yuan))
-            slip = miss_severity(m, first.yuan.scale(Decimal(1) / m.scale)) == "slip"
+            if first.yuan.overlaps(m.yuan):
+                ctx.verified(m, Reading(f"与{first.line.block.loc.describe()}的{first.stated.strip()}一致",
+                                        (mention_figure(a.name(key), first),)))
+                continue
+            if (key, m.value_yuan) in reported:
+                continue
+            # The tables decide which of the two is the figure: the one no table states is the wrong one;
+            # when each matches a table (two funding scopes the text did not name), neither is.
+            tables = statements(a, key, a.name(key), other_scopes=True, text=False)
+            m_table = next((t for t in tables if t.yuan.overlaps(m.yuan)), None)
+            f_table = next((t for t in tables if t.yuan.overlaps(first.yuan)), None)
+            if m_table is not None and f_table is not None:
+                for x, t in ((first, f_table), (m, m_table)):
+                    ctx.verified(x, Reading(f"与表中{t.stated}一致（口径不同）", (t.figure,)))
+                continue
+            wrong, right = (first, m) if m_table is not None else (m, first)
+            reported.add((key, wrong.value_yuan))
+            slip = miss_severity(wrong, right.yuan.scale(Decimal(1) / wrong.scale)) == "slip"
+            table_note = f"（表中为{m_table.stated}）" if m_table is not None else ""
             yield ctx.report(f"{a.name(key)}前后不一致：{first.line.block.loc.describe()}为"
-                             f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。",
-                             [evidence(first), evidence(m)], stated=m.stated.strip(), expected=first.stated.strip(),
-                             slip=slip)
+                             f"{first.stated.strip()}，{m.line.block.loc.describe()}为{m.stated.strip()}。{table_note}",
+                             [evidence(first), evidence(m)], stated=wrong.stated.strip(), expected=right.stated.strip(),
+                             slip=slip, claim=wrong, reading=Reading(f"同一数据另一处为{right.stated.strip()}",
+                                                                     (mention_figure(a.name(key), right),)))
 
 
 def _budget_kind(m: Mention, k: Knowledge) -> str:
@@ -91,6 +113,8 @@ def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
         signed = change.yuan if change.direction > 0 else -change.yuan
         prev_end = end.yuan - signed
         if prev_end.overlaps(begin.yuan):
+            ctx.verified(change, Reading(f"{end.stated.strip()} − {change.stated.strip()} = 本年年初结转和结余{begin.stated.strip()}",
+                                         (mention_figure("年末结转和结余", end), mention_figure("年初结转和结余", begin))))
             continue
         stated = _fmt_yuan_like(end.value_yuan - (change.value_yuan if change.direction > 0 else -change.value_yuan), end)
         # A slip when the derived figure misses this year's 年初 by at most one unit of its last digit.
@@ -99,7 +123,7 @@ def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(f"由年末结转和结余{end.stated.strip()}及其变动{change.cue_text}{change.stated.strip()}推得上年年末为"
                          f"{stated}，而本年年初结转和结余为{begin.stated.strip()}。",
                          [evidence(end, end=change.end, start=end.clause_start), evidence(begin)],
-                         stated=stated, expected=begin.stated.strip(), slip=slip)
+                         stated=stated, expected=begin.stated.strip(), slip=slip, claim=change)
 
 
 @rule("vehicle-count", "consistency", "warning", "公务用车数量前后矛盾",

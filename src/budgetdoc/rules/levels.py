@@ -18,6 +18,8 @@ from ..extract.keys import numbering_style
 from ..interval import Interval
 from ..model import Evidence, Finding
 from ..structure import Line
+from ..verify import decide
+from ..verify.search import growth_reading, of_mention
 from .base import RuleContext, fmt_pct, in_side_section, level_growth, line_evidence, miss_severity, rule
 
 HUNDRED = Decimal(100)
@@ -167,21 +169,32 @@ def check_growth_levels(ctx: RuleContext) -> Iterator[Finding]:
             pct = yl.pct.m
             if yl.head is not None and _differs(yl.head.m, yl.cur):
                 continue  # the item's amount is stated twice: item-amounts reports it with this rate
+            cands = [growth_reading(of_mention(yl.cur, "本年数"), of_mention(yl.base, "比较年度数"), certain=True)]
+            if yl.head is not None and yl.head.m is not yl.cur:
+                cands.append(growth_reading(of_mention(yl.head.m, "本年数"), of_mention(yl.base, "比较年度数")))
+            sign = pct.direction or 1
+            d = decide(pct.value * sign, pct.decimals, cands)
+            if d.status == "verified":
+                ctx.verified(pct, d.reading)
+                continue
             rate = _rate(yl.cur, yl.base)
-            if rate is None or _fits(pct, rate):
+            if d.status == "unverified" or rate is None:
+                ctx.unverified(pct, d.reason or "", d.reading)
                 continue
             exact = (yl.cur.value_yuan - yl.base.value_yuan) / yl.base.value_yuan * HUNDRED
             word = "增长" if exact >= 0 else "下降"
             expected = f"{word}{fmt_pct(abs(exact), pct.decimals)}"
             ev = [_quote(p, yl.pct, p.sentence_start(yl.pct.pos), p.sentence_end(yl.pct.pos))]
             levels = f"{yl.base.stated.strip()}到{yl.cur.stated.strip()}"
-            if (rate.lo > 0 and (pct.direction or 1) < 0) or (rate.hi < 0 and (pct.direction or 1) > 0):
+            if (rate.lo > 0 and sign < 0) or (rate.hi < 0 and sign > 0):
                 yield ctx.report(f"增减方向与数字矛盾：{levels}，应为{expected}，文中却写“{pct.cue_text}"
-                                 f"{pct.stated.strip()}”。", ev, stated=pct.stated.strip(), expected=expected)
+                                 f"{pct.stated.strip()}”。", ev, stated=pct.stated.strip(), expected=expected,
+                                 claim=pct, reading=d.reading)
                 continue
             sev = miss_severity(pct, Interval(abs(rate.lo), abs(rate.hi)) if rate.lo >= 0 or rate.hi <= 0 else rate)
             yield ctx.report(f"增长率计算不符：{levels}，应为{expected}，文中为{pct.cue_text}{pct.stated.strip()}。",
-                             ev, stated=pct.stated.strip(), expected=expected, slip=sev == "slip")
+                             ev, stated=pct.stated.strip(), expected=expected, slip=sev == "slip", claim=pct,
+                             reading=d.reading)
 
 
 def _table_values(a: Analysis, code: str) -> list[tuple[Decimal, str]]:

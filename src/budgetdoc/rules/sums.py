@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Breakdown, Mention
-from ..interval import interval_sum
+from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, knowledge
-from ..model import Evidence, Finding
+from ..model import Evidence, Finding, Reading
+from ..verify import Candidate, decide
+from ..verify.search import of_mention, statements, sum_reading, yuan_decimals
 from .base import (
     RuleContext,
     evidence,
@@ -20,6 +22,7 @@ from .base import (
     in_side_section,
     miss_severity,
     rule,
+    units,
 )
 
 
@@ -70,15 +73,49 @@ def _check_breakdown(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:
     scope = _scope(b.head.key, k)  # type: ignore[arg-type]
     keys = {k.base_key(p.key) for p in b.parts if p.key and _scope(p.key, k) == scope}
     complete = ident is not None and all(p.key for p in b.parts) and set(ident.parts) <= keys
-    res = _mismatch(b.head, b.parts, must_equal=complete)
-    if res is None:
+    d = decide(b.head.value_yuan, yuan_decimals(b.head), _breakdown_readings(b, complete, k))
+    if d.status == "verified":
+        ctx.verified(b.head, d.reading)
+        if complete:
+            for p in b.parts:
+                ctx.verified(p, d.reading)
         return
-    slip, total = res
+    if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
+        ctx.unverified(b.head, d.reason or "", d.reading)
+        return
     names = "、".join(p.label or "分项" for p in b.parts[:8])
     kind = "应等于" if complete else "不应超过"
-    expected = _fmt_yuan_like(total.mid, max([b.head, *b.parts], key=lambda m: m.decimals))
+    expected = _fmt_yuan_like(d.candidate.point, max([b.head, *b.parts], key=lambda m: m.decimals))
     yield ctx.report(f"分项之和{expected}与合计{b.head.stated.strip()}不符（{names}之和{kind}合计）。",
-                     _breakdown_evidence(b), stated=b.head.stated.strip(), expected=expected, slip=slip)
+                     _breakdown_evidence(b), stated=b.head.stated.strip(), expected=expected,
+                     slip=d.miss == "slip", claim=b.head, reading=d.reading)
+
+
+def _breakdown_readings(b: Breakdown, complete: bool, k: Knowledge) -> list[Candidate]:
+    """Σ of the listed items (certain: the list is read from the sentence's own structure), then the
+    readings where some items are sub-items of another: an item whose quantity is a part of another
+    item's (公务用车购置费 after 公务用车购置及运行维护费), or a run of items that adds up to the item
+    before it (a parent followed by its own sub-items)."""
+    parts = [of_mention(p, "分项") for p in b.parts]
+    out = [sum_reading(parts, "", complete=complete, certain=True)]
+    nested = {id(p) for p in b.parts for q in b.parts if p is not q and p.key and q.key
+              and k.base_key(p.key) in _components(q.key, k)}
+    if nested:
+        out.append(sum_reading([s for s in parts if id(s.mention) not in nested], "", complete=complete))
+    for i in range(len(parts)):
+        run = Interval(Decimal(0), Decimal(0))
+        for j in range(i + 1, len(parts)):
+            run = run + parts[j].yuan
+            if j > i + 1 and run.overlaps(parts[i].yuan):
+                out.append(sum_reading(parts[: i + 1] + parts[j + 1:], "", complete=complete))
+    return out
+
+
+def _components(key: str | None, k: Knowledge) -> set[str]:
+    """The parts of a total's identity (三公经费 -> 因公出国(境)费, 公务用车费, 公务接待费)."""
+    if not key:
+        return set()
+    return {p for i in k.identities if i.total == k.base_key(key) for p in i.parts}
 
 
 def _breakdown_evidence(b: Breakdown) -> list[Evidence]:
@@ -99,8 +136,13 @@ def _breakdown_evidence(b: Breakdown) -> list[Evidence]:
       rationale="收入支出决算总表的平衡关系：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；收入总计 = 支出总计。",
       last_digit=True)
 def check_identities(ctx: RuleContext) -> Iterator[Finding]:
+    for unit in units(ctx.analysis):
+        yield from _identities_in(ctx, first_levels(ctx.analysis, unit))
+
+
+def _identities_in(ctx: RuleContext, first: dict[str, Mention]) -> Iterator[Finding]:
+    """The identities among the first figures of one budget unit's scope."""
     a = ctx.analysis
-    first = first_levels(a)
     checked_heads = {id(b.head) for b in a.breakdowns if b.parts}
     for ident in a.knowledge.identities:
         if not ident.complete:
@@ -112,23 +154,45 @@ def check_identities(ctx: RuleContext) -> Iterator[Finding]:
             parts = [first.get(scope + p) for p in ident.parts]
             if any(p is None for p in parts) or any(p is total for p in parts):
                 continue
-            res = _mismatch(total, parts, must_equal=True)  # type: ignore[arg-type]
-            if res is None:
+            d = decide(total.value_yuan, yuan_decimals(total),
+                       _identity_readings(a, total, parts, [scope + p for p in ident.parts]))  # type: ignore[arg-type]
+            if d.status == "verified":
+                ctx.verified(total, d.reading)
                 continue
-            slip, s = res
-            expected = _fmt_yuan_like(s.mid, total)
+            if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
+                ctx.unverified(total, d.reason or "", d.reading)
+                continue
+            expected = _fmt_yuan_like(d.candidate.point, total)
             ev = [evidence(total)] + [evidence(p) for p in parts if p is not None and p.line is not total.line]
             yield ctx.report(f"{ident.name}不成立：各项之和为{expected}，文中{a.name(scope + ident.total)}"
                              f"为{total.stated.strip()}。", _dedupe(ev), stated=total.stated.strip(), expected=expected,
-                             slip=slip)
+                             slip=d.miss == "slip", claim=total, reading=d.reading)
     for eq in a.knowledge.equalities:
         left, right = first.get(eq.left), first.get(eq.right)
-        if left is None or right is None or left is right or left.yuan.overlaps(right.yuan):
+        if left is None or right is None or left is right:
+            continue
+        cands = [sum_reading([of_mention(left, a.name(eq.left))], "", certain=True)]
+        cands += [sum_reading([s], "") for s in statements(a, eq.left, a.name(eq.left))]
+        d = decide(right.value_yuan, yuan_decimals(right), cands)
+        if d.status == "verified":
+            ctx.verified(right, d.reading)
             continue
         yield ctx.report(f"{a.name(eq.left)}{left.stated.strip()}与{a.name(eq.right)}{right.stated.strip()}不相等。",
                          _dedupe([evidence(left), evidence(right)]), stated=right.stated.strip(),
                          expected=left.stated.strip(), slip=miss_severity(right, left.interval) == "slip"
-                         and left.unit == right.unit)
+                         and left.unit == right.unit, claim=right, reading=d.reading)
+
+
+def _identity_readings(a: Analysis, total: Mention, parts: list[Mention], keys: list[str]) -> list[Candidate]:
+    """Σ of the first statement of each part (certain), then the same with one part taken as stated
+    elsewhere (another sentence, a table): the text may state a part twice, once in another scope."""
+    srcs = [of_mention(p, a.name(key)) for p, key in zip(parts, keys, strict=True)]
+    out = [sum_reading(srcs, "", certain=True)]
+    for i, key in enumerate(keys):
+        for alt in statements(a, key, a.name(key)):
+            if alt.mention is not parts[i] and not alt.yuan.overlaps(srcs[i].yuan):
+                out.append(sum_reading(srcs[:i] + [alt] + srcs[i + 1:], ""))
+    return out
 
 
 def _dedupe(ev: list[Evidence]) -> list[Evidence]:
@@ -149,9 +213,11 @@ def _other_basis(a: Analysis) -> bool:
     return any(said.search(line.norm.text) for line in a.lines)
 
 
-@rule("operating-cost", "arithmetic", "error", "机关运行经费超过公用经费",
-      "机关运行经费是行政单位（含参公单位）基本支出中的公用经费，不能超过全部门的公用经费。",
-      rationale="机关运行经费 ⊆ 一般公共预算财政拨款基本支出中的公用经费（名词解释口径）。")
+@rule("operating-cost", "arithmetic", "warning", "机关运行经费超过公用经费",
+      "按通行口径，机关运行经费是行政单位（含参公单位）基本支出中的公用经费，不应超过部门的公用经费。"
+      "各地口径不同（有的按经济分类科目统计，含项目支出），所以只作提示，请按本地口径核对。",
+      rationale="机关运行经费 ⊆ 一般公共预算财政拨款基本支出中的公用经费（名词解释口径）；这是定义而非恒等式，"
+                "文件自述或名词解释采用其他口径时不适用。")
 def check_operating_cost(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     first = first_levels(a)
@@ -159,7 +225,14 @@ def check_operating_cost(ctx: RuleContext) -> Iterator[Finding]:
     public = first.get("gpb.expense.public") or first.get("expense.public")
     if op is None or public is None or _other_basis(a):
         return
-    if op.yuan.lo > public.yuan.hi * Decimal(1):  # type: ignore[attr-defined]
-        yield ctx.report(f"机关运行经费{op.stated.strip()}超过公用经费{public.stated.strip()}。",  # type: ignore[attr-defined]
-                      [evidence(op), evidence(public)], stated=op.stated.strip(),  # type: ignore[arg-type, attr-defined]
-                      expected=f"≤{public.stated.strip()}")  # type: ignore[attr-defined]
+    # Any statement of 公用经费 (text or table, any funding scope) the figure stays within is a reading
+    # under which the definition holds.
+    readings = [s for key in ("gpb.expense.public", "expense.public", "fiscal.expense.public")
+                for s in statements(a, key, "公用经费")]
+    within = next((s for s in readings if op.yuan.lo <= s.yuan.hi), None)
+    if within is not None:
+        ctx.verified(op, Reading(f"{op.stated.strip()} ≤ 公用经费{within.stated}", (within.figure,)))
+        return
+    yield ctx.report(f"机关运行经费{op.stated.strip()}超过公用经费{public.stated.strip()}，请按本地机关运行经费的统计口径核对。",
+                     [evidence(op), evidence(public)], stated=op.stated.strip(), expected=f"≤{public.stated.strip()}",
+                     claim=op, unverified="机关运行经费的口径各地不同，无法据公用经费判断")

@@ -13,11 +13,14 @@ from ..extract import Mention
 from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
-from ..model import Evidence, Fact, Finding
-from .base import RuleContext, miss_severity_of, rule
+from ..model import Evidence, Fact, Figure, Finding, Reading
+from ..verify import TableTotal, fact_figure
+from ..verify.search import CellIndex
+from .base import RuleContext, miss_severity_of, rule, unit_of
 from .sums import in_side_section
 
 _TOTAL_NAMES = ("合计", "总计")
+_SUB_ROW = re.compile(r"^\s*(其中|含|\(\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、])")
 
 
 def _row_quote(row: Row) -> str:
@@ -99,13 +102,16 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
     the end of the table as read, so rows may be missing (a page not joined): a shortfall says nothing.
     When one child's cell, corrected, makes every sum hold (the parent's column and both rows' 合计),
     that cell is the one named."""
+    checked = failed = 0
     for col, v in parent.values.items():
         parts = _column_sum(children, col)
         if parts is None:
             continue
+        checked += 1
         sev = _severity(v, parts)
         if sev is None or (open_end and parts.hi < v.interval.lo):
             continue
+        failed += 1
         header = t.columns[col].name
         named = f"「{header}」" if header else ""
         culprit = _culprit(parent, children, col, levels)
@@ -118,7 +124,7 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
                                  f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}（上级为"
                                  f"{_fmt(v.value, v.decimals)}，{parts_name}之和为{_fmt(parts.mid, v.decimals)}）。",
                                  [_ev(child, cv)], stated=_fmt(cv.value, cv.decimals),
-                                 expected=_fmt(expected, cv.decimals), slip=sev == "slip")
+                                 expected=_fmt(expected, cv.decimals), slip=sev == "slip", claim=TableTotal(t, child))
             continue
         if (id(parent), col) in reported:
             continue
@@ -126,7 +132,16 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
         yield ctx.report(f"《{t.title[:30]}》{what}{named}为{_fmt(v.value, v.decimals)}，"
                       f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
                       [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
-                      slip=sev == "slip")
+                      slip=sev == "slip", claim=TableTotal(t, parent))
+    if checked and not failed:
+        ctx.verified(TableTotal(t, parent), Reading(f"{what}等于{parts_name}之和（{checked}列）",
+                                                    tuple(_cell_figure(c) for c in children[:12])))
+
+
+def _cell_figure(row: Row) -> Figure:
+    """A row as a figure of a reading: its name or code and its first amount, at that cell."""
+    v = row.values[min(row.values)] if row.values else None
+    return Figure(row.name or row.code or "", v.cell.text.strip() if v else "", v.cell.loc if v else row.cells[0].loc)
 
 
 def _column_sum(children: list[Row], col: int) -> Interval | None:
@@ -216,6 +231,11 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
         for row in t.rows:
             if id(row) in explained:
                 continue
+            if _row_holds(row, levels):
+                names = "；".join(f"{t.columns[tot].name}=" + "+".join(n for n, _ in parts) for tot, parts in levels
+                                 if tot in row.values)
+                ctx.verified(TableTotal(t, row), Reading(f"本行{names}"))
+                continue
             fix = _one_cell_fix(row, levels)
             if fix is not None:
                 yield from _report_cell(ctx, t, row, levels, *fix)
@@ -235,7 +255,8 @@ def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
         names = "+".join(name for name, _ in parts)
         yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
                          f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
-                         stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals), slip=sev == "slip")
+                         stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals), slip=sev == "slip",
+                         claim=TableTotal(t, row))
 
 
 def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level], col: int,
@@ -246,7 +267,8 @@ def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level]
     slip = all(sev == "slip" for _, _, sev in _failing(row, levels))
     yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{_fmt(v.value, v.decimals)}，"
                      f"按本行其他各列应为{_fmt(expected, v.decimals)}。", [_ev(row, v)],
-                     stated=_fmt(v.value, v.decimals), expected=_fmt(expected, v.decimals), slip=slip)
+                     stated=_fmt(v.value, v.decimals), expected=_fmt(expected, v.decimals), slip=slip,
+                     claim=TableTotal(t, row))
 
 
 def _failing(row: Row, levels: list[Level]) -> list[tuple[int, list[tuple[str, list[int]]], str]]:
@@ -364,11 +386,13 @@ def _group_value(row: Row, cols: list[int]) -> Interval:
 def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     text_first: dict[str, Fact] = {}
+    speaker: dict[int, Mention] = {}  # fact -> the mention that states it
     for m in a.all_mentions():
-        if m.is_percent or m.is_change or in_side_section(m):
-            continue
+        if m.is_percent or m.is_change or in_side_section(m) or unit_of(m) is not None:
+            continue  # a budget unit's figures are not the department's tables'
         named = _heading_scope(m, a.knowledge)
         for f in m.facts:
+            speaker[id(f)] = m
             # A figure of no scope under a heading that names one (（四）财政拨款支出情况) is that scope's.
             key = f"{named}.{f.key}" if named and _scopable(f.key, a.knowledge) else f.key
             text_first.setdefault(key, f)
@@ -380,23 +404,45 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         by_base.setdefault(a.knowledge.base_key(f.key), []).append(f)
     for key, tfs in by_key.items():
         xf = text_first.get(key)
-        if xf is None or not _tables_agree(tfs):
+        if xf is None:
+            continue
+        m = speaker[id(xf)]
+        # A figure whose scope the text names itself (一般公共预算财政拨款基本支出X) is that scope's; one that
+        # names none, or takes it from the heading above, may be of any scope a table states it in.
+        own_scope = xf.key != a.knowledge.base_key(xf.key)
+        readings = tfs if own_scope else tfs + by_base.get(a.knowledge.base_key(key), [])
+        agree = next((t for t in readings if _same(xf, t)), None)
+        if agree is not None:
+            ctx.verified(m, Reading(f"与表中{agree.stated}一致", (fact_figure("表中数", agree),)))
+            continue
+        if not _tables_agree(tfs):
+            ctx.unverified(m, "各表所列数字不一，无法确定对应哪一张表")
             continue
         tf = tfs[0]
         # Tables in 元 beside text in 万元: each figure's own rounding decides the tolerance.
         gap = abs(xf.value_yuan - tf.value_yuan) - _half_unit(xf) - _half_unit(tf)
-        if gap <= 0:
-            continue
-        if key == a.knowledge.base_key(key) and any(_same(xf, o) for o in by_base.get(key, [])):
-            # The text names no funding scope and states the figure of another scope's table (财政拨款
-            # 基本支出 in a section about 财政拨款, held against the all-funds table): not a mismatch.
-            continue
         # Off by at most one unit of the text's last digit: truncated instead of rounded.
         slip = gap <= 2 * _half_unit(xf)
         name = key.split("func.", 1)[1] if "func." in key else a.name(key)
         yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
-                         slip=slip)
+                         slip=slip, claim=m, reading=Reading(f"表中为{tf.stated}", (fact_figure("表中数", tf),)))
+    _text_in_tables(ctx)
+
+
+def _text_in_tables(ctx: RuleContext) -> None:
+    """Every other figure of the text that a table states in a row of the same name is verified there:
+    an amount, or a change the table prints beside its two years."""
+    a = ctx.analysis
+    if not a.tables:
+        return
+    cells = CellIndex(a)
+    for m in a.all_mentions():
+        if m.is_percent or m.threshold or ctx.ledger.status(m) is not None:
+            continue
+        found = cells.sources(m)
+        if found:
+            ctx.verified(m, Reading(f"与表中“{found[0].figure.role}”{found[0].stated}一致", (found[0].figure,)))
 
 
 def _heading_scope(m: Mention, k: Knowledge) -> str | None:
@@ -457,17 +503,70 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                 parts = [first.get(scope + p) for p in ident.parts]
                 if total is None or any(p is None for p in parts) or any(p is total for p in parts):
                     continue
+                where = _row_of(sides, total)
+                subject = TableTotal(*where) if where is not None else None
                 s = interval_sum([_fact_interval(p) for p in parts])  # type: ignore[arg-type]
+                reading = Reading(f"{a.name(scope + ident.total)} = " + " + ".join(p.stated for p in parts),  # type: ignore[union-attr]
+                                  tuple(fact_figure(a.name(scope + k), p) for k, p in zip(ident.parts, parts, strict=True)))  # type: ignore[arg-type]
                 if _fact_interval(total).overlaps(s):
+                    if subject is not None:
+                        ctx.verified(subject, reading)
+                    continue
+                others = _unnamed_rows(where, parts) if where is not None else []  # type: ignore[arg-type]
+                if others:
+                    # Rows the knowledge does not name (财政专户管理资金收入) stand beside the parts: the
+                    # total may include them. With them it holds, or it cannot be decided.
+                    with_others = s + interval_sum([v.interval.scale(where[0].scale) for v in others])  # type: ignore[index]
+                    if subject is not None:
+                        if _fact_interval(total).overlaps(with_others):
+                            ctx.verified(subject, Reading(reading.text + " + 表中其他各行", reading.figures))
+                        else:
+                            ctx.unverified(subject, "表中另有未能识别的行，合计的组成不确定", reading)
                     continue
                 yield ctx.report(f"《{t.title[:30]}》{ident.name}不成立：{a.name(scope + ident.total)}{total.stated}，"
                                  f"各项之和{s.mid / Amount.of_fact(total).scale:.2f}。",
                                  [Evidence(total.stated, total.loc)], stated=total.stated,
-                                 slip=s.gap(total.value_yuan) <= 2 * _half_unit(total))
+                                 slip=s.gap(total.value_yuan) <= 2 * _half_unit(total), claim=subject, reading=reading)
         for eq in a.knowledge.equalities:
             inc, exp = first.get(eq.left), first.get(eq.right)
-            if inc is None or exp is None or inc is exp or _fact_interval(inc).overlaps(_fact_interval(exp)):
+            if inc is None or exp is None or inc is exp:
+                continue
+            where = _row_of(sides, exp)
+            subject = TableTotal(*where) if where is not None else None
+            reading = Reading(f"{a.name(eq.left)}{inc.stated}", (fact_figure(a.name(eq.left), inc),))
+            if _fact_interval(inc).overlaps(_fact_interval(exp)):
+                if subject is not None:
+                    ctx.verified(subject, reading)
                 continue
             yield ctx.report(f"《{t.title[:30]}》{a.name(eq.left)}{inc.stated}与{a.name(eq.right)}{exp.stated}不相等。",
                              [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
-                             expected=inc.stated, slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc))
+                             expected=inc.stated, slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
+                             claim=subject, reading=reading)
+
+
+def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None:
+    """The side and row of a table that state a fact (its cell's location)."""
+    for t in sides:
+        for row in t.rows:
+            if any(v.cell.loc == f.loc for v in row.values.values()):
+                return t, row
+    return None
+
+
+def _unnamed_rows(where: tuple[ParsedTable, Row], parts: list[Fact]) -> list[Value]:
+    """The amounts, in the total's column, of the rows above the total on its side that state no fact
+    (a label the knowledge does not name) and are no total themselves."""
+    t, total = where
+    col = next((c for c, v in total.values.items()), None)
+    named = {f.loc for f in t.facts}
+    out = []
+    for row in t.rows:
+        if row is total:
+            break
+        v = row.values.get(col) if col is not None else None
+        if v is None or v.value == 0 or row.is_total or any(x.cell.loc in named for x in row.values.values()):
+            continue
+        if row.code or _SUB_ROW.match(row.name):
+            continue  # a classification row, a 其中 or a numbered sub-row: an item of a part, not a part
+        out.append(v)
+    return out

@@ -21,6 +21,7 @@ class Section:
     scope: str | None
     block_index: int
     parent: Section | None = None
+    unit: str | None = None  # the budget unit the heading names (本级, a subordinate unit): its figures' scope
 
     def chain(self) -> list[Section]:
         out, s = [], self
@@ -34,6 +35,14 @@ class Section:
         for s in self.chain():
             if s.scope:
                 return s.scope
+        return None
+
+    @property
+    def unit_scope(self) -> str | None:
+        """The budget unit whose figures the section states (None: the department's)."""
+        for s in self.chain():
+            if s.unit:
+                return s.unit
         return None
 
     @property
@@ -71,6 +80,16 @@ def heading_level(text: str, block_kind: str, k: Knowledge | None = None) -> int
     return None
 
 
+def unit_named(title: str, k: Knowledge | None = None) -> str | None:
+    """The budget unit a heading names ("XX市水源保护管理办公室", "XX局本级"), or None."""
+    k = k or knowledge()
+    bare = k.patterns["func_numbering"].sub("", title).strip().rstrip(":：")
+    if k.patterns["unit_heading_not"].search(bare):
+        return None
+    m = k.patterns["unit_heading"].match(bare.replace(" ", ""))
+    return m.group("unit") if m else None
+
+
 def section_type(title: str, k: Knowledge | None = None) -> tuple[str | None, str | None]:
     for st in (k or knowledge()).sections:
         if any(p.search(title) for p in st.patterns):
@@ -91,7 +110,8 @@ def structure(blocks: list[Block], k: Knowledge | None = None) -> tuple[list[Lin
                 stack.pop()
             title = norm.text.strip().lstrip("#- ").strip()
             stype, scope = section_type(title, k)
-            sec = Section(title, level, stype, scope, i, stack[-1] if stack else None)
+            sec = Section(title, level, stype, scope, i, stack[-1] if stack else None,
+                          unit=unit_named(title, k) if stype is None else None)
             sections.append(sec)
             stack.append(sec)
         lines.append(Line(i, block, norm, stack[-1] if stack else None, level is not None, level))
