@@ -66,6 +66,14 @@ def _components(key: str | None, k: Knowledge) -> set[str]:
     return out
 
 
+def _siblings(key: str, other: str | None, k: Knowledge) -> bool:
+    """Are two quantities parts of one total (基本支出 and 项目支出 of 本年支出合计)?"""
+    if not other:
+        return False
+    o = k.base_key(other)
+    return key != o and any(key in i.parts and o in i.parts for i in k.identities)
+
+
 def _is_total_key(key: str | None, k: Knowledge) -> bool:
     return bool(key) and bool(_components(key, k))
 
@@ -334,8 +342,11 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: K
             m.list_head = stack[-1].head
             return
     top = stack[-1]
-    if key and (_is_total_key(m.key, k) or (top.head.key and key == k.base_key(top.head.key))):
-        _close(stack, breakdowns)  # a new total starts a new statement
+    if key and (_is_total_key(m.key, k) or (top.head.key and key == k.base_key(top.head.key))
+                or _siblings(key, top.head.key, k)):
+        # A new total, or the head's own sibling (项目支出 after 基本支出X，其中：人员经费…，公用经费…；),
+        # starts a new statement.
+        _close(stack, breakdowns)
         return
     top.parts.append(m)
     m.list_head = top.head

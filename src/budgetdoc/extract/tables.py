@@ -394,7 +394,7 @@ def _totals_knowledge() -> dict:
     """tables.yaml: content kinds, the figures of grand-total rows, period columns (see there)."""
     data = load_yaml("tables.yaml")
     content, period = data["content_kinds"], data["period_columns"]
-    return {"by_type": data["total_rows_by_type"],
+    return {"by_type": data["total_rows_by_type"], "item_tables": set(data["item_tables"]),
             "generic": [re.compile(p) for p in data["total_column_headers"]],
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
@@ -600,7 +600,7 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                         keys.append(scope + _text_key(path))
                 for key in keys:
                     facts.append(_fact(t, key, v))
-            elif not row.code and t.type is not None:
+            elif not row.code and t.type is not None and t.type not in _totals_knowledge()["item_tables"]:
                 # Label/amount pairs only in a table recognised by its title: the same words in an
                 # untitled list (a procurement list's 公务接待费 line) are not the standard quantity.
                 if style == "paren-han" and parent and parent.split(".")[-1] != "current_year":

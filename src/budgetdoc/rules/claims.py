@@ -344,7 +344,7 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
         base_pt = x.value_yuan - c_pt
         ok = not b.contains_zero() and b.lo > 0  # a negative last year's level is no base
         rate = _growth_of(x.yuan, c) if ok else None
-        text = f"{change.stated.strip()} ÷（{x.stated.strip()} − {change.stated.strip()}）"
+        text = f"{change.stated.strip()} ÷（{x.stated.strip()} {'−' if sign > 0 else '+'} {change.stated.strip()}）"
         out.append(_GrowthReading(Candidate(rate, Reading(text, (mention_figure("本年数", x), mention_figure("增减额", change))),
                                             certain, c_pt / base_pt * HUNDRED if base_pt else None), x, Interval.exact(base_pt)))
 
