@@ -1,9 +1,11 @@
 """Metadata from a file's name (structure/file_name.py) for what its content does not state: the tables
 part of a split disclosure names no department or year, its file name does. The content always wins, a
-hash-like name gives nothing, and a reader note says what was taken from the name."""
+hash-like name gives nothing, and a reader note says what was taken from the name. In the store, a part
+stored as its own document takes what it lacks from the document read from all the parts."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -14,12 +16,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from store_support import REAL, need
 
 from budgetdoc import check
 from budgetdoc.check import check_parts
 from budgetdoc.model import Metadata
 from budgetdoc.report.text_report import render_text
+from budgetdoc.store import open_db
+from budgetdoc.store.ingest import ingest
+from budgetdoc.store.models import Document
 from budgetdoc.structure.file_name import name_metadata
 
 FONT = "STSong-Light"  # a CID font built into reportlab: no font file needed
@@ -125,3 +132,44 @@ def test_parts_checked_together_read_the_explanation(tmp_path: Path) -> None:
     r = check_parts([text, _tables_pdf(tmp_path / "某某区财政局-2025-budget-tables.pdf")])
     assert _meta(r.metadata) == ("某某区财政局", 2025, "budget")
     assert r.warnings[-1] == "文件未写明年度、部门、文种，取自文件名：2025、某某区财政局、预算"
+
+
+def test_stored_tables_part_takes_the_explanations_metadata(tmp_path: Path) -> None:
+    """Files not named as parts are stored each as its own document, then paired and stored as one: the
+    tables part's document (no year in it, none in its name) takes the explanation's year, with a note."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(need(REAL / "jiangsu-shengweibangongting-2019-budget-text.pdf"), src / "explanation.pdf")
+    shutil.copy(need(REAL / "jiangsu-shengweibangongting-2019-budget-tables.pdf"), src / "annex.pdf")
+    engine = open_db(str(tmp_path / "s.db"))
+    report = ingest(engine, [src], jobs=1, progress=False)
+    assert len(report.merged) == 1
+    with Session(engine) as s:
+        docs = {d.files[0].name: d for d in s.scalars(select(Document).where(Document.is_latest.is_(False)))}
+        annex, explanation = docs["annex.pdf"], docs["explanation.pdf"]
+        assert (annex.department, annex.year, annex.kind) == ("中共江苏省委办公厅", 2019, "budget")
+        assert annex.warnings == ["文件未写明年度，取自同一公开的其他分册（explanation.pdf）：2019"]
+        assert annex.department_key == explanation.department_key
+        assert explanation.warnings == []  # it states all three itself
+    engine.dispose()
+
+
+def test_stored_part_gives_up_what_its_name_said(tmp_path: Path) -> None:
+    """A tables part ingested alone takes the year from its name; ingested later with its explanation, its
+    stored document takes the explanation's year instead, and the note says so."""
+    src = tmp_path / "in"
+    src.mkdir()
+    tables = shutil.copy(need(REAL / "jiangsu-shengweibangongting-2019-budget-tables.pdf"),
+                         src / "jiangsu-2019-budget-tables.pdf")
+    engine = open_db(str(tmp_path / "s.db"))
+    ingest(engine, [tables], jobs=1, progress=False)
+    with Session(engine) as s:
+        (alone,) = s.scalars(select(Document))
+        assert alone.year == 2019 and alone.warnings == ["文件未写明年度，取自文件名：2019"]
+    shutil.copy(need(REAL / "jiangsu-shengweibangongting-2019-budget-text.pdf"), src / "jiangsu-2019-budget-text.pdf")
+    ingest(engine, [src], jobs=1, progress=False)
+    with Session(engine) as s:
+        alone = s.get(Document, alone.id)
+        assert alone is not None and alone.merged_into is not None and alone.year == 2019
+        assert alone.warnings == ["文件未写明年度，取自同一公开的其他分册（jiangsu-2019-budget-text.pdf）：2019"]
+    engine.dispose()

@@ -22,6 +22,8 @@ from .metadata import clean_org, org_pattern
 FIELDS = ("year", "department", "kind")  # in the order a note names them
 
 _FROM_NAME = "文件未写明{labels}，取自文件名：{values}"
+_FROM_PARTS = "文件未写明{labels}，取自同一公开的其他分册（{names}）：{values}"
+_NOTE = re.compile(r"^文件未写明(?P<labels>[^，]+)，取自文件名：")
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,31 @@ def name_note(taken: dict[str, object]) -> str:
     return _note(_FROM_NAME, taken)
 
 
-def _note(template: str, taken: dict[str, object]) -> str:
+def parts_note(taken: dict[str, object], names: Sequence[str]) -> str:
+    """The reader note of a part whose missing fields were taken from the document read from all the
+    parts of its disclosure (`names`: the other parts' files)."""
+    return _note(_FROM_PARTS, taken, names="、".join(names))
+
+
+def is_name_note(warning: str) -> bool:
+    return _NOTE.match(warning) is not None
+
+
+def named_fields(warnings: Sequence[str]) -> set[str]:
+    """The fields a result's (or a stored document's) reader notes say were taken from its file's name: a
+    stored document keeps no other trace of where its metadata came from."""
+    n = _naming()
+    by_label = {label: f for f, label in n.labels.items()}
+    out: set[str] = set()
+    for w in warnings:
+        m = _NOTE.match(w)
+        if m:
+            out.update(by_label[label] for label in m.group("labels").split("、") if label in by_label)
+    return out
+
+
+def _note(template: str, taken: dict[str, object], **extra: str) -> str:
     n = _naming()
     fields = [f for f in FIELDS if f in taken]
     values = [n.kind_names.get(str(taken[f]), str(taken[f])) if f == "kind" else str(taken[f]) for f in fields]
-    return template.format(labels="、".join(n.labels[f] for f in fields), values="、".join(values))
+    return template.format(labels="、".join(n.labels[f] for f in fields), values="、".join(values), **extra)
