@@ -7,26 +7,27 @@ shows otherwise). ../shared/real/verdicts.tsv has the longer reading of each fin
 
 from __future__ import annotations
 
-# (department, year, kind) from the cover or title line; None where the file does not say it (the
-# table-only files of Jiangsu carry no year; the Beijing tables name no department and no year). The
-# kind of a table-only file is its tables' titles' (收支预算总表, 预算01表).
+# (department, year, kind) from the cover or title line; the kind of a table-only file is its tables'
+# titles' (收支预算总表, 预算01表). What the file does not say comes from its name (with a reader note): the
+# table-only files of Jiangsu carry no year, the Beijing tables name no department and no year, and
+# their names (…-2019-budget-tables.pdf) give the year; no name here gives a Chinese department's name.
 META: dict[str, tuple[str | None, int | None, str | None]] = {
-    "beijing-municipal-caizhengju-2026-budget-tables.pdf": (None, None, "budget"),
+    "beijing-municipal-caizhengju-2026-budget-tables.pdf": (None, 2026, "budget"),
     "beijing-municipal-caizhengju-2026-budget-text.pdf": ("北京市财政局", 2026, "budget"),
     "chongqing-municipal-shuiliju-2026-budget.pdf": ("重庆市水利局", 2026, "budget"),
     "guangdong-foshan-guidaojiaotongju-2019-final.pdf": ("佛山市轨道交通局", 2019, "final"),
     "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": ("江苏省高级人民法院", 2017, "budget"),
     "jiangsu-provincial-jianchayuan-2018-budget.pdf": ("江苏省人民检察院", 2018, "budget"),
     "jiangsu-provincial-rendachangweihui-bangongting-2017-budget.pdf": ("江苏省人大常委会办公厅", 2017, "budget"),
-    "jiangsu-provincial-rendachangweihui-bangongting-2019-budget-tables.pdf": ("江苏省人大常委会办公厅", None, "budget"),
+    "jiangsu-provincial-rendachangweihui-bangongting-2019-budget-tables.pdf": ("江苏省人大常委会办公厅", 2019, "budget"),
     "jiangsu-provincial-rendachangweihui-bangongting-2019-budget-text.pdf": ("江苏省人大常委会办公厅", 2019, "budget"),
-    "jiangsu-provincial-zhengxie-bangongting-2018-budget-tables.pdf": ("江苏省政协办公厅", None, "budget"),
+    "jiangsu-provincial-zhengxie-bangongting-2018-budget-tables.pdf": ("江苏省政协办公厅", 2018, "budget"),
     "jiangsu-provincial-zhengxie-bangongting-2018-budget-text.pdf": ("江苏省政协办公厅", 2018, "budget"),
-    "jiangsu-shengweibangongting-2017-budget-tables.pdf": ("中国共产党江苏省委员会办公厅", None, "budget"),
+    "jiangsu-shengweibangongting-2017-budget-tables.pdf": ("中国共产党江苏省委员会办公厅", 2017, "budget"),
     "jiangsu-shengweibangongting-2017-budget-text.pdf": ("江苏省委办公厅", 2017, "budget"),
     "jiangsu-shengweibangongting-2018-budget-tables.pdf": ("中共江苏省委办公厅", 2018, "budget"),
     "jiangsu-shengweibangongting-2018-budget-text.pdf": ("江苏省委办公厅", 2018, "budget"),
-    "jiangsu-shengweibangongting-2019-budget-tables.pdf": ("中共江苏省委办公厅", None, "budget"),
+    "jiangsu-shengweibangongting-2019-budget-tables.pdf": ("中共江苏省委办公厅", 2019, "budget"),
     "jiangsu-shengweibangongting-2019-budget-text.pdf": ("江苏省委办公厅", 2019, "budget"),
     "jiangsu-suzhou-shenjiju-2026-budget.pdf": ("苏州市审计局", 2026, "budget"),
     "jiangsu-zhengxiebangongting-2019-budget.pdf": ("江苏省政协办", 2019, "budget"),

@@ -13,6 +13,7 @@ from .load import load
 from .model import Block, CheckResult, Finding, SourceDocument
 from .postpass import review
 from .presentation import finish
+from .structure.file_name import fill_from_names
 from .suggestion import with_suggestions
 from .verify import Ledger
 
@@ -24,7 +25,8 @@ def check(path: str | Path, config: Config | None = None,
     `config` (config.load_config) disables or re-grades rules and adds regional section aliases;
     inline `budgetdoc: ignore <rule>` directives move findings to `suppressed`. `progress(done, total)`
     is called after each page of a PDF or image (the CLI's progress bar)."""
-    return _check_document(load(path, progress), config)
+    doc = load(path, progress)
+    return _check_document(doc, config, [doc.source])
 
 
 def check_parts(paths: Sequence[str | Path], config: Config | None = None,
@@ -38,7 +40,7 @@ def check_parts(paths: Sequence[str | Path], config: Config | None = None,
     merged = SourceDocument(source=" + ".join(d.source for d in docs), format=docs[0].format, blocks=blocks,
                             encoding=docs[0].encoding,
                             warnings=[f"{Path(d.source).name}: {w}" for d in docs for w in d.warnings])
-    return _check_document(merged, config)
+    return _check_document(merged, config, [d.source for d in docs])
 
 
 def _in_file(block: Block, name: str) -> Block:
@@ -46,7 +48,9 @@ def _in_file(block: Block, name: str) -> Block:
     return replace(block, loc=replace(block.loc, file=name), rows=rows)
 
 
-def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
+def _check_document(doc: SourceDocument, config: Config | None, names: list[str]) -> CheckResult:
+    """`names`: the files read, whose names give what the content does not state (department, year,
+    kind) to the result's metadata, with a reader note; the rules read the content's metadata only."""
     config = config or DEFAULT
     analysis = analyse(doc, config.overlay())  # aliases shape the sections, so they apply while reading
     ledger = Ledger()
@@ -56,10 +60,15 @@ def _check_document(doc: SourceDocument, config: Config | None) -> CheckResult:
     findings, suppressed = with_suggestions(findings), with_suggestions(suppressed)
     sections = [{"title": s.title, "type": s.type, "level": s.level,
                  **analysis.lines[s.block_index].block.loc.to_dict()} for s in analysis.sections]
-    return finish(doc, CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
-                                   facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
-                                   warnings=doc.warnings, suppressed=suppressed,
-                                   claims=ledger.claims(analysis)), analysis)
+    result = finish(doc, CheckResult(source=doc.source, encoding=doc.encoding, metadata=analysis.meta,
+                                     facts=analysis.facts, findings=findings, format=doc.format, sections=sections,
+                                     warnings=doc.warnings, suppressed=suppressed,
+                                     claims=ledger.claims(analysis)), analysis)
+    if result.disclosure:  # a file that is not one has no department or year to speak of
+        result.metadata, note = fill_from_names(result.metadata, names)
+        if note is not None:
+            result.warnings = [*result.warnings, note]
+    return result
 
 
 def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:

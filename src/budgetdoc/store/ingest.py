@@ -32,6 +32,7 @@ from ..errors import InputError
 from ..load import supported_extensions
 from ..model import CheckResult
 from ..parts import group_parts, part_of
+from ..structure.file_name import FIELDS, is_name_note, name_note, named_fields, parts_note
 from .db import StoreError, with_retry
 from .models import Document, DocumentFile, FactRow, FindingRow
 from .names import department_key
@@ -306,7 +307,10 @@ def store(engine: Engine, outcome: Outcome, *, force: bool = False) -> tuple[int
             s.flush()
             _add_rows(s, doc.id, result)
             if len(group.files) > 1:  # a part stored alone before is now read with the others
-                s.execute(update(Document).where(Document.group_key.in_(group.paths), Document.is_latest.is_(True))
+                alone = s.scalars(select(Document).where(Document.group_key.in_(group.paths),
+                                                         Document.is_latest.is_(True))).all()
+                _fill_parts(alone, result, group.files)
+                s.execute(update(Document).where(Document.id.in_([d.id for d in alone]))
                           .values(is_latest=False, merged_into=doc.id))
             return doc.id, "new" if version == 1 else "version"
 
@@ -395,10 +399,39 @@ def store_merged(engine: Engine, parts: list[tuple[int, Outcome]], outcome: Outc
     if doc_id:
         def work() -> None:
             with Session(engine) as s, s.begin():
+                docs = s.scalars(select(Document).where(Document.id.in_([i for i, _ in parts]))).all()
+                _fill_parts(docs, outcome.result, outcome.group.files)
                 s.execute(update(Document).where(Document.id.in_([i for i, _ in parts]))
                           .values(is_latest=False, merged_into=doc_id))
         with_retry(work)
     return doc_id, status
+
+
+def _fill_parts(parts: Sequence[Document], merged: CheckResult | None, files: list[FileInfo]) -> None:
+    """A part stored as its own document and now read with the other parts of its disclosure (the tables,
+    which often state no year or department) takes what it does not state from the document read from
+    all of them (the explanation states it), with a reader note naming the other parts; a value its file
+    name gave gives way. Values the merged document has only from a file name are not passed on."""
+    if merged is None or not merged.disclosure:
+        return
+    from_name = named_fields(merged.warnings)
+    for doc in parts:
+        named = named_fields(doc.warnings)
+        taken: dict[str, object] = {
+            f: getattr(merged.metadata, f) for f in FIELDS
+            if getattr(merged.metadata, f) is not None and f not in from_name
+            and (getattr(doc, f) is None or f in named)}
+        if not taken:
+            continue
+        own = {f.name for f in doc.files}
+        others = [f.path.name for f in files if f.path.name not in own]
+        still = {f: getattr(doc, f) for f in named - taken.keys()}
+        notes = [w for w in doc.warnings if not is_name_note(w)]
+        notes += [name_note(still)] if still else []
+        doc.warnings = [*notes, parts_note(taken, others)]
+        for f, value in taken.items():
+            setattr(doc, f, value)
+        doc.department_key = department_key(doc.department)
 
 
 # ---------------------------------------------------------------------------------------- the run

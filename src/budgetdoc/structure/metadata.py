@@ -60,7 +60,12 @@ def _phrasing() -> _Phrasing:
                      c(data["table_kind"]))
 
 
-def _clean_org(org: str) -> str:
+def org_pattern() -> str:
+    """The pattern of an organisation's name: a few characters ending in one of the endings."""
+    return _phrasing().org
+
+
+def clean_org(org: str) -> str:
     org = org.strip().lstrip("()（）一二三四五六七八九十0123456789.、 ")
     # (部门) and a trailing parenthetical such as （办） name the same body; keep inner ones （示范区）.
     for suffix in _phrasing().org_suffixes:
@@ -85,7 +90,7 @@ def extract_metadata(lines: list[Line]) -> Metadata:
             # numbered line (第二部分 省人大办公厅2017年度部门预算表: a contents entry) is one only with
             # the full name, which starts with its place.
             if m and len(t.rstrip()) - m.end() <= 6 and (not numbered or ph.place_start.match(m.group("org"))):
-                meta.department = meta.department or _clean_org(m.group("org"))
+                meta.department = meta.department or clean_org(m.group("org"))
                 if "year" in m.groupdict() and m.group("year") and meta.year is None:
                     meta.year = int(m.group("year"))
                 if "kind" in m.groupdict() and m.group("kind") and meta.kind is None:
@@ -116,7 +121,7 @@ def extract_metadata(lines: list[Line]) -> Metadata:
     if meta.department is None:
         m = ph.titles[0].search(opening)
         if m:
-            meta.department = _clean_org(m.group("org"))
+            meta.department = clean_org(m.group("org"))
     if meta.year is None and years:
         meta.year = years.most_common(1)[0][0]
     if meta.kind is None and kinds:
@@ -187,7 +192,7 @@ def _cover_department(head: list[Line]) -> str | None:
     for ln, nxt in zip(head, head[1:], strict=False):
         name = _phrasing().cover_note.sub("", ln.norm.text.strip().replace(" ", ""))
         if re.fullmatch(_phrasing().org, name) and _phrasing().cover_year.match(nxt.norm.text):
-            return _clean_org(name)
+            return clean_org(name)
     return None
 
 
@@ -204,14 +209,14 @@ def _guess_department(lines: list[Line]) -> str | None:
     counts: Counter[str] = Counter()
     for ln in lines[:1500]:
         for m in re.finditer(ph.org, ln.norm.text):
-            org = _clean_org(m.group(0).lstrip(ph.leading_noise))
+            org = clean_org(m.group(0).lstrip(ph.leading_noise))
             if len(org) >= 4:
                 counts[org] += 1
     best = None
     for ln in lines:
         m = ph.scope_org.search(ln.norm.text)
         if m:
-            best = _clean_org(m.group("org1") or m.group("org2"))
+            best = clean_org(m.group("org1") or m.group("org2"))
             break
     if best is None:
         if not counts:
