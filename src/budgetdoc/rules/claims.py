@@ -19,6 +19,7 @@ from ..verify.search import (
     lines_before,
     of_mention,
     ratio_reading,
+    section_openers,
     sentence_levels,
     statements,
 )
@@ -200,7 +201,7 @@ def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Menti
     out += [ratio_reading(src, t, pct.decimals) for t in more if not t.yuan.contains_zero()]
     # The lines just above may open the paragraph the share's list belongs to ("支出预算X万元…" /
     # "2.按支出用途分类，包括人员支出Y万元，占Z%").
-    firsts = [f for f in line_openers(a, pct) if not f.yuan.contains_zero()]
+    firsts = [f for f in line_openers(a, pct) + section_openers(a, pct) if not f.yuan.contains_zero()]
     out += [ratio_reading(src, of_mention(f, "总额"), pct.decimals) for f in firsts if id(f) not in seen]
     for other in sentence_levels(_line_mentions(a, pct), pct):
         if other is part or other.share_total:
@@ -337,8 +338,8 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
                                                                     mention_figure("上年数", x))), certain, point), x, None))
 
     def as_level(x: Mention, certain: bool) -> None:
-        if id(x) in seen or x is change:
-            return
+        if id(x) in seen or x is change or any(x is b for b in bases):
+            return  # a figure the text names as the comparison is never this year's
         seen.add(id(x))
         b = x.yuan - c
         base_pt = x.value_yuan - c_pt
@@ -405,6 +406,20 @@ def _growth_from_levels(ctx: RuleContext, ms: list[Mention], pct: Mention) -> It
     this year's and last year's figures of the sentence are the other readings."""
     found = _levels_rate(ms, pct)
     if found is None:
+        last = [x for x in _levels_before(ms, pct) if x.sentence == pct.sentence]
+        # The figure the rate follows is this year's level of what the sentence is about.
+        zero = last[-1] if last and last[-1].value == 0 and last[-1].role in (None, "actual") else None
+        if zero is not None and (pct.direction or 1) < 0:
+            # Down to nothing is a fall of 100%, whatever last year's level was.
+            d = decide(-pct.value, pct.decimals, [Candidate(Interval.exact(Decimal(-100)), Reading(
+                f"本年数为{zero.stated.strip()}，下降100%", (mention_figure("本年数", zero),)), True, Decimal(-100))])
+            if d.status == "verified":
+                ctx.verified(pct, d.reading)
+            else:
+                yield ctx.report(f"增长率计算不符：本年数为{zero.stated.strip()}，应为下降100%，文中为{pct.cue_text}"
+                                 f"{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected="100%",
+                                 slip=d.miss == "slip", claim=pct, reading=d.reading)
+            return
         ctx.unverified(pct, "句中没有增减额，也没有本年数和上年数")
         return
     cur, prev, rate = found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -119,6 +120,21 @@ def line_openers(a: Analysis, m: Mention, back: int = 3) -> list[Mention]:
     return list(reversed(out))
 
 
+def section_openers(a: Analysis, m: Mention) -> list[Mention]:
+    """The first level stated under m's section and under each section above it (nearest first): the total
+    a section opens with ("一般公共预算当年拨款X万元" under (五), in its first subsection), which the shares
+    of its later subsections take."""
+    out: list[Mention] = []
+    sec = m.line.section
+    chain = sec.chain() if sec is not None else []
+    for s in chain[:3]:
+        first = next((x for ln, ms in a.mentions if ln.section is not None and not ln.is_heading
+                      and any(c is s for c in ln.section.chain()) for x in ms if x.is_level and x is not m), None)
+        if first is not None and first not in out:
+            out.append(first)
+    return out
+
+
 def percent(x: Interval | None) -> Interval | None:
     return x.scale(Decimal(100)) if x is not None else None
 
@@ -204,13 +220,18 @@ class _Cell:
 
 
 class CellIndex:
-    """Every amount cell of the document's tables, in yuan, sorted by value: which cells state a figure."""
+    """Every amount cell of the document's tables, in yuan, sorted by value: which cells state a figure.
+    Rows with no amount at all (a quantity the department does not have, printed blank) are kept by name:
+    they state 0."""
 
     def __init__(self, a: Analysis) -> None:
         cells = []
+        blank: list[tuple[str, Figure]] = []
         for t in a.tables:
             for row in t.rows:
                 name = row.name or ""
+                if not row.values and name:
+                    blank.append((name, Figure(name, "空", row.cells[0].loc)))
                 for v in row.values.values():
                     yuan = v.interval.scale(t.scale)
                     src = Source(yuan, v.value * t.scale,
@@ -220,14 +241,35 @@ class CellIndex:
         self._cells = cells
         self._los = [c.lo for c in cells]
         self._width = max((c.hi - c.lo for c in cells), default=Decimal(0))
+        self._blank = blank
+        self._names = a.name
 
     def sources(self, m: Mention) -> list[Source]:
-        """The cells that state m's figure (within both roundings) in a row whose name is m's label's."""
+        """The cells that state m's figure (within both roundings) in a row whose name is what m names:
+        its label, the quantity it was read as, or the words in front of it when a line break took its
+        label away."""
+        names = _names_of(m, self._names)
         y = m.yuan
         out = []
         for c in self._cells[bisect.bisect_left(self._los, y.lo - self._width):]:
             if c.lo > y.hi:
                 break
-            if c.hi >= y.lo and related(m.label, c.row_name):
+            if c.hi >= y.lo and any(related(n, c.row_name) for n in names):
                 out.append(c.source)
+        if not out and m.value == 0:
+            out = [Source(Interval(Decimal(0), Decimal(0)), Decimal(0), f) for name, f in self._blank
+                   if any(related(n, name) for n in names)]
         return out
+
+
+def _names_of(m: Mention, name: Callable[[str], str]) -> list[str]:
+    out = [m.label]
+    if m.key:
+        base = m.key.removesuffix(".budget").removesuffix(".prev")
+        out.append(name(base))
+        if base.startswith("func."):
+            out.append(base.rsplit("/", 1)[-1].removeprefix("func."))
+    if len(_bare(m.label)) < 2:
+        before = m.line.norm.text[max(0, m.start - 16):m.start]
+        out.append(before)
+    return out
