@@ -15,7 +15,7 @@ from .extract.performance import PerformanceTables, read_performance
 from .extract.tables import ParsedTable, parse_tables, table_facts
 from .knowledge import Knowledge, knowledge, load_yaml
 from .model import Fact, Metadata, SourceDocument
-from .structure import Line, Section, extract_metadata, structure
+from .structure import Line, Section, extract_metadata, mark_units, structure
 
 
 @dataclass
@@ -45,6 +45,7 @@ def analyse(doc: SourceDocument, k: Knowledge | None = None) -> Analysis:
     k = k or knowledge()
     lines, sections = structure(doc.blocks, k)
     stated = extract_metadata(lines)
+    mark_units(sections, stated.department, k)
     tables = parse_tables(doc.blocks, stated.unit)
     # The document's unit is the unit its main tables are kept in (a Shanghai budget: tables in 元,
     # prose in 万元); a file without tables keeps the unit of its prose.

@@ -6,6 +6,7 @@ section chain decides the funding scope of the figures inside it (一般公共�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..knowledge import Knowledge, knowledge
@@ -83,11 +84,53 @@ def heading_level(text: str, block_kind: str, k: Knowledge | None = None) -> int
 def unit_named(title: str, k: Knowledge | None = None) -> str | None:
     """The budget unit a heading names ("XX市水源保护管理办公室", "XX局本级"), or None."""
     k = k or knowledge()
-    bare = k.patterns["func_numbering"].sub("", title).strip().rstrip(":：")
+    bare = _bare_title(title, k).rstrip(":")
     if k.patterns["unit_heading_not"].search(bare):
         return None
-    m = k.patterns["unit_heading"].match(bare.replace(" ", ""))
-    return m.group("unit") if m else None
+    m = k.patterns["unit_heading"].match(bare)
+    if m is None:
+        return None
+    # A unit is named in full, from its place (XX市…中心), or as the department's own 本级; a bare
+    # 处/科 is an internal division listed among the duties.
+    unit = m.group("unit")
+    return unit if "本级" in unit or k.patterns["unit_place"].match(unit) else None
+
+
+def _bare_title(title: str, k: Knowledge) -> str:
+    """A heading's words without its numbering (一、 (一) 1. 第二部分)."""
+    return k.patterns["title_part"].sub("", k.patterns["func_numbering"].sub("", title)).strip().replace(" ", "")
+
+
+def mark_units(sections: list[Section], department: str | None, k: Knowledge | None = None) -> None:
+    """Sections whose heading names a budget unit other than the department: the unit alone ("二、XX市水源
+    保护管理办公室", "（一）XX局本级"), or opening the title ("XX中心2026年部门预算"). The figures under
+    such a heading, until the next heading of its level, are that unit's (Section.unit_scope)."""
+    from .metadata import clean_org, org_pattern  # noqa: PLC0415  (metadata imports this module)
+
+    k = k or knowledge()
+    org = re.compile(org_pattern())
+    after = k.patterns["unit_heading_after"]
+    for sec in sections:
+        if any(s.type in _NO_UNITS for s in sec.chain()):
+            continue
+        name = unit_named(sec.title, k) if sec.type is None else None
+        if name is None and department:
+            bare = _bare_title(sec.title, k)
+            m = org.match(bare)
+            # The name alone, or followed by its year: a title, not a sentence about the unit.
+            if m is not None and after.match(bare[m.end():]):
+                name = clean_org(m.group(0))
+                name = name if k.patterns["unit_place"].match(name) else None
+        if name is None:
+            continue
+        own = name.removesuffix("本级").removesuffix("(本级)")
+        if department and "本级" not in name and (own in department or department in own):
+            continue  # the department's own name: its figures are the department's
+        sec.unit = name
+
+
+# Parts whose numbered lines are duties, definitions or contacts: an organisation named there opens no scope.
+_NO_UNITS = {"overview", "glossary", "contact", "tables", "attachment"}
 
 
 def section_type(title: str, k: Knowledge | None = None) -> tuple[str | None, str | None]:
@@ -110,8 +153,7 @@ def structure(blocks: list[Block], k: Knowledge | None = None) -> tuple[list[Lin
                 stack.pop()
             title = norm.text.strip().lstrip("#- ").strip()
             stype, scope = section_type(title, k)
-            sec = Section(title, level, stype, scope, i, stack[-1] if stack else None,
-                          unit=unit_named(title, k) if stype is None else None)
+            sec = Section(title, level, stype, scope, i, stack[-1] if stack else None)
             sections.append(sec)
             stack.append(sec)
         lines.append(Line(i, block, norm, stack[-1] if stack else None, level is not None, level))
