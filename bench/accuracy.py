@@ -7,6 +7,9 @@ was not built on: ../shared/labels/score.py against the hand labels of 30 real d
 metadata, key figures, defects, claims verified right) and ../shared/corpus/survey.py over the 261 files
 of 18 cities as a scraper collected them (disclosures recognised, key figures found, identities, error
 findings), both run on the installed `budgetdoc` command, their closing lines printed.
+With the seeds and the real documents it prints the claim ledger: per document how many numeric
+statements checking found consistent (verified), inconsistent (contradicted) or could not check
+(unverified), and the totals by kind of statement.
 
     python3 bench/accuracy.py [--seeds-only] [--no-unseen]
 """
@@ -33,7 +36,9 @@ def main() -> int:
     from budgetdoc import check
     from budgetdoc.grouping import places
 
-    print(f"{'seed':5} {'meta':>5} {'facts':>7} {'defects found':>14} {'precision':>10} {'errors on correct':>18}")
+    print(f"{'seed':5} {'meta':>5} {'facts':>7} {'defects found':>14} {'precision':>10} {'errors on correct':>18}"
+          f"  {'ledger verified/contradicted/unverified of claims':>50}")
+    ledgers: list[list] = []
     tot = {"meta": 0, "meta_n": 0, "facts": 0, "facts_n": 0, "found": 0, "defects": 0, "tp": 0, "findings": 0,
            "fp_correct": 0, "correct": 0}
     for prefix in sorted(METADATA):
@@ -56,8 +61,10 @@ def main() -> int:
         n_defects = len(expected) + len(NOT_YET[prefix])
         tp = len(got & expected)
         errors_on_correct = {e.loc.line for f in r.findings if f.severity == "error" for e in places(f)} & set(CORRECT[prefix])
+        ledgers.append(r.claims)
         print(f"{prefix:5} {meta_ok}/4 {facts_ok:3d}/{len(FACTS[prefix]):<3d} {found:6d}/{n_defects:<7d} "
-              f"{tp:4d}/{len(got):<5d} {len(errors_on_correct):8d}/{len(CORRECT[prefix])}")
+              f"{tp:4d}/{len(got):<5d} {len(errors_on_correct):8d}/{len(CORRECT[prefix])}          "
+              f"{_ledger_cells(r.claims):>50}")
         for k, v in (("meta", meta_ok), ("meta_n", 4), ("facts", facts_ok), ("facts_n", len(FACTS[prefix])),
                      ("found", found), ("defects", n_defects), ("tp", tp), ("findings", len(got)),
                      ("fp_correct", len(errors_on_correct)), ("correct", len(CORRECT[prefix]))):
@@ -66,6 +73,7 @@ def main() -> int:
           f"defect recall {tot['found'] / tot['defects']:.3f} ({tot['found']}/{tot['defects']}, the misses are "
           f"listed by hand in NOT_YET), precision {tot['tp'] / max(tot['findings'], 1):.3f} "
           f"({tot['tp']}/{tot['findings']}), errors on correct statements {tot['fp_correct']}/{tot['correct']}")
+    print_ledger("seeds", [c for claims in ledgers for c in claims])
     if "--seeds-only" in sys.argv:
         return 0
     status = real()
@@ -84,8 +92,10 @@ def real() -> int:
     if not REAL.exists():
         print(f"real documents: {REAL} not found, section skipped")
         return 0
-    print(f"\nreal documents ({REAL}): errors true/all, known defects found, metadata, facts")
+    print(f"\nreal documents ({REAL}): errors true/all, known defects found, metadata, facts, claim ledger "
+          "(verified/contradicted/unverified of claims)")
     tot = Counter()
+    claims: list = []
     for name in sorted(META):
         try:
             r = check(REAL / name)
@@ -108,14 +118,37 @@ def real() -> int:
         for k, v in (("errors", len(errors)), ("true", true), ("defects", sum(known.values())), ("found", found),
                      ("meta", meta_ok), ("facts", facts_ok), ("facts_n", len(facts)), ("files", 1)):
             tot[k] += v
+        claims += r.claims
         if errors or known or not meta_ok or facts_ok < len(facts):
             print(f"  {name[:60]:60} errors {true}/{len(errors)}  defects {found}/{sum(known.values())}  "
-                  f"meta {'ok' if meta_ok else 'WRONG'}  facts {facts_ok}/{len(facts)}")
+                  f"meta {'ok' if meta_ok else 'WRONG'}  facts {facts_ok}/{len(facts)}  "
+                  f"ledger {_ledger_cells(r.claims)}")
     print(f"real total: {tot['files']} files read, {tot['refused']} refused; error precision "
           f"{tot['true'] / max(tot['errors'], 1):.3f} ({tot['true']}/{tot['errors']}); known-defect recall "
           f"{tot['found'] / max(tot['defects'], 1):.3f} ({tot['found']}/{tot['defects']}); metadata "
           f"{tot['meta']}/{tot['files']}; hand-checked facts {tot['facts']}/{tot['facts_n']}")
+    print_ledger("real", claims)
     return 0
+
+
+def _ledger_cells(claims: list) -> str:
+    from budgetdoc.model import ledger_counts
+
+    n = ledger_counts(claims)
+    return f"{n['verified']}/{n['contradicted']}/{n['unverified']} of {n['claims']}"
+
+
+def print_ledger(what: str, claims: list) -> None:
+    """The claim ledger's totals, then by kind of statement: verified/contradicted/unverified of claims."""
+    from budgetdoc.model import ledger_counts
+
+    n = ledger_counts(claims)
+    share = n["verified"] / n["claims"] if n["claims"] else 0.0
+    print(f"{what} ledger: {n['claims']} numeric statements, verified {n['verified']} ({share:.1%}), "
+          f"contradicted {n['contradicted']}, unverified {n['unverified']}")
+    kinds = sorted({c.kind for c in claims}, key=lambda k: -sum(c.kind == k for c in claims))
+    print(f"{what} ledger by kind: " + "; ".join(
+        f"{k} {_ledger_cells([c for c in claims if c.kind == k])}" for k in kinds))
 
 
 def unseen() -> int:

@@ -168,3 +168,41 @@ def test_workbench_in_browser(browser, server, tmp_path):
     assert dl.value.suggested_filename == "budgetdoc.xlsx"
     assert errors == [] and page.evaluate("window.__xss") is None
     page.close()
+
+
+def test_unverified_statements_on_the_document_page(browser, server, tmp_path):
+    """The seed's page says its ledger line (the JSON's numbers) and lists the statements left to check
+    by hand, each with its place, quote and reason; a click shows the statement's line in the text."""
+    from budgetdoc.check import check
+    from budgetdoc.report.claims import ledger_line
+
+    base, _ = server
+    expected = check(need(SEED)).to_dict()
+    todo = [c for c in expected["claims"] if c["status"] == "unverified"]
+    copy = tmp_path / "ledger-002.txt"
+    copy.write_bytes(SEED.read_bytes())
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/#upload")
+    page.set_input_files("#file-input", [str(copy)])
+    row = page.locator(".job", has_text=copy.name)
+    sync_api.expect(row).to_have_attribute("data-status", "done", timeout=TIMEOUT)
+    row.locator("a.doc-link").click()
+    sync_api.expect(page.locator("#doc-ledger")).to_have_text(ledger_line(expected["ledger"]))
+    summary = page.locator("#unverified summary")
+    sync_api.expect(summary).to_contain_text(f"（{len(todo)} 处）")
+    summary.click()
+    cards = page.locator("#unverified .claim")
+    assert cards.count() == len(todo)
+    first = cards.first
+    assert first.locator(".reason").inner_text() == todo[0]["reason"]
+    assert first.locator("mark.q").inner_text() == todo[0]["stated"]
+    page.wait_for_selector("#textdoc")
+    first.locator(".quote").click()
+    at = page.locator("#textdoc .claim-at")
+    sync_api.expect(at).to_have_count(1)
+    assert f"第{todo[0]['line']}行" in at.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-unverified.png"), full_page=False)
+    assert errors == []
+    page.close()

@@ -23,10 +23,11 @@ from .check import check_parts
 from .config import DEFAULT, SEVERITIES, Config, ConfigError, load_config, parse_config, rule_ids
 from .errors import InputError
 from .load import supported_extensions
-from .model import SEVERITY_ORDER, CheckResult
+from .model import SEVERITY_ORDER, CheckResult, ledger_counts
 from .parts import group_parts
 from .progress import Progress, wanted
 from .report import render_csv, render_html, render_json, render_text, write_xlsx
+from .report.claims import ledger_line, sum_ledgers
 
 FORMATS = ["text", "json", "csv", "xlsx", "html"]
 # The report format an output file's extension implies.
@@ -362,6 +363,7 @@ def _render(fmt: str, results: list[CheckResult], payloads: list[dict[str, Any]]
     if len(results) + len(errors) > 1:  # several files: the totals at the end, where the reader arrives
         n = {s: sum(f.severity == s for r in results for f in r.findings) for s in SEVERITIES}
         text += (f"\n== 合计：{len(results)} 个文件，错误 {n['error']} 项，警告 {n['warning']} 项，提示 {n['info']} 项"
+                 + "；" + ledger_line(sum_ledgers(ledger_counts(r.claims) for r in results))
                  + (f"；{len(errors)} 个输入未能读取" if errors else "")
                  + (f"；{sum(not r.disclosure for r in results)} 个不是公开文件" if any(not r.disclosure for r in results)
                     else "") + "\n")

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..amount import money_scale
 from ..knowledge import knowledge
-from ..model import CheckResult, Evidence, Fact, Finding, Location
+from ..model import CheckResult, Claim, Evidence, Fact, Finding, Location, ledger_counts
+from .claims import KIND_NAMES, finding_for, ledger_line, reading_words, sum_ledgers
 from .marks import amount, shown_evidence, spans, stated_as_written
 
 _SEV = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -62,6 +63,12 @@ blockquote{{margin:6px 0 0;padding:6px 10px;background:#fff;border:1px solid #e5
 blockquote small{{color:#888;margin-right:6px}}
 mark{{background:#ffe066;padding:0 2px;border-radius:2px;font-weight:bold}}
 .warn{{color:#8a6d3b;background:#fcf8e3;padding:6px 10px;border-radius:4px}}
+.ledger{{font-size:15px;margin:4px 0 8px}} .ledger a{{color:#2e5f8a}}
+details.claims{{margin:10px 0;background:#fafafa;border:1px solid #e5e5e5;border-radius:4px;padding:6px 12px}}
+details.claims summary{{cursor:pointer;font-weight:bold}} details.claims p{{margin:6px 0;color:#666;font-size:13px}}
+table.claims{{border-collapse:collapse;width:100%;margin:6px 0;font-size:14px;background:#fff}}
+table.claims th,table.claims td{{border:1px solid #e2e2e2;padding:4px 8px;text-align:left;vertical-align:top}}
+table.claims td.w{{white-space:nowrap;color:#555;font-size:13px}} table.claims td.r{{color:#8a6d3b}}
 footer{{color:#888;font-size:12px;text-align:center;margin:12px 0 24px}}
 </style></head>
 <body><main>
@@ -87,6 +94,10 @@ def _counts(r: CheckResult) -> dict[str, int]:
     return {s: sum(1 for f in r.findings if f.severity == s) for s in _SEV}
 
 
+# The index's ledger columns: statements, and how many were found consistent, inconsistent, not checkable.
+_LEDGER_COLUMNS = {"claims": "数字表述", "verified": "核对一致", "contradicted": "不一致", "unverified": "无法核对"}
+
+
 def _index(results: list[CheckResult], errors: list[tuple[str, str]]) -> str:
     rows, total = [], {s: 0 for s in _SEV}
     for i, r in enumerate(results, 1):
@@ -95,16 +106,22 @@ def _index(results: list[CheckResult], errors: list[tuple[str, str]]) -> str:
             total[s] += c[s]
         m = r.metadata
         name = m.department if r.disclosure and m.department else "（不是公开文件）" if not r.disclosure else "未识别"
+        ledger = ledger_counts(r.claims)
         rows.append(f'<tr><td class="n">{i}</td><td class="file"><a href="#doc-{i}">{escape(r.source)}</a></td>'
                     f"<td>{escape(name)}</td><td>{m.year or ''}</td><td>{_KIND.get(m.kind or '', '')}</td>"
                     + "".join(f'<td class="n">{c[s]}</td>' for s in _SEV)
-                    + f'<td class="n">{len(r.suppressed)}</td></tr>')
+                    + f'<td class="n">{len(r.suppressed)}</td>'
+                    + "".join(f'<td class="n">{ledger[k]}</td>' for k in _LEDGER_COLUMNS) + "</tr>")
     for source, message in errors:
-        rows.append(f'<tr><td class="n">-</td><td>{escape(source)}</td><td colspan="8">未能读取：{escape(message)}</td></tr>')
-    head = "".join(f"<th>{h}</th>" for h in ("#", "文件", "部门", "年度", "文种", "错误", "警告", "提示", "已忽略"))
+        rows.append(f'<tr><td class="n">-</td><td>{escape(source)}</td>'
+                    f'<td colspan="{7 + len(_LEDGER_COLUMNS)}">未能读取：{escape(message)}</td></tr>')
+    head = "".join(f"<th>{h}</th>" for h in ("#", "文件", "部门", "年度", "文种", "错误", "警告", "提示", "已忽略",
+                                             *_LEDGER_COLUMNS.values()))
+    ledgers = sum_ledgers(ledger_counts(r.claims) for r in results)
     foot = (f'<tr><td></td><td>合计 {len(results)} 个文件' + (f"，{len(errors)} 个未能读取" if errors else "")
             + '</td><td></td><td></td><td></td>' + "".join(f'<td class="n">{total[s]}</td>' for s in _SEV)
-            + f'<td class="n">{sum(len(r.suppressed) for r in results)}</td></tr>')
+            + f'<td class="n">{sum(len(r.suppressed) for r in results)}</td>'
+            + "".join(f'<td class="n">{ledgers[k]}</td>' for k in _LEDGER_COLUMNS) + "</tr>")
     return (f'<h2>总览</h2><table class="index"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody><tfoot>{foot}</tfoot></table>')
 
@@ -136,18 +153,62 @@ def _document(r: CheckResult, number: int = 1) -> str:
     counts = _counts(r)
     out.append('<p class="counts">' + "".join(f'<span class="{s}">{_SEV[s]} {n}</span>' for s, n in counts.items())
                + f'<span class="suppressed">已忽略 {len(r.suppressed)}</span></p>')
+    out.append(f'<p class="ledger">{escape(ledger_line(ledger_counts(r.claims)))}'
+               + (f'（<a href="#claims-{number}">逐处列出</a>）' if r.claims else "") + "</p>")
     if not r.findings:
         out.append("<p>未发现问题。</p>")
+    anchors = _anchors(r, number)
     for sev, label in _SEV.items():
         group = [f for f in r.findings if f.severity == sev]
         if group:
             out.append(f"<h3>{label}（{len(group)}）</h3>")
-            out.extend(_by_section(group, _headings(r)))
+            out.extend(_by_section(group, _headings(r), anchors))
     if r.suppressed:
         out.append(f"<h3>已按文中指令忽略（{len(r.suppressed)}）</h3>")
-        out.extend(_finding(f, ignored=True) for f in r.suppressed)
+        out.extend(_finding(f, ignored=True, anchor=anchors.get(id(f))) for f in r.suppressed)
+    if r.claims:
+        out.append(_claims(r, number, anchors))
     out.append("</section>")
     return "\n".join(out)
+
+
+def _anchors(r: CheckResult, number: int) -> dict[int, str]:
+    """Each finding's (and suppressed finding's) anchor in the page, by the finding's id()."""
+    return {id(f): f"doc-{number}-{tag}{i}" for tag, fs in (("f", r.findings), ("s", r.suppressed))
+            for i, f in enumerate(fs, 1)}
+
+
+def _claims(r: CheckResult, number: int, anchors: dict[int, str]) -> str:
+    """The statements a reviewer still has to check by hand (unverified: quote, place, why), then the
+    inconsistent ones, each linked to the finding that reports it; both collapsed."""
+    out = [f'<h3 id="claims-{number}">数字表述核对</h3>']
+    unverified = [c for c in r.claims if c.status == "unverified"]
+    contradicted = [c for c in r.claims if c.status == "contradicted"]
+    if unverified:
+        out.append(f'<details class="claims unverified"><summary>无法核对的数字表述（{len(unverified)} 处）：需人工核对</summary>'
+                   "<p>没有可与之核对的数字，或几种读法结果不一，程序不作判断。</p>"
+                   '<table class="claims"><thead><tr><th>位置</th><th>类型</th><th>文中</th><th>引文</th><th>原因</th>'
+                   "</tr></thead><tbody>"
+                   + "".join(_claim_row(c, escape(c.reason or "")) for c in unverified) + "</tbody></table></details>")
+    if contradicted:
+        findings = [*r.findings, *r.suppressed]
+
+        def where(c: Claim) -> str:
+            i = finding_for(c, findings)
+            link = f'<a href="#{anchors[id(findings[i])]}">见问题</a>' if i is not None else "（问题未列出）"
+            return escape(reading_words(c.reading)) + ("<br>" if c.reading else "") + link
+        out.append(f'<details class="claims contradicted"><summary>不一致的数字表述（{len(contradicted)} 处）</summary>'
+                   '<table class="claims"><thead><tr><th>位置</th><th>类型</th><th>文中</th><th>引文</th>'
+                   "<th>核对方式</th></tr></thead><tbody>"
+                   + "".join(_claim_row(c, where(c)) for c in contradicted) + "</tbody></table></details>")
+    return "\n".join(out)
+
+
+def _claim_row(c: Claim, last: str) -> str:
+    e = c.evidence
+    found = spans(e, c.stated, "")  # the claim's own mark, else the stated figure found in the quote
+    return (f'<tr><td class="w">{escape(e.loc.describe())}</td><td class="w">{escape(KIND_NAMES.get(c.kind, c.kind))}</td>'
+            f'<td class="w">{escape(c.stated)}</td><td>{_mark_spans(e.quote, found)}</td><td class="r">{last}</td></tr>')
 
 
 def _entry(section: dict[str, Any]) -> bool:
@@ -170,23 +231,25 @@ def _headings(r: CheckResult) -> dict[str, str]:
     return out
 
 
-def _by_section(findings: list[Finding], headings: dict[str, str]) -> Iterable[str]:
+def _by_section(findings: list[Finding], headings: dict[str, str],
+                anchors: dict[int, str] | None = None) -> Iterable[str]:
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         title = headings.get(f.section or "", f.section) if f.section else None
         groups.setdefault(title or "（未归入章节）", []).append(f)
     for title, fs in groups.items():
         yield f"<h4>{escape(title)}</h4>"
-        yield from (_finding(f) for f in fs)
+        yield from (_finding(f, anchor=(anchors or {}).get(id(f))) for f in fs)
 
 
-def _finding(f: Finding, ignored: bool = False) -> str:
+def _finding(f: Finding, ignored: bool = False, anchor: str | None = None) -> str:
     where = f.evidence[0].loc.describe() if f.evidence else ""
     if len({e.loc.describe() for e in f.evidence}) > 1:
         where += f" 等{len(f.evidence)}处"
     css = "f ignored" if ignored else f"f sev-{f.severity}"
     sev = f'<span class="sev {f.severity}">{_SEV[f.severity]}</span>' if ignored else ""
-    parts = [f'<div class="{css}">{sev}<span class="rule">{escape(f.rule)}</span>'
+    at = f'<a id="{anchor}"></a>' if anchor else ""  # where an inconsistent statement's link lands
+    parts = [f'<div class="{css}">{at}{sev}<span class="rule">{escape(f.rule)}</span>'
              f'<span class="loc">{escape(where)}</span><div>{escape(f.message)}</div>']
     stated = stated_as_written(f)
     vals = ([f"文中：<b>{escape(stated)}</b>"] if stated is not None else []) + \

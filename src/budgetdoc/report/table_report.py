@@ -1,4 +1,6 @@
-"""CSV and XLSX: one row per finding, for reviewers who collect findings from many files in Excel."""
+"""CSV and XLSX: one row per finding, for reviewers who collect findings from many files in Excel.
+The XLSX workbook adds the claim ledger: every numeric statement with what checking found (sheet
+数字表述), and each document's ledger counts (sheet 核对汇总). The CSV stays one row per finding."""
 
 from __future__ import annotations
 
@@ -6,7 +8,8 @@ import csv
 import io
 from pathlib import Path
 
-from ..model import CheckResult, Finding
+from ..model import CheckResult, Claim, Finding, ledger_counts
+from .claims import KIND_NAMES, STATUS_NAMES, reading_words
 from .marks import stated_as_written
 
 # What each column holds, and its header in the file (in Chinese, as everything a reviewer reads).
@@ -29,6 +32,24 @@ def rows(results: list[CheckResult]) -> list[list[str]]:
     return [finding_row(r, f) for r in results for f in r.findings]
 
 
+# The claims sheet: one row per numeric statement.
+CLAIM_KEYS = ["source", "kind", "status", "stated", "location", "quote", "reading", "reason", "rule"]
+CLAIM_COLUMNS = ["来源文件", "类型", "核对结果", "文中", "位置", "引文", "核对方式", "无法核对的原因", "规则"]
+# The summary sheet: one row per document, its ledger counts.
+LEDGER_COLUMNS = ["来源文件", "部门", "年度", "文种", "数字表述", "核对一致", "不一致", "无法核对"]
+
+
+def claim_row(result: CheckResult, c: Claim) -> list[str]:
+    return [result.source, KIND_NAMES.get(c.kind, c.kind), STATUS_NAMES[c.status], c.stated,
+            c.evidence.loc.describe(), c.evidence.quote, reading_words(c.reading), c.reason or "", c.rule or ""]
+
+
+def ledger_row(result: CheckResult) -> list[str | int]:
+    m, n = result.metadata, ledger_counts(result.claims)
+    return [result.source, m.department or "", str(m.year or ""), _KIND.get(m.kind or "", ""),
+            n["claims"], n["verified"], n["contradicted"], n["unverified"]]
+
+
 def render_csv(results: list[CheckResult]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -38,21 +59,33 @@ def render_csv(results: list[CheckResult]) -> str:
 
 
 def write_xlsx(results: list[CheckResult], path: str | Path) -> None:
-    """A workbook with one sheet of findings: header frozen, filters on, quotes wrapped."""
+    """A workbook: the sheet of findings (the first, active one), then every numeric statement
+    (数字表述) and each document's ledger counts (核对汇总). Headers frozen, filters on, quotes wrapped."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
     ws = wb.active
     ws.title = "问题"
-    ws.append(COLUMNS)
-    for row in rows(results):
+    widths = {"source": 28, "department": 24, "message": 60, "suggestion": 40, "location": 22, "quote": 60}
+    _fill(ws, COLUMNS, rows(results), [widths.get(k, 12) for k in KEYS])
+    claim_widths = {"source": 28, "location": 22, "quote": 60, "reading": 50, "reason": 30}
+    _fill(wb.create_sheet("数字表述"), CLAIM_COLUMNS, [claim_row(r, c) for r in results for c in r.claims],
+          [claim_widths.get(k, 10) for k in CLAIM_KEYS])
+    _fill(wb.create_sheet("核对汇总"), LEDGER_COLUMNS, [ledger_row(r) for r in results],
+          [28, 24] + [10] * (len(LEDGER_COLUMNS) - 2))
+    wb.save(path)
+
+
+def _fill(ws, header: list[str], data: list[list], widths: list[int]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.append(header)
+    for row in data:
         ws.append(row)
     for c in ws[1]:
         c.font = Font(bold=True)
-    widths = {"source": 28, "department": 24, "message": 60, "suggestion": 40, "location": 22, "quote": 60}
-    for i, name in enumerate(KEYS):
-        ws.column_dimensions[chr(ord("A") + i)].width = widths.get(name, 12)
+    for i, width in enumerate(widths):
+        ws.column_dimensions[chr(ord("A") + i)].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
     for row_cells in ws.iter_rows(min_row=2):
         for c in row_cells:
@@ -61,5 +94,4 @@ def write_xlsx(results: list[CheckResult], path: str | Path) -> None:
                 c.data_type = "s"  # document text, never a formula
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    wb.save(path)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..knowledge import knowledge
-from ..model import CheckResult, Finding
+from ..model import CheckResult, Finding, ledger_counts
+from .claims import ledger_line
 from .marks import amount, shown_evidence, stated_as_written
 
 _TITLES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -32,6 +33,7 @@ def render_text(result: CheckResult) -> str:
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in _TITLES}
     out.append(f"发现问题：错误 {counts['error']} 项，警告 {counts['warning']} 项，提示 {counts['info']} 项"
                + (f"；已按文中指令忽略 {len(result.suppressed)} 项" if result.suppressed else ""))
+    out.append(ledger_line(ledger_counts(result.claims)))  # every numeric statement and what checking found
     for sev, title in _TITLES.items():
         group = [f for f in result.findings if f.severity == sev]
         if not group:

@@ -185,8 +185,27 @@ def _show(args) -> int:
         for e in f["evidence"][:3]:
             where = "".join(str(e[k]) + s for k, s in (("file", " "), ("page", "页 "), ("line", "行 ")) if k in e)
             out.append(f"      {where}“{e.get('quote', '')}”")
+    out += _ledger(doc)
     print("\n".join(out))
     return 0
+
+
+def _ledger(doc: dict[str, Any]) -> list[str]:
+    """The ledger line and the statements left to check by hand (place, kind, figure, quote, why)."""
+    from ..model import Location
+    from ..report.claims import KIND_NAMES, ledger_line
+
+    if doc["ledger"] is None:
+        return ["数字表述：此版本入库时尚无逐处核对（在工作台“重新检查”可补上）"] if doc["status"] == "ok" else []
+    out = [ledger_line(doc["ledger"])]
+    todo = [c for c in doc["claims"] if c["status"] == "unverified"]
+    if todo:
+        out.append(f"待人工核对（{len(todo)} 处）：")
+    for c in todo:
+        where = Location(**{k: c[k] for k in Location.__dataclass_fields__ if k in c and k != "column_name"})
+        out.append(f"  {where.describe()} {KIND_NAMES.get(c['kind'], c['kind'])} {c['stated']}"
+                   f"  “{_short(c['quote'], 80)}”  {c.get('reason') or ''}".rstrip())
+    return out
 
 
 def _compare(args) -> int:

@@ -1,5 +1,6 @@
 """`budgetdoc export`: the documents, facts and findings tables (findings with the reviewer's judgement) as CSV (UTF-8 with BOM, for Excel),
-one XLSX workbook with a sheet each, or Parquet files (pyarrow; amounts as decimal(20,2))."""
+one XLSX workbook with a sheet each, or Parquet files (pyarrow; amounts as decimal(20,2)). Documents carry
+their claim ledger's counts (claims, claims_verified, claims_contradicted, claims_unverified)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ FORMATS = ("csv", "xlsx", "parquet")
 TABLES = ("documents", "facts", "findings")
 COLUMNS = {
     "documents": ["id", "department", "year", "kind", "unit", "version", "is_latest", "status", "error",
-                  "files", "sha256", "source", "format", "encoding", "warnings", "merged_into", "ingested_at"],
+                  "files", "sha256", "source", "format", "encoding", "warnings", "merged_into", "ingested_at",
+                  "claims", "claims_verified", "claims_contradicted", "claims_unverified"],
     "facts": ["document_id", "department", "year", "kind", "position", "key", "value_yuan", "stated",
               "location", "section"],
     "findings": ["document_id", "department", "year", "kind", "position", "origin", "rule", "severity",
@@ -52,7 +54,10 @@ def rows(engine: Engine, all_versions: bool = False) -> dict[str, list[dict[str,
                 "version": d.version, "is_latest": d.is_latest, "status": d.status, "error": d.error,
                 "files": "\n".join(f.name for f in fs), "sha256": "\n".join(f.sha256 for f in fs),
                 "source": d.source, "format": d.format, "encoding": d.encoding, "warnings": _json(d.warnings),
-                "merged_into": d.merged_into, "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None})
+                "merged_into": d.merged_into, "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None,
+                # the claim ledger's counts (empty for a document checked before the ledger existed)
+                "claims": d.n_claims, "claims_verified": d.n_verified, "claims_contradicted": d.n_contradicted,
+                "claims_unverified": d.n_unverified})
 
         def meta(doc_id: int) -> dict[str, Any]:
             d = docs[doc_id]
@@ -147,7 +152,8 @@ def _parquet(table: str, data: list[dict[str, Any]], path: Path) -> None:
 
     types = {"id": pa.int64(), "document_id": pa.int64(), "year": pa.int32(), "version": pa.int32(),
              "position": pa.int32(), "merged_into": pa.int64(), "is_latest": pa.bool_(),
-             "suppressed": pa.bool_(), "value_yuan": pa.decimal128(20, 2)}
+             "suppressed": pa.bool_(), "value_yuan": pa.decimal128(20, 2), "claims": pa.int32(),
+             "claims_verified": pa.int32(), "claims_contradicted": pa.int32(), "claims_unverified": pa.int32()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS[table]])
     cols = {c: [r[c] for r in data] for c in COLUMNS[table]}
     pq.write_table(pa.table(cols, schema=schema), path)

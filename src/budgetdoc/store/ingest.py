@@ -30,11 +30,11 @@ from ..check import check_parts
 from ..config import Config
 from ..errors import InputError
 from ..load import supported_extensions
-from ..model import CheckResult
+from ..model import CheckResult, ledger_counts
 from ..parts import group_parts, part_of
 from ..structure.file_name import FIELDS, is_name_note, name_note, named_fields, parts_note
 from .db import StoreError, with_retry
-from .models import Document, DocumentFile, FactRow, FindingRow
+from .models import ClaimRow, Document, DocumentFile, FactRow, FindingRow
 from .names import department_key
 
 
@@ -321,6 +321,7 @@ def _document(group: Group, result: CheckResult | None, error: str | None, versi
     meta = result.metadata if result else None
     findings = result.findings if result else []
     count = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    ledger = ledger_counts(result.claims) if result else None
     doc = Document(group_key=group.key, version=version, is_latest=True,
                    status=_status(result), error=error,
                    content_sha256=group.content_sha256,
@@ -332,6 +333,10 @@ def _document(group: Group, result: CheckResult | None, error: str | None, versi
                    encoding=result.encoding if result else None,
                    warnings=list(result.warnings) if result else [],
                    n_errors=count["error"], n_warnings=count["warning"], n_info=count["info"],
+                   n_claims=ledger["claims"] if ledger else None,
+                   n_verified=ledger["verified"] if ledger else None,
+                   n_contradicted=ledger["contradicted"] if ledger else None,
+                   n_unverified=ledger["unverified"] if ledger else None,
                    checker_version=__version__, ingested_at=datetime.now(UTC))
     doc.files = [DocumentFile(position=i, path=str(f.path), name=f.path.name, sha256=f.sha256, size=f.size)
                  for i, f in enumerate(group.files)]
@@ -355,10 +360,17 @@ def _add_rows(s: Session, doc_id: int, result: CheckResult | None) -> None:
                      message=f.message, stated=f.stated, expected=f.expected,
                      evidence=[e.to_dict() for e in f.evidence], section=f.section, suppressed=sup)
                 for i, (f, sup) in enumerate(found)]
+    claims = [dict(document_id=doc_id, position=i, kind=c.kind, status=c.status, stated=c.stated,
+                   quote=c.evidence.quote, location=c.evidence.loc.to_dict(),
+                   mark=list(c.evidence.mark) if c.evidence.mark is not None else None, rule=c.rule,
+                   reading=c.reading.to_dict() if c.reading is not None else None, reason=c.reason)
+              for i, c in enumerate(result.claims)]
     if facts:
         s.execute(FactRow.__table__.insert(), facts)
     if findings:
         s.execute(FindingRow.__table__.insert(), findings)
+    if claims:
+        s.execute(ClaimRow.__table__.insert(), claims)
 
 
 # ------------------------------------------------------------------- parts recognised after checking

@@ -82,6 +82,12 @@ class Document(Base):
     n_errors: Mapped[int] = mapped_column(Integer, default=0)
     n_warnings: Mapped[int] = mapped_column(Integer, default=0)
     n_info: Mapped[int] = mapped_column(Integer, default=0)
+    # The claim ledger's counts: numeric statements, and how many checking found consistent, inconsistent,
+    # or could not check. NULL for a document checked before the ledger existed (migration 0003).
+    n_claims: Mapped[int | None] = mapped_column(Integer)
+    n_verified: Mapped[int | None] = mapped_column(Integer)
+    n_contradicted: Mapped[int | None] = mapped_column(Integer)
+    n_unverified: Mapped[int | None] = mapped_column(Integer)
     merged_into: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     checker_version: Mapped[str] = mapped_column(String(40))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -132,6 +138,25 @@ class FindingRow(Base):
     evidence: Mapped[list] = mapped_column(JSON)
     section: Mapped[str | None] = mapped_column(Text)
     suppressed: Mapped[bool] = mapped_column(Boolean, default=False)  # silenced by an inline directive
+
+
+class ClaimRow(Base):
+    """One numeric statement of a document (the claim ledger: model.Claim) and what checking found."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # document order
+    kind: Mapped[str] = mapped_column(String(16))  # amount | share | growth | change | completion | percent | total
+    status: Mapped[str] = mapped_column(String(16), index=True)  # verified | contradicted | unverified
+    stated: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
+    location: Mapped[dict] = mapped_column(JSON)
+    mark: Mapped[list | None] = mapped_column(JSON)  # [start, end] of the stated figure in the quote
+    rule: Mapped[str | None] = mapped_column(String(64))  # the rule whose check decided the status
+    reading: Mapped[dict | None] = mapped_column(JSON)  # Reading.to_dict(): the arithmetic and its figures
+    reason: Mapped[str | None] = mapped_column(Text)  # why an unverified statement could not be checked
 
 
 class Judgement(Base):

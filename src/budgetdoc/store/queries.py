@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from .db import StoreError
-from .models import Document, DocumentFile, FactRow, FindingRow
+from .models import ClaimRow, Document, DocumentFile, FactRow, FindingRow
 from .names import department_key
 
 KINDS = ("final", "budget")
@@ -41,6 +41,27 @@ def _filtered(q: Select, *, department: str | None = None, year: int | None = No
     return q
 
 
+def ledger_of(d: Document) -> dict[str, int] | None:
+    """The document's ledger counts (as the JSON's `ledger`); None when it was checked before the claim
+    ledger existed (or could not be read)."""
+    if d.n_claims is None:
+        return None
+    return {"claims": d.n_claims, "verified": d.n_verified or 0, "contradicted": d.n_contradicted or 0,
+            "unverified": d.n_unverified or 0}
+
+
+def claim_dict(c: ClaimRow) -> dict[str, Any]:
+    """A stored claim as the JSON contract's `claims` entry (with its row id and document)."""
+    out: dict[str, Any] = {"id": c.id, "document_id": c.document_id, "kind": c.kind, "status": c.status,
+                           "stated": c.stated, **(c.location or {}), "quote": c.quote}
+    if c.mark is not None:
+        out["mark"] = c.mark
+    for key in ("rule", "reading", "reason"):
+        if getattr(c, key) is not None:
+            out[key] = getattr(c, key)
+    return out
+
+
 def list_documents(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
     """One row per document (latest versions unless all_versions): id, department, year, kind,
     version, status, files, and counts of its findings (the cross-document ones included)."""
@@ -64,7 +85,7 @@ def list_documents(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
         return [{"id": d.id, "department": d.department, "year": d.year, "kind": d.kind, "version": d.version,
                  "latest": d.is_latest, "status": d.status, "files": files[d.id],
                  "errors": counts[(d.id, "error")], "warnings": counts[(d.id, "warning")],
-                 "infos": counts[(d.id, "info")], "error": d.error} for d in docs]
+                 "infos": counts[(d.id, "info")], "error": d.error, "ledger": ledger_of(d)} for d in docs]
 
 
 KEY_FACTS = ["income.total", "income.current_year", "income.carryover_begin", "expense.total",
@@ -98,6 +119,7 @@ def show_document(engine: Engine, doc_id: int) -> dict[str, Any]:
         facts = s.scalars(select(FactRow).where(FactRow.document_id == doc_id).order_by(FactRow.position)).all()
         findings = s.scalars(select(FindingRow).where(FindingRow.document_id == doc_id)
                              .order_by(FindingRow.position)).all()
+        claims = s.scalars(select(ClaimRow).where(ClaimRow.document_id == doc_id).order_by(ClaimRow.position)).all()
         history = s.execute(select(Document.id, Document.version, Document.is_latest, Document.ingested_at,
                                    Document.status)
                             .where(Document.group_key == d.group_key).order_by(Document.version)).all()
@@ -119,6 +141,8 @@ def show_document(engine: Engine, doc_id: int) -> dict[str, Any]:
             "findings": [{"rule": f.rule, "severity": f.severity, "origin": f.origin, "message": f.message,
                           "stated": f.stated, "expected": f.expected, "section": f.section,
                           "suppressed": f.suppressed, "evidence": f.evidence} for f in findings],
+            "ledger": ledger_of(d),
+            "claims": [claim_dict(c) for c in claims],
         }
 
 

@@ -38,12 +38,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import InputError
 from ..load import MAX_BYTES, convert, sniff, supported_extensions
-from ..model import CheckResult, Evidence, Fact, Finding, Location, Metadata
+from ..model import CheckResult, Claim, Evidence, Fact, Figure, Finding, Location, Metadata, Reading
 from ..report.annotate import annotate, takes_annotations
+from ..report.claims import sum_ledgers
 from ..report.marks import stated_as_written
 from ..store import crossdoc, judgements
 from ..store.db import SQLITE_BUSY_MS, StoreError, open_db
-from ..store.models import Document, DocumentFile, FactRow, FindingRow, Judgement
+from ..store.models import ClaimRow, Document, DocumentFile, FactRow, FindingRow, Judgement
+from ..store.queries import claim_dict, ledger_of
 from ..store.queries import compare as compare_query
 from ..suggestion import suggest
 from . import pages
@@ -145,7 +147,8 @@ def _doc_dict(d: Document, files: list[DocumentFile], counts: dict[str, int]) ->
             "version": d.version, "latest": d.is_latest, "status": d.status, "error": d.error,
             "format": d.format, "encoding": d.encoding, "source": d.source, "warnings": d.warnings,
             "merged_into": d.merged_into, "ingested_at": d.ingested_at.isoformat() if d.ingested_at else None,
-            "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in files], "counts": counts}
+            "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in files], "counts": counts,
+            "ledger": ledger_of(d)}
 
 
 def _counts(findings: list[FindingRow], judged: dict[int, Judgement]) -> dict[str, int]:
@@ -188,7 +191,20 @@ def _here(finding: Finding, row: FindingRow, doc_id: int) -> Finding:
     return replace(finding, evidence=keep)
 
 
-def _result(d: Document, facts: list[FactRow], findings: list[FindingRow]) -> CheckResult:
+def _as_claim(c: ClaimRow) -> Claim:
+    """A stored claim as the checker made it (for the report renderers)."""
+    mark = tuple(c.mark) if isinstance(c.mark, list) and len(c.mark) == 2 else None
+    reading = None
+    if isinstance(c.reading, dict):
+        figures = tuple(Figure(str(f.get("role", "")), str(f.get("stated", "")), _loc(f))
+                        for f in c.reading.get("figures") or [] if isinstance(f, dict))
+        reading = Reading(str(c.reading.get("text", "")), figures)
+    return Claim(c.kind, c.status, c.stated, Evidence(c.quote, _loc(c.location or {}), None, mark),  # type: ignore[arg-type]
+                 reading, c.reason, c.rule)
+
+
+def _result(d: Document, facts: list[FactRow], findings: list[FindingRow],
+            claims: list[ClaimRow] | None = None) -> CheckResult:
     """A stored document as a CheckResult, for the report renderers."""
     return CheckResult(source=d.source, encoding=d.encoding,
                        metadata=Metadata(d.department, d.year, d.kind, d.unit),
@@ -196,7 +212,7 @@ def _result(d: Document, facts: list[FactRow], findings: list[FindingRow]) -> Ch
                        findings=[_as_finding(f) for f in findings if not f.suppressed],
                        format=d.format or "text", warnings=list(d.warnings or []),
                        suppressed=[_as_finding(f) for f in findings if f.suppressed],
-                       disclosure=d.status != "not-disclosure")
+                       disclosure=d.status != "not-disclosure", claims=[_as_claim(c) for c in claims or []])
 
 
 # ------------------------------------------------------------------------------------------ the app
@@ -555,7 +571,9 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
             facts = s.scalars(select(FactRow).where(FactRow.document_id == doc_id).order_by(FactRow.position)).all()
             found = s.scalars(select(FindingRow).where(FindingRow.document_id == doc_id)
                               .order_by(FindingRow.position)).all()
-            result = _result(d, facts, found)
+            claimed = s.scalars(select(ClaimRow).where(ClaimRow.document_id == doc_id)
+                                .order_by(ClaimRow.position)).all()
+            result = _result(d, facts, found, claimed)
         stem = f"budgetdoc-{doc_id}"
         if fmt is ReportFormat.html:
             return Response(render_html([result]), media_type="text/html; charset=utf-8",
@@ -614,6 +632,26 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
                 if len(out) >= limit:
                     break
             return {"findings": out}
+
+    @api.get("/claims", tags=["claims"])
+    def claims(document_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+               status: Literal["verified", "contradicted", "unverified"] | None = None,
+               kind: Literal["amount", "share", "growth", "change", "completion", "percent", "total"] | None = None,
+               limit: Annotated[int, Query(ge=1, le=50000)] = 5000) -> dict[str, Any]:
+        """The claim ledger: the numeric statements of one document (or of the latest documents), each
+        with its status (verified, contradicted, unverified), kind, stated figure, quote and location,
+        the reading used and, when unverified, why. `status=unverified` is what is left to check by hand."""
+        with session() as s:
+            q = select(ClaimRow).order_by(ClaimRow.document_id, ClaimRow.position).limit(limit)
+            q = of_document(s, q, ClaimRow, document_id)
+            if status:
+                q = q.where(ClaimRow.status == status)
+            if kind:
+                q = q.where(ClaimRow.kind == kind)
+            out: dict[str, Any] = {"claims": [claim_dict(c) for c in s.scalars(q)]}
+            if document_id is not None:
+                out["ledger"] = ledger_of(get_doc(s, document_id))
+            return out
 
     @api.get("/judgements", tags=["judgements"])
     def list_judgements(document_id: Annotated[int | None, Query(ge=1, le=2**62)] = None) -> dict[str, Any]:
@@ -675,9 +713,10 @@ def create_app(db_url: str | None = None, *, token: str | None = None, upload_di
         for d in docs:
             for k, v in d["counts"].items():
                 totals[k] += v
+        ledger = sum_ledgers(d["ledger"] for d in docs if d["ledger"] is not None)
         years = sorted({d["year"] for d in docs if d["year"]})
         return {"departments": [{"department": k, "years": v} for k, v in sorted(by_dept.items())],
-                "years": years, "documents": len(docs), "totals": totals, "missing": missing_out,
+                "years": years, "documents": len(docs), "totals": totals, "ledger": ledger, "missing": missing_out,
                 "series": {k: compare(k, "department,year", None, None)["rows"] for k in COMPARE_KEYS}}
 
     @api.get("/rules", tags=["meta"])

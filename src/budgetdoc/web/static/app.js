@@ -5,6 +5,13 @@
   const $ = (sel, root) => (root || document).querySelector(sel);
   const SEV = {error: "错误", warning: "警告", info: "提示"};
   const KIND = {final: "决算", budget: "预算"};
+  // The claim ledger (report/claims.py has the same words): what a numeric statement claims.
+  const CLAIM_KIND = {amount: "金额", share: "占比", growth: "增长率", change: "增减额", completion: "完成率",
+    percent: "百分比", total: "合计"};
+
+  function ledgerLine(l) {
+    return `数字表述 ${l.claims} 处：核对一致 ${l.verified}，不一致 ${l.contradicted}，无法核对 ${l.unverified}`;
+  }
   let rulesCache = null;
   let health = null;
 
@@ -196,7 +203,8 @@
         h("td", {text: d.department || ""}), h("td", {text: d.year || ""}), h("td", {text: KIND[d.kind] || ""}),
         h("td", {text: d.files.map(f => f.name).join(" + ")}),
         h("td", {text: d.counts.error}), h("td", {text: d.counts.warning}), h("td", {text: d.counts.info}),
-        h("td", {text: d.counts.dismissed}), h("td", {text: d.status + (d.error ? "：" + d.error : "")})));
+        h("td", {text: d.counts.dismissed}), h("td", {text: d.ledger ? d.ledger.unverified : "—"}),
+        h("td", {text: d.status + (d.error ? "：" + d.error : "")})));
     }
   }
 
@@ -209,10 +217,10 @@
 
   async function showDoc(id) {
     const seq = ++viewSeq;
-    const [doc, found, catalogue] = await Promise.all([api("/api/documents/" + id),
-      api("/api/findings?document_id=" + id), rules()]);
+    const [doc, found, catalogue, todo] = await Promise.all([api("/api/documents/" + id),
+      api("/api/findings?document_id=" + id), rules(), api(`/api/claims?document_id=${id}&status=unverified`)]);
     if (seq !== viewSeq) return;
-    current = {doc, findings: found.findings, page: null, catalogue};
+    current = {doc, findings: found.findings, page: null, catalogue, unverified: todo.claims};
     const head = $("#doc-head");
     head.textContent = "";
     const c = doc.counts;
@@ -220,6 +228,8 @@
       text: `${doc.department || "（未识别部门）"} ${doc.year || ""} ${KIND[doc.kind] || ""} — ${doc.files.map(f => f.name).join(" + ")}`}));
     head.appendChild(h("p", {id: "doc-counts",
       text: `版本 ${doc.version}${doc.latest ? "（最新）" : "（旧版本）"}；错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}；已驳回 ${c.dismissed}，已确认 ${c.confirmed}`}));
+    head.appendChild(h("p", {id: "doc-ledger", text: doc.ledger ? ledgerLine(doc.ledger) :
+      (doc.status === "ok" ? "数字表述：此版本检查时尚无逐处核对（“重新检查”可补上）" : "")}));
     if (doc.error) head.appendChild(h("p", {class: "error", text: "读取问题：" + doc.error}));
     const actions = h("p", {},
       h("a", {class: "button", href: `/api/documents/${id}/report.html`, download: "", text: "HTML 报告"}),
@@ -236,6 +246,7 @@
     head.appendChild(actions);
     fillFilters();
     renderFindings();
+    renderUnverified();
     await showViewer(seq);
     if (seq !== viewSeq) return;
     markFindings();
@@ -285,6 +296,36 @@
     box.appendChild(h("p", {class: "hint", text: `显示 ${shown.length} / ${current.findings.length} 条`}));
     for (const f of shown) box.appendChild(findingCard(f));
     markFindings();
+  }
+
+  // What is left to check by hand: the statements no figure of the document could confirm or refute,
+  // each with its place, its figure marked in the quote, and why. A click shows its place.
+  function renderUnverified() {
+    const box = $("#unverified-list");
+    box.textContent = "";
+    const todo = current.unverified || [];
+    $("#unverified").hidden = !current.doc.ledger;
+    $("#unverified-summary").textContent = `无法核对的数字表述（${todo.length} 处）：需人工核对`;
+    for (const c of todo) {
+      const q = h("div", {class: "quote", title: describeLoc(c)});
+      appendMarked(q, c.quote || "", c.mark);
+      q.addEventListener("click", () => focusClaim(c));
+      box.appendChild(h("div", {class: "claim", dataset: {id: c.id, kind: c.kind}},
+        h("div", {class: "hint", text: `${describeLoc(c)}　${CLAIM_KIND[c.kind] || c.kind}　${c.stated}`}), q,
+        h("div", {class: "reason", text: c.reason || ""})));
+    }
+  }
+
+  async function focusClaim(c) {
+    document.querySelectorAll(".claim.focus, .blk.claim-at, td.claim-at").forEach(x => x.classList.remove("focus", "claim-at"));
+    const card = document.querySelector(`.claim[data-id="${c.id}"]`);
+    if (card) card.classList.add("focus");
+    if (current.doc.format === "pdf") {
+      if (c.page && current.page !== c.page) await showPage(c.page);
+      return;
+    }
+    const el = [...document.querySelectorAll("#textdoc [data-loc]")].find(x => sameLoc(JSON.parse(x.dataset.loc), c));
+    if (el) { el.classList.add("claim-at"); el.scrollIntoView({block: "center"}); }
   }
 
   function findingCard(f) {
@@ -503,7 +544,8 @@
   async function showOverview() {
     overview = await api("/api/overview");
     const t = overview.totals;
-    $("#ov-summary").textContent = `文件 ${overview.documents} 份；错误 ${t.error || 0}，警告 ${t.warning || 0}，提示 ${t.info || 0}；已驳回 ${t.dismissed || 0}，已确认 ${t.confirmed || 0}`;
+    $("#ov-summary").textContent = `文件 ${overview.documents} 份；错误 ${t.error || 0}，警告 ${t.warning || 0}，提示 ${t.info || 0}；已驳回 ${t.dismissed || 0}，已确认 ${t.confirmed || 0}` +
+      (overview.ledger && overview.ledger.claims ? "；" + ledgerLine(overview.ledger) : "");
     const table = $("#ov-table");
     table.textContent = "";
     const years = overview.years;
