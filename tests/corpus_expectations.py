@@ -23,6 +23,29 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
     # (表八 2026年财政拨款“三公”经费支出情况表, 合计 13.85), so the first year should read 2026 — a figure
     # compared with its own year (gold.json must cq-sangong-wrong-year).
     "004_重庆/2026年重庆市气象局部门预算.pdf": [("self-comparison", 2, "2025")],
+    # p37 部门整体支出绩效目标表: 资金总额 8200.95 = 项目支出 2285.57 + 基本支出 5915.38, but the budget tables
+    # give 15184.81 (支出总表; 一般公共预算 10984.81) and 项目支出 9269.43 (一般公共预算 5069.43): no scope has
+    # 8200.95 or 2285.57 (gold.json must rv-1).
+    "021_泉州/2026年泉州市人民政府办公室部门预算.pdf": [("performance-dept-funds", 37, "8200.95")],
+    "021_泉州/2026年泉州市公安局部门预算.pdf": [
+        # pp40-44 the five project 绩效目标表 give 验收合格率 =1100% and 群众满意度 ≥1100% (shares of a whole;
+        # "100%" mistyped, gold.json should rv-s2); ≥1100% is one finding (same message on five pages).
+        ("performance-share-target", 40, "=1100%"),
+        ("performance-share-target", 40, "≥1100%"),
+        ("performance-share-target", 41, "=1100%"),
+        ("performance-share-target", 42, "=1100%"),
+        ("performance-share-target", 43, "=1100%"),
+        ("performance-share-target", 44, "=1100%"),
+        # p52 部门整体支出绩效目标表: 资金总额 81562.56 and 基本支出 52047.74 against 81206.56 and 51691.74 in
+        # every budget table (both 356.00 too much; 其他资金 0.00; gold.json must rv-1).
+        ("performance-dept-funds", 52, "81562.56"),
+    ],
+    "077_珠海/2026年珠海市商务局部门预算.pdf": [
+        # p33 重点项目: 辅助人员补助经费-拱北海关 7672.25, 表12 p24 7,672.50 (gold.json must rv-1).
+        ("project-amount", 33, "7672.25"),
+        # p34 重点项目: 拱北口岸和青茂口岸设施设备维保费 175, 表12 p25 234.48 in every column (must rv-2).
+        ("project-amount", 34, "175"),
+    ],
     "079_湖州/2026年湖州市退役军人事务局部门预算.pdf": [
         # p5 收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%: 336.67 ÷ (6256.31 + 336.67 = 6592.98)
         # = 5.11%, not 5.0%.

@@ -51,6 +51,8 @@ META: dict[str, tuple[str | None, int | None, str | None]] = {
 
 # The true errors: (rule, page of the first quote, stated value), each with why it is true.
 ERRORS: dict[str, list[tuple[str, int, str]]] = {
+    # p38 部门整体支出绩效目标表 满意度指标: “指标15：人民群众满意度 | 200%” (a share of a whole above 100%).
+    "shaanxi-xian-anquanshengchanjianduguanliju-2019-budget-tables.pdf": [("performance-share-target", 38, "200%")],
     # p22 提租补贴（项）1959.99万元, 增加865.57万元: 865.57 ÷ (1959.99 − 865.57 = 1094.42) = 79.09%, not 79.05%.
     "jiangsu-provincial-gaojirenminfayuan-2017-budget.pdf": [("growth-rate", 22, "79.05%")],
     "jiangsu-provincial-jianchayuan-2018-budget.pdf": [

@@ -14,8 +14,9 @@ BlockKind = Literal["heading", "paragraph", "table"]
 Severity = Literal["error", "warning", "info"]
 ClaimStatus = Literal["verified", "contradicted", "unverified"]
 # What a numeric statement claims: an amount (a level), a share (占), a growth rate, a change (增加X万元),
-# a completion or execution rate, another percentage, a total of a table (合计/小计 = Σ).
-ClaimKind = Literal["amount", "share", "growth", "change", "completion", "percent", "total"]
+# a completion or execution rate, another percentage, a total of a table (合计/小计 = Σ), a count of
+# things in the narrative (车辆12辆, 内设机构30个).
+ClaimKind = Literal["amount", "share", "growth", "change", "completion", "percent", "total", "count"]
 CLAIM_STATUSES: tuple[ClaimStatus, ...] = ("verified", "contradicted", "unverified")
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

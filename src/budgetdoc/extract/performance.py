@@ -8,6 +8,9 @@ Three shapes, as published:
 - the fund rows: 全年预算数(A) | 全年执行数(B) | 执行率, aligned on their right edge (a fund row's cells
   span columns). The indicator section's own header ends them: its 分值 | 得分 sit where the amounts
   and the rate were, and are points, not money or a rate.
+The department-wide table (部门整体支出绩效目标表) states the year's whole budget as label | amount pairs
+(资金总额, 项目支出, 基本支出, 其他资金): read into `DeptFunds`. Indicator targets stated as a
+percentage (≥90%) are read with the indicator's name (`ShareTarget`) where the name is a share of a whole.
 A table cut by page breaks continues in the next table blocks without its header: a header read last
 applies until prose intervenes. The words are in knowledge/tables.yaml (`performance`).
 """
@@ -61,10 +64,45 @@ class FundRow:
 
 
 @dataclass(frozen=True)
+class FundLine:
+    """One amount of a department-wide table: 资金总额, 项目支出, 基本支出 or 其他资金, as stated."""
+
+    value: Decimal
+    decimals: int
+    text: str
+    cell: Cell
+    row: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class DeptFunds:
+    """The 年度预算安排 of a department-wide performance table (部门整体支出绩效目标表): its amounts by
+    name (total, project, basic, other) and the unit its label states (None: not stated)."""
+
+    title: str
+    unit: str | None
+    lines: dict[str, FundLine]
+
+
+@dataclass(frozen=True)
+class ShareTarget:
+    """An indicator whose value is a share of a whole (满意度, 合格率 …) with its target in percent."""
+
+    name: str
+    sign: str  # the comparison in front of the figure (≥, =, ≤ …), "" when none
+    value: Decimal
+    text: str
+    cell: Cell
+    row: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
 class PerformanceTables:
     indicators: tuple[Indicator, ...]
     weighted: tuple[WeightedScore, ...]
     funds: tuple[FundRow, ...]
+    dept_funds: tuple[DeptFunds, ...] = ()
+    share_targets: tuple[ShareTarget, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +123,7 @@ class _Words:
     at_most: tuple[str, ...]
     nature_order: tuple[str, ...]  # 正向, 反向, … as listed: the first is forward, the second reverse
     total_subheaders: frozenset[str] = frozenset()  # 总额 under 全年预算数 in a two-level fund header
+    at_most_signs: frozenset[str] = frozenset()  # the signs of a target that is a cap (≤, 不超过)
 
     def missed(self, r: Indicator) -> bool | None:
         """Did the row miss its target (正向 below it) or exceed its cap (反向 above it)? None when it
@@ -105,7 +144,8 @@ def _words() -> _Words:
                   d["weight_header"], d["score_header"], frozenset(d["indicator_headers"]), d["budget_header"],
                   d["spent_header"], d["rate_header"], re.compile(d["weight_cell"]), tuple(d["money_units"]),
                   tuple(d["direction_at_least"]), tuple(d["direction_equal"]), tuple(d["direction_at_most"]),
-                  tuple(d["natures"]), frozenset(d.get("fund_total_subheaders", ())))
+                  tuple(d["natures"]), frozenset(d.get("fund_total_subheaders", ())),
+                  frozenset(d.get("target_cap_signs", ())))
 
 
 def performance_words() -> _Words:
@@ -114,7 +154,70 @@ def performance_words() -> _Words:
 
 
 def read_performance(blocks: list[Block]) -> PerformanceTables:
-    return PerformanceTables(tuple(_indicators(blocks)), tuple(_weighted(blocks)), tuple(_funds(blocks)))
+    return PerformanceTables(tuple(_indicators(blocks)), tuple(_weighted(blocks)), tuple(_funds(blocks)),
+                             tuple(_dept_funds(blocks)), tuple(_share_targets(blocks)))
+
+
+@lru_cache(maxsize=1)
+def _dept_words() -> tuple[re.Pattern[str], dict[str, frozenset[str]], re.Pattern[str], re.Pattern[str],
+                           re.Pattern[str]]:
+    d = load_yaml("tables.yaml")["performance"]
+    signs = "|".join(re.escape(s) for s in d["target_signs"])
+    target = re.compile(rf"^({signs})?(\d+(?:\.\d+)?)[%％]$")
+    return (re.compile(d["dept_title"]), {k: frozenset(v) for k, v in d["dept_funds"].items()},
+            re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target)
+
+
+def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
+    """The amounts of each table under a title that says 整体 (the paragraphs just above the table, or
+    the table's own first rows), read as a label cell followed by an amount cell."""
+    title_re, names, unit_re = _dept_words()[:3]
+    title = ""
+    for block in blocks:
+        if block.kind != "table":
+            text = clean_text(block.text).replace(" ", "")
+            if title_re.search(text):
+                title = text
+            elif len(text) > 40:
+                title = ""
+            continue
+        lines: dict[str, FundLine] = {}
+        unit: str | None = None
+        own = title
+        for row in block.rows:
+            texts = _texts(row)
+            if not own and any(title_re.search(t) for t in texts):
+                own = next(t for t in texts if title_re.search(t))
+            for i, t in enumerate(texts[:-1]):
+                um = unit_re.search(t)
+                if um and unit is None:
+                    unit = um.group(1)
+                name = next((k for k, v in names.items() if t in v), None)
+                n = parse_number(texts[i + 1]) if name else None
+                if name and n is not None and name not in lines:
+                    lines[name] = FundLine(n[0], n[1], texts[i + 1], row[i + 1], tuple(row))
+        if own and "total" in lines:
+            yield DeptFunds(own, unit, lines)
+        title = ""
+
+
+def _share_targets(blocks: list[Block]) -> Iterator[ShareTarget]:
+    """Indicator rows of performance tables whose name is a share of a whole, with the percentage in the
+    cell right after the name (the target: 年度指标值 / 目标值)."""
+    share, target = _dept_words()[3:]
+    for block in blocks:
+        if block.kind != "table":
+            continue
+        for row in block.rows:
+            texts = _texts(row)
+            for i in range(len(texts) - 2, -1, -1):
+                if not share.search(texts[i]) or parse_number(texts[i].rstrip("%")) is not None:
+                    continue
+                m = target.match(texts[i + 1])
+                if m:
+                    yield ShareTarget(texts[i], m.group(1) or "", Decimal(m.group(2)), texts[i + 1], row[i + 1],
+                                      tuple(row))
+                break
 
 
 def _texts(row: list[Cell]) -> list[str]:

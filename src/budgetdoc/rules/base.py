@@ -13,7 +13,7 @@ from ..extract import Mention
 from ..interval import Interval
 from ..knowledge import Knowledge, RuleExamples, rule_examples
 from ..model import Evidence, Finding, Reading, Severity
-from ..verify import Ledger, TableTotal
+from ..verify import Count, Ledger, TableTotal
 from ..verify.quotes import evidence, line_evidence, quote_sentence  # noqa: F401  (re-exported for the rules)
 from ..verify.search import level_growth  # noqa: F401  (re-exported for the rules)
 
@@ -77,7 +77,7 @@ class RuleContext:
 
     def report(self, message: str, quotes: Iterable[Evidence], *, stated: str | None = None,
                expected: str | None = None, severity: Severity | None = None, slip: bool = False,
-               claim: Mention | TableTotal | None = None, reading: Reading | None = None,
+               claim: Mention | TableTotal | Count | None = None, reading: Reading | None = None,
                unverified: str | None = None) -> Finding:
         """A finding of this rule. `severity` only for a rule whose findings differ in kind (template
         residue); `slip=True` marks a last-digit slip, graded by the post-pass. `claim`: the statement
@@ -92,11 +92,11 @@ class RuleContext:
         return Finding(self.rule.id, severity or self.rule.severity, message, ev, stated=stated,
                        expected=expected, category=self.rule.category, last_digit=slip)
 
-    def verified(self, claim: Mention | TableTotal, reading: Reading | None) -> None:
+    def verified(self, claim: Mention | TableTotal | Count, reading: Reading | None) -> None:
         """The statement holds under `reading` (the figures that agree with it)."""
         self.ledger.record(claim, "verified", reading=reading, rule=self.rule.id)
 
-    def unverified(self, claim: Mention | TableTotal, reason: str, reading: Reading | None = None) -> None:
+    def unverified(self, claim: Mention | TableTotal | Count, reason: str, reading: Reading | None = None) -> None:
         """The statement could not be decided: `reason` says why (shown in the ledger, not as a finding)."""
         self.ledger.record(claim, "unverified", reading=reading, reason=reason, rule=self.rule.id)
 

@@ -1,14 +1,19 @@
-"""Performance self-evaluation tables (绩效自评表): a score above its weight, and full marks for a
-target that was missed (正向 below the target) or a cap that was exceeded (反向 above the cap)."""
+"""Performance tables: in self-evaluation tables (绩效自评表) a score above its weight, and full marks for a
+target that was missed (正向 below the target) or a cap that was exceeded (反向 above the cap); in target
+tables (绩效目标表) the department-wide table's budget against the budget tables, and a share's target
+above 100%."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..extract.performance import performance_words
+from ..analysis import Analysis
+from ..extract.performance import FundLine, performance_words
 from ..interval import Interval
-from ..model import Cell, Evidence, Finding
+from ..model import Cell, Evidence, Figure, Finding, Reading
+from ..verify import Candidate, decide
+from ..verify.search import Source, statements, sum_reading
 from .base import RuleContext, rule
 
 
@@ -58,3 +63,101 @@ def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
         a_text, b_text, rate_text = r.texts
         yield ctx.report(f"执行率应为全年执行数{b_text} ÷ 全年预算数{a_text} = {point}%，表中为{rate_text}。",
                          [Evidence(_quote(r.cells), r.rate_cell.loc)], stated=rate_text, expected=f"{point}%")
+
+
+# What each amount of a department-wide table is held against: the quantities of the budget tables it
+# states (in any funding scope), by the table's own names.
+_DEPT_KEYS: dict[str, tuple[str, ...]] = {
+    "total": ("expense.total", "expense.current_year", "income.total", "income.current_year"),
+    "basic": ("expense.basic",),
+    "project": ("expense.project",),
+}
+_DEPT_NAMES = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}
+_SCALES = {"万元": Decimal(10000), "元": Decimal(1)}
+
+
+def _cell_sources(a: Analysis) -> list[Source]:
+    """Every amount cell of the document's tables, in yuan (a unit's or a scope's figure among them)."""
+    out = []
+    for t in a.tables:
+        for row in t.rows:
+            for v in row.values.values():
+                out.append(Source(v.interval.scale(t.scale), v.value * t.scale,
+                                  Figure(row.name or "表中数", f"{v.cell.text.strip()}{t.unit}", v.cell.loc)))
+    return out
+
+
+def _dept_readings(a: Analysis, what: str, cells: list[Source]) -> tuple[list[Candidate], bool]:
+    """The statements of the quantity (text and tables, every scope), the sums 基本 + 项目 of one scope
+    for the total, then any table cell; certain when a budget table states the quantity."""
+    srcs = [s for key in _DEPT_KEYS[what] for s in statements(a, key, a.name(key), other_scopes=True)]
+    k = a.knowledge
+    certain = any(k.base_key(f.key) in _DEPT_KEYS[what] for f in a.table_facts)
+    cands = [Candidate(s.yuan, Reading(f"{s.figure.role}{s.stated}", (s.figure,)), certain, s.value_yuan)
+             for s in srcs]
+    if what == "total":
+        for scope in ("", *k.scope_prefixes):
+            basic = statements(a, scope + "expense.basic", "基本支出")
+            project = statements(a, scope + "expense.project", "项目支出")
+            if basic and project:
+                cands.append(sum_reading([basic[0], project[0]], ""))
+    cands += [Candidate(c.yuan, Reading(f"表中{c.figure.role}{c.stated}", (c.figure,)), False, c.value_yuan)
+              for c in cells]
+    return cands, certain
+
+
+@rule("performance-dept-funds", "performance", "error", "整体绩效目标表的资金与预算表不符",
+      "部门整体支出绩效目标表的年度预算安排（资金总额、基本支出、项目支出）应与部门预算表的收支总额、基本支出、"
+      "项目支出一致（任一资金口径）。例：资金总额81562.56万元、基本支出52047.74万元，而支出总表合计81206.56万元、"
+      "基本支出51691.74万元。",
+      rationale="部门整体支出绩效目标覆盖部门全部预算资金：资金总额 = 部门预算支出总额，基本支出、项目支出与支出总表相同。"
+                "文中或表中任一口径（全部资金、财政拨款、一般公共预算，或某一单位）有相同数字的即认为相符；"
+                "预算表未列该数时不作判断。")
+def check_dept_funds(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    cells = _cell_sources(a)
+    for d in a.performance.dept_funds:
+        scales = [_SCALES[d.unit]] if d.unit in _SCALES else list(_SCALES.values())
+        wrong: list[tuple[str, FundLine, Candidate]] = []
+        for what in ("total", "basic", "project"):
+            line = d.lines.get(what)
+            if line is None:
+                continue
+            cands, certain = _dept_readings(a, what, cells)
+            decisions = [decide(line.value * s, line.decimals - s.adjusted(), cands) for s in scales]
+            if not certain or any(x.status != "contradicted" for x in decisions):
+                continue
+            binding = decisions[0].candidate
+            if binding is not None and binding.point is not None:
+                wrong.append((what, line, binding))
+        if not wrong:
+            continue
+        scale = scales[0]
+        unit = d.unit or ""
+        parts = [f"{_DEPT_NAMES[w]}{line.text}{unit}，预算表为{_fmt(binding.point / scale, line.decimals)}{unit}"
+                 f"（{binding.reading.text.replace(' ', '')}）" for w, line, binding in wrong]
+        first = wrong[0][1]
+        rows = {id(ln.row): ln for ln in d.lines.values()}
+        quotes = [Evidence(_quote(ln.row), ln.cell.loc) for ln in rows.values()]
+        yield ctx.report(f"{d.title}的年度预算安排与部门预算表不符：" + "；".join(parts) + "。",
+                         quotes, stated=first.text, expected=_fmt(wrong[0][2].point / scale, first.decimals))  # type: ignore[operator]
+
+
+def _fmt(x: Decimal, decimals: int) -> str:
+    return str(x.quantize(Decimal(1).scaleb(-decimals)))
+
+
+@rule("performance-share-target", "performance", "error", "占比类指标的目标值超过100%",
+      "满意度、合格率、覆盖率等是部分占全体的比例，目标值不可能超过100%。例：群众满意度≥1100%、验收合格率=1100%。",
+      rationale="比例类指标（满意度、合格率、达标率、覆盖率、知晓率、及时率……）= 部分 ÷ 全体 ≤ 100%；"
+                "目标值超过100%无法实现（上限“≤1100%”总能满足，只作提示），多为“100%”误写。增长率、完成率、执行率等可超过100%，不在此列。")
+def check_share_target(ctx: RuleContext) -> Iterator[Finding]:
+    caps = performance_words().at_most_signs
+    for t in ctx.analysis.performance.share_targets:
+        if t.value <= 100:
+            continue
+        # A cap above 100% (≤1100%) is always met: meaningless, not false — a warning.
+        cap = t.sign in caps
+        yield ctx.report(f"指标“{t.name}”是比例，目标值{t.text}超过100%" + ("，这一上限没有意义" if cap else "，无法实现") + "。",
+                         [Evidence(_quote(t.row), t.cell.loc)], stated=t.text, expected="≤100%",
+                         severity="warning" if cap else None)

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Claim, ClaimKind, ClaimStatus, Evidence, Fact, Figure, Location, Reading
-from .quotes import evidence
+from .quotes import evidence, line_evidence
 from .readings import NO_READING
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..extract import Mention
     from ..extract.tables import ParsedTable, Row
+    from ..structure import Line
 
 _RANK: dict[ClaimStatus, int] = {"contradicted": 0, "verified": 1, "unverified": 2}
 # Parts of a document whose numbers are not statements to check: definitions and contact lines.
@@ -36,6 +37,21 @@ class TableTotal:
     row: Row
 
 
+@dataclass(frozen=True)
+class Count:
+    """A count of things the narrative states ("车辆12辆", "内设机构30个"): the number's span in the line's
+    normalized text (its measure word included) and its value."""
+
+    line: Line
+    start: int
+    end: int
+    value: int
+
+    @property
+    def stated(self) -> str:
+        return self.line.norm.text[self.start:self.end]
+
+
 @dataclass
 class _Entry:
     status: ClaimStatus
@@ -45,7 +61,7 @@ class _Entry:
     evidence: Evidence | None = None
 
 
-Subject = "Mention | TableTotal"
+Subject = "Mention | TableTotal | Count"
 
 
 def _key(subject: object) -> tuple:
@@ -53,6 +69,8 @@ def _key(subject: object) -> tuple:
 
     if isinstance(subject, Mention):
         return ("m", id(subject))
+    if isinstance(subject, Count):
+        return ("c", id(subject.line), subject.start)
     assert isinstance(subject, TableTotal)
     return ("t", id(subject.table), subject.row.index, id(subject.row))
 
@@ -62,7 +80,7 @@ class Ledger:
         self._entries: dict[tuple, _Entry] = {}
         self._subjects: dict[tuple, object] = {}
 
-    def record(self, subject: Mention | TableTotal, status: ClaimStatus, *, reading: Reading | None = None,
+    def record(self, subject: Mention | TableTotal | Count, status: ClaimStatus, *, reading: Reading | None = None,
                reason: str | None = None, rule: str | None = None, evidence: Evidence | None = None) -> None:
         key = _key(subject)
         old = self._entries.get(key)
@@ -71,13 +89,13 @@ class Ledger:
         self._entries[key] = _Entry(status, reading, reason, rule, evidence)
         self._subjects[key] = subject
 
-    def status(self, subject: Mention | TableTotal) -> ClaimStatus | None:
+    def status(self, subject: Mention | TableTotal | Count) -> ClaimStatus | None:
         e = self._entries.get(_key(subject))
         return e.status if e is not None else None
 
     def claims(self, analysis: Analysis) -> list[Claim]:
-        """Every numeric statement of the narrative, then every table total recorded or printed as a
-        合计 row, in document order."""
+        """Every numeric statement of the narrative, every table total recorded or printed as a 合计 row,
+        and every count a rule recorded, in document order."""
         out: list[tuple[tuple, Claim]] = []
         for line, ms in analysis.mentions:
             sec = line.section
@@ -107,8 +125,23 @@ class Ledger:
                               (e.reason if e else NO_TOTAL_CHECK) if not e or e.status == "unverified" else None,
                               e.rule if e else None)
                 out.append(((_line_of(analysis, t), 1, row.index), claim))
+        out += self._count_claims()
         out.sort(key=lambda x: x[0])
         return [c for _, c in out]
+
+
+    def _count_claims(self) -> list[tuple[tuple, Claim]]:
+        out = []
+        for key, subject in self._subjects.items():
+            if not isinstance(subject, Count):
+                continue
+            e = self._entries[key]
+            text = subject.line.norm.text
+            s = max(text.rfind(c, 0, subject.start) for c in "。;!?") + 1
+            ev = e.evidence or line_evidence(subject.line, s, subject.end, (subject.start, subject.end))
+            out.append(((subject.line.index, 0, subject.start), Claim("count", e.status, subject.stated.strip(), ev,
+                                                                         e.reading, e.reason, e.rule)))
+        return out
 
 
 def _line_of(analysis: Analysis, t: ParsedTable) -> int:

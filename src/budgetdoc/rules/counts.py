@@ -1,0 +1,179 @@
+"""Counts in the narrative (车辆12辆, 内设机构30个): claims of the ledger of their own kind. A count is
+verified when the items a sentence breaks it into (其中 …) add up to it, or when the names listed after
+it are as many; contradicted when an item of 其中 exceeds it (or, for kinds that partition it such as
+vehicle kinds, when the items together do); unverified otherwise."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..analysis import Analysis
+from ..model import Figure, Finding, Reading
+from ..structure import Line
+from ..verify import Count
+from ..verify.quotes import line_evidence
+from .base import SIDE_SECTIONS, RuleContext, rule
+
+NO_BREAKDOWN = "未列分项或名称，无法核对"
+PARTIAL = "其中所列分项之和小于总数，可能未列全"
+OVERLAP = "分项可能交叉（如性别与学历），只核对每项不超过总数"
+ITEM = "所属的总数未能核实"
+NAMES_DIFFER = "所列名称个数与所述个数不同（名称可能未列全或另有合并），无法核对"
+
+
+@dataclass(frozen=True)
+class _Words:
+    count: re.Pattern[str]
+    not_before: re.Pattern[str]
+    breakdown: re.Pattern[str]
+    list_end: re.Pattern[str]
+    partition: frozenset[str]
+    names_intro: re.Pattern[str]
+    separator: str
+    names_open: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    from ..knowledge import load_yaml
+
+    d = load_yaml("projects.yaml")["counts"]
+    units = "|".join(map(re.escape, d["units"]))
+    na = d["not_after"].lstrip("^")
+    count = re.compile(rf"(?<![\d.．])(\d+)\s*({units})(?!{na})(?![\d.])")
+    return _Words(count, re.compile(d["not_before"]), re.compile(d["breakdown"]), re.compile(d["list_end"]),
+                  frozenset(d["partition_units"]), re.compile(d["names_intro"]), d["name_separator"],
+                  re.compile(d["names_open"]))
+
+
+@dataclass(frozen=True)
+class _Stated:
+    count: Count
+    unit: str
+
+
+def _counts(line: Line, w: _Words) -> list[_Stated]:
+    text = line.norm.text
+    out = []
+    for m in w.count.finditer(text):
+        if w.not_before.search(text[:m.start()].rstrip()):
+            continue
+        out.append(_Stated(Count(line, m.start(), m.end(), int(m.group(1))), m.group(2)))
+    return out
+
+
+def _body_lines(a: Analysis) -> list[Line]:
+    return [ln for ln in a.lines if ln.block.kind != "table" and not ln.is_heading
+            and not (ln.section is not None and any(s.type in SIDE_SECTIONS for s in ln.section.chain()))]
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Is position `at` inside brackets (a sub-item: "一般公务用车5辆（其中：…）")?"""
+    depth = 0
+    for ch in text[:at]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
+@rule("count-breakdown", "arithmetic", "error", "其中分项的数量超过总数",
+      "“共有车辆12辆，其中：……”这类数量表述中，其中的每一项都不能超过总数；车辆、设备等按类别划分的，"
+      "各项之和也不能超过总数。例：单价50万元以上设备6台，其中100万元以上9台。",
+      rationale="“其中”所列是总数的一部分：每项 ≤ 总数；车辆按用途、设备按类别划分时互不重叠，各项之和 ≤ 总数"
+                "（列全时相等）。人员、机构等分项可能交叉（女性与党员），只核对每项。"
+                "核对结果记入核对清单（数量类表述）：分项相加等于总数或所列名称个数相同的为已核实。")
+def check_counts(ctx: RuleContext) -> Iterator[Finding]:
+    w = _words()
+    for line in _body_lines(ctx.analysis):
+        stated = _counts(line, w)
+        done: set[int] = set()
+        for i, head in enumerate(stated):
+            if head.count.start in done:
+                continue
+            items = _items(line, stated[i + 1:], head, w)
+            if items is None:
+                if not _names(ctx, line, head, w):
+                    ctx.unverified(head.count, NO_BREAKDOWN)
+                continue
+            done.update(x.count.start for x in items)
+            yield from _check_items(ctx, line, head, items, w)
+
+
+def _items(line: Line, after: list[_Stated], head: _Stated, w: _Words) -> list[_Stated] | None:
+    """The counts of the same measure word listed after `head`'s 其中 (right after it, in its clause
+    group), up to the end of the list; None when no 其中 follows the count."""
+    text = line.norm.text
+    gap = text[head.count.end:head.count.end + 4]
+    m = w.breakdown.search(gap)
+    if m is None:
+        return None
+    start = head.count.end + m.end()
+    end_m = w.list_end.search(text, start)
+    end = end_m.start() if end_m else len(text)
+    return [x for x in after if start <= x.count.start < end and x.unit == head.unit
+            and not _bracketed(text, x.count.start)]
+
+
+def _check_items(ctx: RuleContext, line: Line, head: _Stated, items: list[_Stated], w: _Words) -> Iterator[Finding]:
+    if not items:
+        ctx.unverified(head.count, NO_BREAKDOWN)
+        return
+    loc = line.block.loc
+    figs = tuple(Figure("分项", x.count.stated.strip(), loc) for x in items)
+    total = sum(x.count.value for x in items)
+    reading = Reading(" + ".join(x.count.stated.strip() for x in items) + f" = {total}{head.unit}", figs)
+    big = next((x for x in items if x.count.value > head.count.value), None)
+    partition = head.unit in w.partition
+    text = line.norm.text
+    s = max(text.rfind(c, 0, head.count.start) for c in "。;!?") + 1
+    quote = line_evidence(line, s, items[-1].count.end, (head.count.start, head.count.end))
+    if big is not None:
+        _items_unverified(ctx, items)
+        yield ctx.report(f"其中{big.count.stated.strip()}超过总数{head.count.stated.strip()}。", [quote],
+                         stated=head.count.stated.strip(), expected=f"≥{big.count.stated.strip()}", claim=head.count,
+                         reading=Reading(f"{big.count.stated.strip()} ≤ {head.count.stated.strip()}", (figs[items.index(big)],)))
+        return
+    if total == head.count.value:
+        ctx.verified(head.count, reading)
+        for x in items:
+            ctx.verified(x.count, reading)
+        return
+    if total > head.count.value and partition:
+        _items_unverified(ctx, items)
+        yield ctx.report(f"其中各项之和{total}{head.unit}超过总数{head.count.stated.strip()}。", [quote],
+                         stated=head.count.stated.strip(), expected=f"≥{total}{head.unit}", claim=head.count,
+                         reading=reading)
+        return
+    ctx.unverified(head.count, PARTIAL if total < head.count.value else OVERLAP, reading)
+    _items_unverified(ctx, items)
+
+
+def _items_unverified(ctx: RuleContext, items: list[_Stated]) -> None:
+    for x in items:
+        ctx.unverified(x.count, ITEM)
+
+
+def _names(ctx: RuleContext, line: Line, head: _Stated, w: _Words) -> bool:
+    """A listing of names after the count in its sentence ("设30个内设机构，包括：办公室、…"): verified when
+    there are as many names; recorded unverified when not. False when no listing follows."""
+    text = line.norm.text
+    end = min([i for i in (text.find(c, head.count.end) for c in "。;；") if i >= 0] or [len(text)])
+    intro = w.names_intro.search(text, head.count.end, end)
+    if intro is None or (intro.start() - head.count.end) > 12:
+        return False
+    listing = re.sub(r"[（(][^）)]*[）)]", "", text[intro.end():end]).strip()
+    names = [n for n in listing.split(w.separator) if n.strip()]
+    if len(names) < 2:
+        return False
+    loc = line.block.loc
+    if len(names) == head.count.value and not w.names_open.search(names[-1].strip()):
+        ctx.verified(head.count, Reading(f"所列名称{len(names)}个：{names[0].strip()}……{names[-1].strip()}",
+                                         (Figure("名称", listing[:40], loc),)))
+    else:
+        ctx.unverified(head.count, NAMES_DIFFER, Reading(f"所列名称{len(names)}个", (Figure("名称", listing[:40], loc),)))
+    return True
