@@ -156,7 +156,7 @@ def _section_mutants(analysis) -> list[Mutant]:
     return out
 
 
-def run(files: list[Path], seed: int, max_per_kind: int) -> int:
+def run(files: list[Path], seed: int, max_per_kind: int, show_missed: bool = False) -> int:
     from budgetdoc import check
     from budgetdoc.grouping import ungroup
 
@@ -192,6 +192,8 @@ def run(files: list[Path], seed: int, max_per_kind: int) -> int:
                                or (not mut.lines_ok and f.rule in EXPECTED_RULES[mut.kind]))
                           for f in result.findings)
                 found[mut.kind].append(hit)
+                if show_missed and not hit:
+                    print(f"missed {mut.kind} {path.name}:{mut.line}: {new_lines[mut.line - 1][:160]}")
                 new = [f for f in result.findings if (f.rule, f.evidence[0].loc.line, f.message) not in base
                        and not any(e.loc.line in mut.lines_ok for e in f.evidence)
                        and not (mut.kind == "section" and f.rule in EXPECTED_RULES["section"])]
@@ -220,6 +222,7 @@ def main() -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--seed", type=int, default=20261123)
     ap.add_argument("--max-per-kind", type=int, default=20)
+    ap.add_argument("--missed", action="store_true", help="print each planted defect that was not found")
     ap.add_argument("--generated", type=int, default=20,
                     help="also mutate this many generated correct documents (bench/generate.py)")
     args = ap.parse_args()
@@ -236,7 +239,7 @@ def main() -> int:
         if not files:
             print(f"no input files (looked in {SEEDS})", file=sys.stderr)
             return 2
-        return run(files, args.seed, args.max_per_kind)
+        return run(files, args.seed, args.max_per_kind, args.missed)
 
 
 if __name__ == "__main__":

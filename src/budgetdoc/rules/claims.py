@@ -16,7 +16,6 @@ from ..verify import Candidate, decide, mention_figure
 from ..verify.search import (
     growth_reading,
     line_openers,
-    lines_before,
     of_mention,
     ratio_reading,
     section_openers,
@@ -491,10 +490,12 @@ def _completion_readings(a: Analysis, ms: list[Mention], pct: Mention, budget: M
                          actual: Mention) -> list[Candidate]:
     """actual ÷ budget for the pair the sentence states (certain when both are in the rate's own
     sentence), then every other budget figure around it (年初, 调整, 全年 …, the lines above too) against
-    every actual figure: a rate may be of the adjusted budget while the sentence also gives the initial one."""
+    every actual figure of its line: a rate may be of the adjusted budget while the sentence also gives the
+    initial one."""
     certain = budget.sentence == pct.sentence and actual.sentence == pct.sentence
     out = [ratio_reading(of_mention(actual, "决算数"), of_mention(budget, "预算数"), pct.decimals, certain=certain)]
-    near = _levels_before(ms, pct, same_sentence=False) + lines_before(a, pct)
+    # Only the rate's own line: the lines around it are often other items with budgets of their own.
+    near = _levels_before(ms, pct, same_sentence=False)
     budgets = [x for x in near if x.role == "budget" and not x.yuan.contains_zero()]
     actuals = [x for x in near if x.role in (None, "actual")]
     out += [ratio_reading(of_mention(x, "决算数"), of_mention(b, "预算数"), pct.decimals)
