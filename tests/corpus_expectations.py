@@ -41,6 +41,20 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # p34 重点项目: 拱北口岸和青茂口岸设施设备维保费 175, 表12 p25 234.48 in every column (must rv-2).
         ("project-amount", 34, "175"),
     ],
+    "079_湖州/2026年湖州市交通运输局部门预算.pdf": [
+        # p28 表04 财政拨款收支预算总表 (it runs on to p29): 一般公共预算 35673.03 and 政府性基金预算 7000.00,
+        # where 表01 收支总表 (p21) and the text (p6: 一般公共预算当年拨款52244.36万元, 政府性基金预算当年拨款
+        # 139963.40万元) agree on 52244.36 and 139963.40; 表04's own expense rows give the same (gold.json must
+        # rv-2, rv-3). Each row's label names the quantity, and no scope states 35673.03 or 7000.00.
+        ("table-figures", 28, "35673.03万元"),
+        ("table-figures", 28, "7000.00万元"),
+    ],
+    "079_湖州/2026年湖州市卫生健康委员会部门预算.pdf": [
+        # p33 表04: 一般公共预算 25591.21 and 政府性基金预算 12600.00 against 37018.75 and 27600.00 in 表01 (p25)
+        # and the text (p7) (gold.json must rv-2, rv-3; 12600.00 is only the 城乡社区 part of the fund).
+        ("table-figures", 33, "25591.21万元"),
+        ("table-figures", 33, "12600.00万元"),
+    ],
     "079_湖州/2026年湖州市退役军人事务局部门预算.pdf": [
         # p5 收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%: 336.67 ÷ (6256.31 + 336.67 = 6592.98)
         # = 5.11%, not 5.0%.

@@ -190,3 +190,34 @@ def test_ledger_of_seed_002() -> None:
     assert d["ledger"]["claims"] == len(d["claims"]) == sum(d["ledger"][s] for s in ("verified", "contradicted", "unverified"))
     assert all(c["status"] != "verified" or c.get("reading") for c in d["claims"])
     assert all(c["status"] != "unverified" or c.get("reason") for c in d["claims"])
+
+
+# ---- one figure across the tables (issue 25, class 2) ----
+
+def _two_tables(tmp_path: Path, fiscal_gpb: str, text: str = "一般公共预算拨款收入100.00万元") -> Path:
+    # 收支总表 and 财政拨款收支总表 both print the 一般公共预算 income row; the text states it too.
+    html = ("<html><body><p>某某市某某局2026年部门预算</p>"
+            f"<p>2026年部门收入预算150.00万元，其中：{text}，其他收入50.00万元。</p>"
+            "<p>部门收支预算总表</p><table><tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>"
+            "<tr><td>一般公共预算</td><td>100.00</td><td>一般公共服务支出</td><td>150.00</td></tr>"
+            "<tr><td>其他收入</td><td>50.00</td><td></td><td></td></tr>"
+            "<tr><td>收入总计</td><td>150.00</td><td>支出总计</td><td>150.00</td></tr></table>"
+            "<p>财政拨款收支预算总表</p><table><tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>"
+            f"<tr><td>一般公共预算</td><td>{fiscal_gpb}</td><td>一般公共服务支出</td><td>100.00</td></tr>"
+            "<tr><td>收入总计</td><td>100.00</td><td>支出总计</td><td>100.00</td></tr></table>"
+            "</body></html>")
+    p = tmp_path / "doc.html"
+    p.write_text(html, encoding="utf-8")
+    return p
+
+
+def test_one_table_against_all_the_others(tmp_path: Path) -> None:
+    # 80.00 in the 财政拨款收支总表 against 100.00 in the 收支总表 and in the text: that cell is wrong.
+    r = check(_two_tables(tmp_path, "80.00"))
+    hits = [f for f in r.findings if f.rule == "table-figures"]
+    assert [(f.severity, f.stated, f.expected) for f in hits] == [("error", "80.00万元", "100.00万元")]
+    assert "财政拨款收支预算总表" in hits[0].message
+    assert not [f for f in check(_two_tables(tmp_path, "100.00")).findings if f.rule == "table-figures"]
+    # Only two statements that differ (the text states none): which one is wrong is not known.
+    lone = check(_two_tables(tmp_path, "80.00", text="一般公共预算拨款收入若干"))
+    assert not [f for f in lone.findings if f.rule == "table-figures"]

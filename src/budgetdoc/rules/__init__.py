@@ -12,6 +12,7 @@ from ..analysis import Analysis
 from ..model import Finding
 from ..verify import Ledger
 from . import (  # noqa: F401  (registration)
+    across,
     claims,
     completeness,
     consistency,
