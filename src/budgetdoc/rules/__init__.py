@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (registration)
     consistency,
     counts,
     levels,
+    names,
     performance,
     period,
     projects,

@@ -46,7 +46,7 @@ def check_residue(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("unit-missing", "wording", "warning", "金额缺少单位或多余符号",
       "金额必须带单位（万元/元），比率必须带百分号，金额不能多出百分号：“其他工资福利支出15.84。”“增长13.95。”"
-      "“支出决算0万元%”。",
+      "“支出决算0万元%”“公务接待支出0.39万（”。",
       rationale="公开的金额须标明计量单位（万元或元）；金额后多出的“%”使其看起来像比例。")
 def check_units(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
@@ -62,6 +62,12 @@ def check_units(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(f"“{m.group('cue')}”之后的比率“{m.group('num')}”没有百分号。",
                           [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span("num"))],
                           stated=m.group("num"), expected=f"{m.group('num')}%")
+        for m in a.knowledge.patterns["short_unit"].finditer(text):
+            # One message for every place: a document that writes 万 for 万元 does it throughout.
+            yield ctx.report("金额单位写作“万”，缺少“元”。",
+                             [line_evidence(line, *sentence_around(text, m.start(), m.end()),
+                                            mark=(m.start("num"), m.end()))],
+                             stated="万", expected="万元")
         for m in a.knowledge.patterns["stray_percent"].finditer(text):
             yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
                           [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
