@@ -48,6 +48,7 @@ class TableKnowledge:
     numbering_row: list[re.Pattern[str]]
     total_rows: list[re.Pattern[str]]
     patterns: dict[str, re.Pattern[str]]
+    classes: dict[str, str]  # 功能分类 类 name -> its 3-digit code
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,8 @@ def table_knowledge() -> TableKnowledge:
                           tuple(data["money_headers"]), tuple(data["indicator_signs"]),
                           frozenset(data["measure_units"]), [re.compile(p) for p in data["numbering_row"]],
                           [re.compile(p) for p in data["total_rows"]],
-                          {name: re.compile(p) for name, p in data["patterns"].items()})
+                          {name: re.compile(p) for name, p in data["patterns"].items()},
+                          {name: code for code, names in data["function_classes"].items() for name in names})
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -349,6 +351,8 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         code = "".join(code_parts) or None
         if code is not None and not _CODE.match(code):
             code = None
+        if code is None and (m := _pattern("code_in_name").match(name)):
+            code, name = m.group("code") or m.group("code2"), name[m.end():]  # [301]工资福利支出: the code printed in the name
         if cells:
             out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment, by_col))
     return out

@@ -7,12 +7,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ..amount import Amount
 from ..extract import Mention
+from ..extract.keys import match_quantity, numbering_style
+from ..extract.mentions import clean_label
 from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
 from ..verify import TableTotal, fact_figure
 from ..verify.search import CellIndex
@@ -55,6 +58,7 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
         reported: set[tuple[int, int]] = set()
         for parent, children, what, parts_name, open_end in _families(t):
             yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
+        yield from _check_class_rows(ctx, t)
 
 
 Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they are named, open end
@@ -136,6 +140,173 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
     if checked and not failed:
         ctx.verified(TableTotal(t, parent), Reading(f"{what}等于{parts_name}之和（{checked}列）",
                                                     tuple(_cell_figure(c) for c in children[:12])))
+
+
+# ------------------------------------------------- the 类 rows of a 收支总表's expense side
+
+
+class _TooMany(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _class_rows_end() -> frozenset[str]:
+    return frozenset(load_yaml("tables.yaml")["class_rows_end"])
+
+
+def _bare_label(name: str) -> str:
+    return re.sub(r"\s", "", table_knowledge().patterns["label_numbering"].sub("", name))
+
+
+def _class_code(row: Row) -> str | None:
+    """The 类 a row is, by its 3-digit code or, with no code, by its name (一、一般公共服务支出)."""
+    if row.code:
+        return row.code if len(row.code) == 3 else None
+    return table_knowledge().classes.get(_bare_label(row.name))
+
+
+def _ends_classes(row: Row) -> bool:
+    """A row that closes the 类 rows: 本年支出合计, 结转下年, 支出总计, a bare 合计 …."""
+    if row.code:
+        return False
+    if row.is_total:
+        return True
+    found = match_quantity(clean_label(_bare_label(row.name)))
+    return found is not None and found.key in _class_rows_end()
+
+
+def _side_classes(t: ParsedTable) -> tuple[list[Row], list[list[Row]], int] | None:
+    """The 类 rows of a 收支总表 side, each with the rows printed under it, and the index of the row
+    that ends them; None when the side prints none or a row under them does not belong to its 类."""
+    classes: list[Row] = []
+    blocks: list[list[Row]] = []
+    for i, row in enumerate(t.rows):
+        if classes and _ends_classes(row):
+            return classes, blocks, i
+        code = _class_code(row)
+        if code is not None and classes and row.code is None and not blocks[-1] \
+                and _bare_label(row.name) == _bare_label(classes[-1].name):
+            code = None  # 229 其他支出 › 22999 其他支出: a 款 named as its 类
+        if code is not None:
+            classes.append(row)
+            blocks.append([])
+        elif classes:
+            if row.code and not row.code.startswith(classes[-1].code or ""):
+                return None  # a coded row of another 类 than the one above it
+            blocks[-1].append(row)
+    return None
+
+
+def _cents(v: Value, decimals: int) -> int:
+    return int(v.value.scaleb(decimals))
+
+
+def _parses(total: int, vals: list[int]) -> bool:
+    """Can `vals` (whole last-digit units) be read as 款 rows, each alone or followed by 项 rows that add
+    up to it, the 款 adding up to `total`? Each sum within its terms' rounding (half a unit each)."""
+    if any(v < 0 for v in vals):
+        return False
+    steps = [0]
+    m = len(vals)
+
+    def dfs(i: int, acc: int, n: int) -> bool:
+        steps[0] += 1
+        if steps[0] > 20000:
+            raise _TooMany
+        if 2 * (acc - total) > n + 1:
+            return False
+        if i == m:
+            return 2 * abs(acc - total) <= n + 1
+        k, run = vals[i], 0
+        for j in range(i + 1, m):
+            run += vals[j]
+            if 2 * abs(run - k) <= j - i + 1 and dfs(j + 1, acc + k, n + 1):
+                return True
+            if 2 * (run - k) > j - i + 1:
+                break
+        return dfs(i + 1, acc + k, n + 1)
+
+    try:
+        return dfs(0, 0, 0)
+    except _TooMany:
+        return False
+
+
+def _classes_certain(t: ParsedTable, classes: list[Row], blocks: list[list[Row]]) -> bool:
+    """Are the 类 rows surely the top level? By their codes; by name only when every 类 is the sum of
+    the rows under it read as 款 and 项 (or no 类 has rows under it)."""
+    if all(r.code for r in classes):
+        return True
+    if not any(blocks):
+        return True
+    for row, block in zip(classes, blocks, strict=True):
+        if not row.values or not block:
+            return False
+        col = min(row.values)
+        valued = [r for r in block if col in r.values]
+        if any(r.values and col not in r.values for r in block):
+            return False
+        d = max([row.values[col].decimals, *(r.values[col].decimals for r in valued)])
+        if not _parses(_cents(row.values[col], d), [_cents(r.values[col], d) for r in valued]):
+            return False
+    return True
+
+
+def _class_total(t: ParsedTable, end: int) -> Row | None:
+    """The row the 类 add up to: 本年支出合计, or 支出总计 (a bare 合计) when no figure is printed
+    between the 类 and it."""
+    for row in t.rows[end:]:
+        found = match_quantity(clean_label(_bare_label(row.name))) if not row.code else None
+        key = found.key if found is not None else None
+        if key == "expense.current_year":
+            return row if row.values else None
+        if key == "expense.total" or row.is_total:
+            return row if row.values else None
+        if any(v.value for v in row.values.values()):
+            return None  # 年末结转和结余 …: the total has more parts than the 类
+    return None
+
+
+def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """收支总表 expense side: its 本年支出合计 (or 支出总计) = Σ 类, column by column. An error only when
+    the 类 rows are certain (by code, or by name with every 类 the sum of its rows) and every 类 has a
+    figure in the column; otherwise a sum that holds verifies the total, one that fails is left unverified."""
+    if t.type not in ("summary", "fiscal_summary"):
+        return
+    found = _side_classes(t)
+    if found is None:
+        return
+    classes, blocks, end = found
+    total = _class_total(t, end)
+    if total is None or not any(r.values for r in classes):
+        return
+    certain = _classes_certain(t, classes, blocks)
+    checked = 0
+    for col, v in sorted(total.values.items()):
+        have = [r for r in classes if col in r.values]
+        if not have:
+            continue
+        parts = interval_sum([r.values[col].interval for r in have])
+        sev = _severity(v, parts)
+        complete = len(have) == len(classes)
+        if sev is None:
+            checked += 1
+            continue
+        header = t.columns[col].name
+        named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
+        terms = "+".join(f"{_bare_label(r.name)}{_fmt(r.values[col].value, r.values[col].decimals)}" for r in have)
+        reading = Reading(f"各类支出之和{_fmt(parts.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
+        if not (certain and complete):
+            ctx.unverified(TableTotal(t, total), "各类支出的层级无法确定，不能据以核对合计", reading)
+            return
+        yield ctx.report(f"《{t.title[:30]}》{_bare_label(total.name)}{named}为{_fmt(v.value, v.decimals)}，"
+                         f"表中各类支出之和为{_fmt(parts.mid, v.decimals)}（{terms}），不相等。",
+                         [_ev(total, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                         slip=sev == "slip", claim=TableTotal(t, total), reading=reading)
+        return
+    if checked:
+        ctx.verified(TableTotal(t, total), Reading(f"{_bare_label(total.name)}等于各类支出之和（{checked}列）",
+                                                   tuple(_cell_figure(r) for r in classes[:12])))
 
 
 def _cell_figure(row: Row) -> Figure:
@@ -492,6 +663,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
         groups.setdefault(t.group, []).append(t)
     for sides in groups.values():
         t = sides[0]
+        yield from _blank_grand_totals(ctx, sides)
         first: dict[str, Fact] = {}
         for f in (f for side in sides for f in side.facts):
             first.setdefault(f.key, f)
@@ -542,6 +714,58 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                              [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
                              expected=inc.stated, slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
                              claim=subject, reading=reading)
+
+
+def _grand_total(t: ParsedTable) -> tuple[Row, str] | None:
+    """A 收支总表 side's 收入总计/支出总计 row (however it is scoped) and which of the two it is."""
+    for row in t.rows:
+        if row.code:
+            continue
+        found = match_quantity(clean_label(_bare_label(row.name)))
+        if found is not None and found.key.split(".")[-2:] in (["income", "total"], ["expense", "total"]):
+            return row, found.key.split(".")[-2]
+    return None
+
+
+def _top_rows(t: ParsedTable, end: Row) -> list[Row] | None:
+    """The top-level item rows of a side above its grand total: the 类 rows of an expense side, else
+    the rows numbered 一、二、…; None when neither is printed."""
+    found = _side_classes(t)
+    if found is not None and found[0]:
+        return found[0]
+    above = t.rows[:next(i for i, r in enumerate(t.rows) if r is end)]
+    numbered = [r for r in above if numbering_style(r.name) == "han"]
+    return numbered or None
+
+
+def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[Finding]:
+    """收支总表: a side's 收入总计 (支出总计) printed blank while its own item rows are filled and add up to
+    the other side's total. A blank is no zero and no match: the table's total is missing."""
+    if len(sides) != 2 or any(t.type not in ("summary", "fiscal_summary") for t in sides):
+        return
+    totals = [_grand_total(t) for t in sides]
+    if any(x is None for x in totals) or totals[0][1] == totals[1][1]:  # type: ignore[index]
+        return
+    for i in (0, 1):
+        t, (row, _), (other, _) = sides[i], totals[i], totals[1 - i]  # type: ignore[misc]
+        amount = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
+        if row.values or not other.values or not amount:
+            continue
+        col, ov = amount[0], other.values[min(other.values)]
+        top = _top_rows(t, row)
+        have = [r for r in top or [] if col in r.values]
+        if not have or not any(r.values[col].value for r in have):
+            continue
+        parts = interval_sum([r.values[col].interval for r in have])
+        if _severity(ov, parts) is not None:
+            continue  # the rows and the other side disagree: which figure is missing is not known
+        name, other_name = _bare_label(row.name), _bare_label(other.name)
+        cell = row.by_col.get(col) or row.cells[0]
+        reading = Reading(f"{other_name}{_fmt(ov.value, ov.decimals)}", (_cell_figure(other),))
+        yield ctx.report(f"《{t.title[:30]}》{name}栏空白：各项之和为{_fmt(parts.mid, ov.decimals)}，与{other_name}"
+                         f"{_fmt(ov.value, ov.decimals)}相等，{name}应为{_fmt(ov.value, ov.decimals)}，表中缺失。",
+                         [Evidence(name, cell.loc)], stated="（空白）", expected=_fmt(ov.value, ov.decimals),
+                         reading=reading)
 
 
 def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None:
