@@ -126,3 +126,146 @@ def test_real_blank_income_total() -> None:
         pytest.skip("corpus not present")
     found = _errors(path, "table-identity")
     assert [(f.expected, f.evidence[0].loc.page) for f in found] == [("195,774,300", 7)]
+
+
+# ---- (d) 支出总计 = 本年支出合计 + 结转下年 in a budget that prints no 结余分配 row ----
+
+def _docx_table(path: Path, title: str, rows: list[list[str]]) -> Path:
+    d = docx.Document()
+    for line in ("某某局2026年部门预算", title, "单位：万元"):
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(str(path))
+    return path
+
+
+def _budget_summary(expense_total: str) -> list[list[str]]:
+    return [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"],
+            ["一般公共预算拨款收入", "100.00", "基本支出", "60.00"],
+            ["其他收入", "0.00", "项目支出", "40.00"],
+            ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+            ["上年结转", "10.00", "结转下年", "10.00"],
+            ["收入总计", "110.00", "支出总计", expense_total]]
+
+
+def test_expense_total_is_current_year_plus_carry_forward(tmp_path: Path) -> None:
+    r = check(_docx_table(tmp_path / "ok.docx", "收支预算总表", _budget_summary("110.00")))
+    assert not [f for f in r.findings if f.severity == "error"]
+    assert any(c.status == "verified" and c.rule == "table-identity" and "支出总计" in c.evidence.quote
+               for c in r.claims)
+    found = _errors(_docx_table(tmp_path / "bad.docx", "收支预算总表", _budget_summary("120.00")), "table-identity")
+    assert any("支出总计构成" in f.message and f.stated == "120.00万元" for f in found)
+
+
+# ---- (e) the 合计 of a table of units and projects: Σ rows at one level ----
+
+PROJECT_TITLE = "项目支出预算表"
+PROJECT_HEAD = [["单位名称", "项目名称", "合计", "一般公共预算", "单位资金"]]
+
+
+def test_unit_and_project_rows_are_one_hierarchy(tmp_path: Path) -> None:
+    """Units over their projects: the 合计 is the units' sum (or the projects'), not the sum of both."""
+    rows = PROJECT_HEAD + [["合计", "", "300.00", "250.00", "50.00"],
+                           ["某某局", "", "200.00", "200.00", ""],
+                           ["某某局", "信息化运维", "120.00", "120.00", ""],
+                           ["某某局", "宣传经费", "80.00", "80.00", ""],
+                           ["某某中心", "", "100.00", "50.00", "50.00"],
+                           ["某某中心", "设备购置", "100.00", "50.00", "50.00"]]
+    r = check(_docx_table(tmp_path / "t.docx", PROJECT_TITLE, rows))
+    assert not [f for f in r.findings if f.severity == "error"]
+    assert any(c.status == "verified" and c.rule == "table-hierarchy" and c.evidence.quote.startswith("合计")
+               for c in r.claims)
+
+
+def test_flat_unit_rows_that_miss_their_total(tmp_path: Path) -> None:
+    rows = PROJECT_HEAD + [["合计", "", "300.00", "250.00", "50.00"],
+                           ["某某局", "信息化运维", "120.00", "120.00", "0.00"],
+                           ["某某中心", "宣传经费", "100.00", "70.00", "30.00"],
+                           ["某某所", "设备购置", "70.00", "50.00", "20.00"]]
+    found = _errors(_docx_table(tmp_path / "t.docx", PROJECT_TITLE, rows), "table-hierarchy")
+    assert [(f.stated, f.expected) for f in found] == [("300.00", "290.00")]
+
+
+def test_procurement_department_unit_item_levels(tmp_path: Path) -> None:
+    """部门 › 单位 › 品目: read as one list they add up to three times the total; no error."""
+    rows = [["单位名称", "采购品目", "金额"],
+            ["合计", "", "90.00"],
+            ["某某局（部门）", "", "90.00"],
+            ["某某局本级", "", "60.00"],
+            ["某某局本级", "台式计算机", "40.00"],
+            ["某某局本级", "物业管理服务", "20.00"],
+            ["某某中心", "", "30.00"],
+            ["某某中心", "复印纸", "30.00"]]
+    r = check(_docx_table(tmp_path / "t.docx", "政府采购预算表", rows))
+    assert not [f for f in r.findings if f.rule == "table-hierarchy" and f.severity == "error"]
+
+
+def test_blank_subtotal_is_not_zero(tmp_path: Path) -> None:
+    """A unit row left blank over its projects: not 0, and not a reason to call the 合计 wrong."""
+    rows = [["单位名称", "项目名称", "金额"],
+            ["合计", "", "300.00"],
+            ["某某局", "", ""],
+            ["某某局", "信息化运维", "150.00"],
+            ["某某局", "宣传经费", "100.00"],
+            ["某某中心", "", "40.00"],
+            ["某某中心", "设备购置", "40.00"]]
+    assert not _errors(_docx_table(tmp_path / "t.docx", PROJECT_TITLE, rows), "table-hierarchy")
+
+
+@pytest.mark.parametrize(("city", "name", "page", "quote"), [
+    ("021_泉州", "2026年泉州市人民政府办公室部门预算.pdf", 14, "15184.81"),
+    ("079_湖州", "2026年湖州市卫生健康委员会部门预算.pdf", 45, "51856.41"),
+    ("077_珠海", "2026年珠海市商务局部门预算.pdf", 22, "58,788.54"),
+])
+def test_real_unit_and_project_totals_verified(city: str, name: str, page: int, quote: str) -> None:
+    path = SHARED / "corpus" / city / name
+    if not path.exists():
+        pytest.skip("corpus not present")
+    r = check(path)
+    assert any(c.status == "verified" and c.evidence.loc.page == page and quote in c.evidence.quote
+               for c in r.claims)
+    assert not [f for f in r.findings if f.rule == "table-hierarchy" and f.evidence[0].loc.page == page]
+
+
+# ---- (a) a 款 and a 项 printed with the same code are one item, not two to add ----
+
+def test_same_code_twice_is_not_added_twice(tmp_path: Path) -> None:
+    rows = [["科目编码", "科目名称", "金额"],
+            ["", "合计", "100.00"],
+            ["201", "一般公共服务支出", "100.00"],
+            ["20103", "政府办公厅（室）及相关机构事务", "100.00"],
+            ["20103", "行政运行", "100.00"]]
+    assert not _errors(_docx_table(tmp_path / "t.docx", "一般公共预算支出表", rows), "table-hierarchy")
+
+
+# ---- (f) 人员经费合计 / 公用经费合计 rows of a 基本支出 table against their 类 ----
+
+def _basic(personnel_total: str) -> list[list[str]]:
+    return [["人员经费", "", "", "公用经费", "", ""],
+            ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+            ["301", "工资福利支出", "190.40", "302", "商品和服务支出", "30.93"],
+            ["30101", "基本工资", "190.40", "30201", "办公费", "30.93"],
+            ["303", "对个人和家庭的补助", "9.60", "310", "资本性支出", "0.00"],
+            ["30302", "退休费", "9.60", "", "", ""],
+            ["", "人员经费合计", personnel_total, "", "公用经费合计", "30.93"]]
+
+
+def test_personnel_total_row_is_its_classes(tmp_path: Path) -> None:
+    r = check(_docx_table(tmp_path / "ok.docx", "一般公共预算财政拨款基本支出决算表", _basic("200.00")))
+    assert not [f for f in r.findings if f.rule == "table-hierarchy"]
+    assert {c.evidence.quote.split(" | ")[0] for c in r.claims if c.status == "verified"} >= {"人员经费合计", "公用经费合计"}
+    found = _errors(_docx_table(tmp_path / "bad.docx", "一般公共预算财政拨款基本支出决算表", _basic("210.00")),
+                    "table-hierarchy")
+    assert [(f.stated, f.expected) for f in found] == [("210.00", "200.00")]
+
+
+def test_real_personnel_total_verified() -> None:
+    path = SHARED / "real" / "putuo-guihuaziyuan-2024-final.pdf"
+    if not path.exists():
+        pytest.skip("real documents not present")
+    r = check(path)
+    verified = {c.evidence.quote for c in r.claims if c.status == "verified" and c.evidence.loc.page in (13, 16)}
+    assert any("4884.09" in q for q in verified) and any("本年支出合计" in q for q in verified)

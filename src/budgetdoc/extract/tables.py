@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..amount import money_scale
 from ..interval import Interval
 from ..knowledge import knowledge, load_yaml
-from ..model import Block, Cell, Fact
+from ..model import Block, Cell, Fact, Location
 from ..normalize import normalize
 from .keys import match_quantity, numbering_style, split_role
 from .mentions import clean_label
@@ -493,7 +493,17 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
 def _labels_only(rows: Grid) -> bool:
     """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配): rows of a continued table."""
     texts = [_pattern("label_numbering").sub("", _text(c)) for row in rows for c in _unique(row) if _text(c)]
-    return bool(texts) and all(match_quantity(clean_label(t)) is not None for t in texts)
+    classes = table_knowledge().classes
+    return bool(texts) and all(match_quantity(clean_label(t)) is not None or re.sub(r"\s", "", t) in classes
+                               for t in texts)
+
+
+def _row_label(text: str) -> bool:
+    """A numbered row label (十六、金融支出) that names no table: the first row of a table continued from
+    the page before, not its title."""
+    if not _pattern("label_numbering").match(text) or classify_title(text)[0] is not None:
+        return False
+    return _labels_only([[Cell(text, 0, 0, Location())]])
 
 
 def _amounts(row: Row) -> list[Decimal]:
@@ -522,7 +532,7 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's
         # text besides: the title is what comes before 部门/单位, the unit is read from the rest.
         text = clean_text(first[0].text)
-        if _header_role((text,)) is None or classify_title(text)[0] is not None:
+        if (_header_role((text,)) is None or classify_title(text)[0] is not None) and not _row_label(text):
             m = _pattern("title_end").search(text)
             unit = _pattern("unit").search(text)
             title = text[: m.start()] if m else text[:40]

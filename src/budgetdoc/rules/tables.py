@@ -59,6 +59,8 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
         for parent, children, what, parts_name, open_end in _families(t):
             yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
         yield from _check_class_rows(ctx, t)
+        yield from _check_item_total(ctx, t)
+        yield from _check_econ_groups(ctx, t)
 
 
 Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they are named, open end
@@ -75,7 +77,7 @@ def _families(t: ParsedTable) -> Iterator[Family]:
             yield parent, children, f"{parent.code} {parent.name}", "其下各级科目", end == len(coded)
     total = next((r for r in t.rows if r.is_total and r.values), None)
     tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
-                                                      for p in coded[:j])]
+                                                      for p in coded[:j]) and not (j and coded[j - 1].code == r.code)]
     if total is not None and tops:
         yield total, tops, "合计行", "各类科目", True
 
@@ -93,7 +95,9 @@ def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
         if not code.startswith(parent) or len(code) <= len(parent):
             break
         nearest = max((c for c in block if code.startswith(c) and len(c) < len(code)), key=len)
-        if nearest == parent:
+        # A row with the code of the row right above it is that row's own item (a 项 printed with its
+        # 款's code), not one more child to add.
+        if nearest == parent and code != (coded[j - 1].code if j - 1 > i else None):
             children.append(coded[j])
         block.append(code)
         j += 1
@@ -307,6 +311,189 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     if checked:
         ctx.verified(TableTotal(t, total), Reading(f"{_bare_label(total.name)}等于各类支出之和（{checked}列）",
                                                    tuple(_cell_figure(r) for r in classes[:12])))
+
+
+# ------------------------------------------- 人员经费合计 / 公用经费合计 rows of a 经济分类 table
+
+
+@lru_cache(maxsize=1)
+def _econ_groups() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_yaml("tables.yaml")["econ_groups"].items()}
+
+
+def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 + …: a row naming the group, without a code, against
+    the 类 rows of the group on its side. An error only when the side's 类 rows are all of the group (the
+    人员经费 | 公用经费 halves of a 基本支出 table); otherwise a sum that holds verifies the row."""
+    if t.classification != "econ":
+        return
+    classes = [r for r in t.rows if r.code and len(r.code) == 3]
+    for row in t.rows:
+        if row.code or not row.values:
+            continue
+        found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", _bare_label(row.name))))
+        group = _econ_groups().get(found.key if found is not None else "")
+        if group is None:
+            continue
+        members = [r for r in classes if r.code in group]
+        if not members:
+            continue
+        col, v = min(row.values.items())
+        have = [r for r in members if col in r.values]
+        if not have:
+            continue
+        parts = interval_sum([r.values[col].interval for r in have])
+        reading = Reading("+".join(f"{r.code}{_bare_label(r.name)}" for r in have) + f"={_fmt(parts.mid, v.decimals)}",
+                          tuple(_cell_figure(r) for r in have))
+        sev = _severity(v, parts)
+        if sev is None:
+            ctx.verified(TableTotal(t, row), reading)
+        elif len(members) == len(classes) == len(have):
+            yield ctx.report(f"《{t.title[:30]}》{_bare_label(row.name)}为{_fmt(v.value, v.decimals)}，"
+                             f"{reading.text.split('=')[0]}之和为{_fmt(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
+                             stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                             slip=sev == "slip", claim=TableTotal(t, row), reading=reading)
+        else:
+            ctx.unverified(TableTotal(t, row), "表中另有其他经济分类类级科目，组成不确定", reading)
+
+
+# ------------------------------------ the 合计 row of a table of units, projects or items
+
+
+_NO_LEVEL_TABLES = ("summary", "fiscal_summary", "performance")
+_MAX_STATES = 20000
+
+
+def _nested_sum(total: int, vals: list[int]) -> bool | None:
+    """Can the rows (whole last-digit units, top to bottom) be read as groups — a row alone, or a row
+    followed by groups that add up to it (部门 › 单位 › 项目, 类 › 款 › 项) — whose top rows add up to
+    `total`? Each sum within its terms' rounding (half a unit each). None when the readings are too
+    many to try. Rows of 0 are left out: a 0 is a row alone or over rows of 0, whatever the reading."""
+    vals = [v for v in vals if v]
+    if any(v < 0 for v in vals):
+        return None
+    n = len(vals)
+    ends: list[set[int]] = [set() for _ in range(n + 1)]  # where a group opened at i can end
+    budget = [_MAX_STATES]
+
+    def chains(start: int, target: int) -> set[int]:
+        """Positions a run of whole groups from `start` can end at, its top rows adding up to target."""
+        out: set[int] = set()
+        states = {(start, 0, 0)}
+        seen: set[tuple[int, int, int]] = set()
+        while states:
+            pos, acc, cnt = states.pop()
+            if cnt and 2 * abs(acc - target) <= cnt + 1:
+                out.add(pos)
+            if pos >= n or 2 * (acc - target) > cnt + 1:
+                continue
+            for e in ends[pos]:
+                nxt = (e, acc + vals[pos], cnt + 1)
+                if nxt not in seen:
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise _TooMany
+                    seen.add(nxt)
+                    states.add(nxt)
+        return out
+
+    try:
+        for i in range(n - 1, -1, -1):
+            ends[i] = {i + 1} | chains(i + 1, vals[i])
+        return n in chains(0, total)
+    except _TooMany:
+        return None
+
+
+def _one_level(t: ParsedTable, items: list[Row], col: int) -> bool:
+    """Are the item rows surely one level, so that the 合计 is their plain sum? No 小计 or 其中 rows, no
+    mixed numbering (一、 over 1.), no codes, no blank cell in the column beside figures (a blank is no
+    zero), and no row equal to the rows right under it (a unit over its one project)."""
+    k = table_knowledge()
+    if any(r.code for r in items) or any(col not in r.values for r in items):
+        return False
+    if any(_SUB_ROW.match(r.name) or r.name in k.total_headers or any(w in r.name for w in _TOTAL_NAMES + ("小计",))
+           for r in items):
+        return False
+    if len({numbering_style(r.name) for r in items}) > 1:
+        return False
+    return not _parent_row([r.values[col] for r in items])
+
+
+def _parent_row(values: list[Value]) -> bool:
+    """Is some row (not 0) the sum of a run of the rows right under it, within rounding?"""
+    for i, v in enumerate(values):
+        if not v.value:
+            continue
+        run: list[Interval] = []
+        for w in values[i + 1:]:
+            run.append(w.interval)
+            s = interval_sum(run)
+            if s.overlaps(v.interval):
+                return True
+            if s.lo > v.interval.hi:
+                break
+    return False
+
+
+def _untitled_next(ctx: RuleContext, t: ParsedTable) -> bool:
+    """Is the next table read after this one untitled (it may be this one's continuation)?"""
+    tables = ctx.analysis.tables
+    later = [o for o in tables[tables.index(t) + 1:] if o.group != t.group]
+    return bool(later) and not later[0].title.strip()
+
+
+def _item_rows(t: ParsedTable) -> tuple[Row, list[Row]] | None:
+    """The 合计 row of a table whose rows carry no classification code, and its item rows (every other
+    row with figures); None when the table has codes (the hierarchy decides), or not one 合计 row."""
+    if t.type in _NO_LEVEL_TABLES or any(r.code for r in t.rows):
+        return None
+    totals = [r for r in t.rows if r.is_total and r.values]
+    if len(totals) != 1:
+        return None
+    items = [r for r in t.rows if r.values and r is not totals[0]]
+    return (totals[0], items) if items else None
+
+
+def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """A table of units, projects or items (收入总表 by unit, 项目支出表, 政府采购表 …): its 合计 row, column
+    by column, is the sum of its rows read at one level (units alone, or units over their projects).
+    Verified when some reading holds in every column; an error only when the rows are surely one
+    level and the table is read whole (its 合计 under its rows, or the rows exceeding it)."""
+    found = _item_rows(t)
+    if found is None:
+        return
+    total, items = found
+    checked = 0
+    for col, v in sorted(total.values.items()):
+        have = [r for r in items if col in r.values]
+        if not have:
+            continue
+        d = max([v.decimals, *(r.values[col].decimals for r in have)])
+        flat = interval_sum([r.values[col].interval for r in have])
+        nested = _nested_sum(_cents(v, d), [_cents(r.values[col], d) for r in have])
+        if _severity(v, flat) is None or nested:
+            checked += 1
+            continue
+        header = t.columns[col].name
+        named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
+        reading = Reading(f"各行之和{_fmt(flat.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
+        # Rows on a page not joined cannot be missing: the 合计 is under its rows, or no untitled table
+        # follows (a continuation not recognised), or the rows already exceed it.
+        below = t.rows.index(total) > t.rows.index(items[-1])
+        whole = below or not _untitled_next(ctx, t) or flat.lo > v.interval.hi
+        if nested is None or not (_one_level(t, items, col) and whole and t.type is not None):
+            ctx.unverified(TableTotal(t, total), "各行的层级无法确定（单位、项目或小计行），不能据以核对合计", reading)
+            return
+        sev = _severity(v, flat)
+        yield ctx.report(f"《{t.title[:30]}》合计行{named}为{_fmt(v.value, v.decimals)}，其下{len(have)}行之和为"
+                         f"{_fmt(flat.mid, v.decimals)}，不相等。", [_ev(total, v)], stated=_fmt(v.value, v.decimals),
+                         expected=_fmt(flat.mid, v.decimals), slip=sev == "slip", claim=TableTotal(t, total),
+                         reading=reading)
+        return
+    if checked:
+        ctx.verified(TableTotal(t, total), Reading(f"合计行等于其下各行之和（{checked}列）",
+                                                   tuple(_cell_figure(r) for r in items[:12])))
 
 
 def _cell_figure(row: Row) -> Figure:
@@ -672,19 +859,29 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for scope in ("", *a.knowledge.scope_prefixes):
                 total = first.get(scope + ident.total)
-                parts = [first.get(scope + p) for p in ident.parts]
-                if total is None or any(p is None for p in parts) or any(p is total for p in parts):
+                stated = [first.get(scope + p) for p in ident.parts]
+                if total is None or any(p is total for p in stated):
                     continue
                 where = _row_of(sides, total)
+                between = None
+                if any(p is None for p in stated):
+                    # 支出总计 = 本年支出合计 + 结转下年 in a budget, which prints no 结余分配 row (or leaves it
+                    # blank): the parts printed, and every other figure between the first part and the total.
+                    between = _between_rows(ident, stated, where) if where is not None else None
+                    if between is None:
+                        continue
+                keys = [k for k, p in zip(ident.parts, stated, strict=True) if p is not None]
+                parts = [p for p in stated if p is not None]
                 subject = TableTotal(*where) if where is not None else None
-                s = interval_sum([_fact_interval(p) for p in parts])  # type: ignore[arg-type]
-                reading = Reading(f"{a.name(scope + ident.total)} = " + " + ".join(p.stated for p in parts),  # type: ignore[union-attr]
-                                  tuple(fact_figure(a.name(scope + k), p) for k, p in zip(ident.parts, parts, strict=True)))  # type: ignore[arg-type]
+                s = interval_sum([_fact_interval(p) for p in parts])
+                reading = Reading(f"{a.name(scope + ident.total)} = " + " + ".join(p.stated for p in parts),
+                                  tuple(fact_figure(a.name(scope + k), p) for k, p in zip(keys, parts, strict=True)))
                 if _fact_interval(total).overlaps(s):
                     if subject is not None:
                         ctx.verified(subject, reading)
                     continue
-                others = _unnamed_rows(where, parts) if where is not None else []  # type: ignore[arg-type]
+                others = between if between is not None else \
+                    _unnamed_rows(where, parts) if where is not None else []  # type: ignore[arg-type]
                 if others:
                     # Rows the knowledge does not name (财政专户管理资金收入) stand beside the parts: the
                     # total may include them. With them it holds, or it cannot be decided.
@@ -775,6 +972,33 @@ def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None
             if any(v.cell.loc == f.loc for v in row.values.values()):
                 return t, row
     return None
+
+
+@lru_cache(maxsize=1)
+def _layout_identities() -> frozenset[str]:
+    return frozenset(load_yaml("tables.yaml")["layout_identities"])
+
+
+def _between_rows(ident, stated: list[Fact | None], where: tuple[ParsedTable, Row]) -> list[Value] | None:
+    """For a grand-total identity with parts not printed: the figures between the first part's row and
+    the total's row, other than the parts' own (rows the total may include: a sub-row, a label the
+    knowledge does not name). None when the identity is not read by layout or its first part is missing
+    or not above the total on the same side."""
+    t, total = where
+    if ident.name not in _layout_identities() or stated[0] is None:
+        return None
+    rows = {id(r): i for i, r in enumerate(t.rows)}
+    start = _row_of([t], stated[0])
+    if start is None or rows[id(start[1])] >= rows[id(total)]:
+        return None
+    own = {p.loc for p in stated if p is not None}
+    out = []
+    for row in t.rows[rows[id(start[1])] + 1:rows[id(total)]]:
+        col = min(total.values) if total.values else None
+        v = row.values.get(col) if col is not None else None
+        if v is not None and v.value and v.cell.loc not in own:
+            out.append(v)
+    return out
 
 
 def _unnamed_rows(where: tuple[ParsedTable, Row], parts: list[Fact]) -> list[Value]:
