@@ -334,6 +334,10 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
             if not t:
                 continue
             col = columns[c]
+            if col.role == "ident":
+                if parse_number(t) is None and not name:
+                    name = t  # a label in the code column (合计)
+                continue  # a unit's or project's own code: neither its classification nor its name
             if col.role == "code" and not values:
                 if code_parts and _CODE.match(t) and len(t) > 2:
                     pass  # a second classification's code (政府经济科目编码 beside 部门经济科目编码)
@@ -466,7 +470,7 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
                 if cell is None or not orig[c] or not _text(cell):
                     continue
                 role = next(t.columns[c].role for t in group if t.side[0] <= c < t.side[1])
-                if parse_number(_text(cell)) is not None and role not in ("amount", "code", "rownum") \
+                if parse_number(_text(cell)) is not None and role not in ("amount", "code", "rownum", "ident") \
                         and not _CODE_PART.match(_text(cell)):
                     return False
     else:
@@ -541,6 +545,9 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
                 if above:
                     title = f"{above} {title}"
             body = rows[1:]
+            # A second title line under the first (公开02表 / 收入总表): the table's name.
+            while body and (second := _title_row(body[0])) and classify_title(title)[0] is None:
+                title, body = f"{title} {second}", body[1:]
             # "部门：… 单位：万元" rows under the title are captions, not header
             while body and _is_caption_row(body[0]):
                 unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
@@ -551,6 +558,15 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
     while body and _is_caption_row(body[0]):
         body = body[1:]
     return (above + " " + _context(blocks, i) if above else ""), body
+
+
+def _title_row(row: list[Cell]) -> str | None:
+    """The text of a row of one cell that names a standard table (收入总表), else None."""
+    cells = [c for c in row if c.text.strip()]
+    if len(cells) != 1:
+        return None
+    text = clean_text(cells[0].text)
+    return text if classify_title(text)[0] is not None and len(text) < 40 else None
 
 
 def _is_caption_row(row: list[Cell]) -> bool:
