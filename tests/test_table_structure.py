@@ -269,3 +269,13 @@ def test_real_personnel_total_verified() -> None:
     r = check(path)
     verified = {c.evidence.quote for c in r.claims if c.status == "verified" and c.evidence.loc.page in (13, 16)}
     assert any("4884.09" in q for q in verified) and any("本年支出合计" in q for q in verified)
+
+
+def test_blank_subtotal_column_is_not_zero(tmp_path: Path) -> None:
+    """合计 = 基本支出(小计) + 项目支出 with the 小计 cell left blank beside 人员经费/公用经费: no error."""
+    from test_table_layouts import BODY, _docx
+
+    body = [row[:] for row in BODY]
+    body[1][3] = ""  # 201 基本支出 小计 blank; 人员经费 150.00 + 公用经费 26.66 printed beside it
+    r = check(_docx(tmp_path / "t.docx", body))
+    assert not [f for f in r.findings if f.rule == "table-row-total" and f.severity == "error"]

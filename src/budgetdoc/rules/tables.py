@@ -584,10 +584,14 @@ def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
       last_digit=True)
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        levels = _levels(ctx, t)
-        explained = _culprit_rows(t, levels)  # table-hierarchy names the wrong cell of these rows
+        all_levels = _levels(ctx, t)
+        explained = _culprit_rows(t, all_levels)  # table-hierarchy names the wrong cell of these rows
         for row in t.rows:
             if id(row) in explained:
+                continue
+            levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
+            if len(levels) < len(all_levels) and _row_holds(row, levels) is None:
+                ctx.unverified(TableTotal(t, row), "本行小计栏空白（空白不是0），无法核对")
                 continue
             if _row_holds(row, levels):
                 names = "；".join(f"{t.columns[tot].name}=" + "+".join(n for n, _ in parts) for tot, parts in levels
@@ -600,6 +604,19 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for total, parts in levels:
                 yield from _report_level(ctx, t, row, total, parts)
+
+
+def _blank_subtotal(t: ParsedTable, row: Row, level: Level) -> bool:
+    """Is a part of the level a 小计 column left blank in this row while the columns beside it under the
+    same header have figures? A blank 小计 is no 0: the level cannot be read in this row."""
+    for _name, cols in level[1]:
+        if len(cols) != 1 or cols[0] in row.values:
+            continue
+        path = t.columns[cols[0]].path
+        siblings = [c for c, col in t.columns.items() if c != cols[0] and col.path[:-1] == path[:-1] and path[:-1]]
+        if any(c in row.values for c in siblings):
+            return True
+    return False
 
 
 def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
