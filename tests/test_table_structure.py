@@ -279,3 +279,10 @@ def test_blank_subtotal_column_is_not_zero(tmp_path: Path) -> None:
     body[1][3] = ""  # 201 基本支出 小计 blank; 人员经费 150.00 + 公用经费 26.66 printed beside it
     r = check(_docx(tmp_path / "t.docx", body))
     assert not [f for f in r.findings if f.rule == "table-row-total" and f.severity == "error"]
+
+
+def test_public_total_beside_a_side_without_its_main_class(tmp_path: Path) -> None:
+    """公用经费合计 on a side whose only 类 read is 399 (302 printed without its code): no error."""
+    rows = _basic("200.00")
+    rows[2][3], rows[4][3], rows[4][4], rows[4][5] = "", "399", "其他支出", "0.00"
+    assert not _errors(_docx_table(tmp_path / "t.docx", "一般公共预算财政拨款基本支出决算表", rows), "table-hierarchy")

@@ -321,10 +321,16 @@ def _econ_groups() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in load_yaml("tables.yaml")["econ_groups"].items()}
 
 
+def _principal(key: str) -> str:
+    """The group's main 类 (301 工资福利支出, 302 商品和服务支出): a side without it is not the group's."""
+    return load_yaml("tables.yaml")["econ_groups"][key][0]
+
+
 def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     """人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 + …: a row naming the group, without a code, against
-    the 类 rows of the group on its side. An error only when the side's 类 rows are all of the group (the
-    人员经费 | 公用经费 halves of a 基本支出 table); otherwise a sum that holds verifies the row."""
+    the 类 rows of the group on its side. An error only when the side's 类 rows are all of the group, its
+    main 类 among them (the 人员经费 | 公用经费 halves of a 基本支出 table); otherwise a sum that holds
+    verifies the row."""
     if t.classification != "econ":
         return
     classes = [r for r in t.rows if r.code and len(r.code) == 3]
@@ -348,7 +354,7 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         sev = _severity(v, parts)
         if sev is None:
             ctx.verified(TableTotal(t, row), reading)
-        elif len(members) == len(classes) == len(have):
+        elif len(members) == len(classes) == len(have) and _principal(found.key) in {r.code for r in members}:  # type: ignore[union-attr]
             yield ctx.report(f"《{t.title[:30]}》{_bare_label(row.name)}为{_fmt(v.value, v.decimals)}，"
                              f"{reading.text.split('=')[0]}之和为{_fmt(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
                              stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
