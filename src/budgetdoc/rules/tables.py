@@ -77,7 +77,7 @@ def _families(t: ParsedTable) -> Iterator[Family]:
             yield parent, children, f"{parent.code} {parent.name}", "其下各级科目", end == len(coded)
     total = next((r for r in t.rows if r.is_total and r.values), None)
     tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
-                                                      for p in coded[:j]) and not (j and coded[j - 1].code == r.code)]
+                                                      for p in coded[:j])]
     if total is not None and tops:
         yield total, tops, "合计行", "各类科目", True
 
@@ -95,9 +95,7 @@ def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
         if not code.startswith(parent) or len(code) <= len(parent):
             break
         nearest = max((c for c in block if code.startswith(c) and len(c) < len(code)), key=len)
-        # A row with the code of the row right above it is that row's own item (a 项 printed with its
-        # 款's code), not one more child to add.
-        if nearest == parent and code != (coded[j - 1].code if j - 1 > i else None):
+        if nearest == parent:
             children.append(coded[j])
         block.append(code)
         j += 1
@@ -111,6 +109,7 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
     When one child's cell, corrected, makes every sum hold (the parent's column and both rows' 合计),
     that cell is the one named."""
     checked = failed = 0
+    once = _without_repeats(children)
     for col, v in parent.values.items():
         parts = _column_sum(children, col)
         if parts is None:
@@ -119,6 +118,9 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
         sev = _severity(v, parts)
         if sev is None or (open_end and parts.hi < v.interval.lo):
             continue
+        alt = _column_sum(once, col) if len(once) < len(children) else None
+        if alt is not None and _severity(v, alt) is None:
+            continue  # the rows of a repeated code are one item (a 项 printed with its 款's code)
         failed += 1
         header = t.columns[col].name
         named = f"「{header}」" if header else ""
@@ -502,6 +504,13 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
                                                    tuple(_cell_figure(r) for r in items[:12])))
 
 
+def _without_repeats(rows: list[Row]) -> list[Row]:
+    """The rows without one that repeats the code of the row right above it. Two readings of such a
+    pair: an item split over two rows by another column (both add), or a 款 and its 项 printed with one
+    code (one item)."""
+    return [r for i, r in enumerate(rows) if not (i and r.code and r.code == rows[i - 1].code)]
+
+
 def _cell_figure(row: Row) -> Figure:
     """A row as a figure of a reading: its name or code and its first amount, at that cell."""
     v = row.values[min(row.values)] if row.values else None
@@ -574,6 +583,10 @@ def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
         for col, v in parent.values.items():
             parts = _column_sum(children, col)
             if parts is None or _severity(v, parts) is None or (open_end and parts.hi < v.interval.lo):
+                continue
+            once = _without_repeats(children)
+            alt = _column_sum(once, col) if len(once) < len(children) else None
+            if alt is not None and _severity(v, alt) is None:
                 continue
             culprit = _culprit(parent, children, col, levels)
             if culprit is not None:
