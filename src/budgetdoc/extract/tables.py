@@ -462,7 +462,8 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
     if nheader and tuple(paths) == prev_paths and (same_title or not title):
         first = nheader  # the header repeated on the new page
-    elif not title and (not nheader or _labels_only(grid[:nheader])):
+    elif not title and (not nheader or _labels_only(grid[:nheader])
+                        or all(_fragment([c for c in row if c is not None]) for row in grid[:nheader])):
         first = 0  # no header (rows of labels without amounts read as one are rows: 结余分配 | …)
         # Without a header of its own the rows must fit the previous table's columns.
         for row, orig in zip(grid, origin, strict=True):
@@ -502,6 +503,17 @@ def _labels_only(rows: Grid) -> bool:
                                for t in texts)
 
 
+def _fragment(row: list[Cell]) -> bool:
+    """A row of one short text away from the first column that names no table and reads like no title
+    (务支出: the end of a cell wrapped over the page break): a row of a continued table, not its title."""
+    filled = [i for i, c in enumerate(row) if c.text.strip()]
+    if len(filled) != 1 or filled[0] == 0:
+        return False
+    text = clean_text(row[filled[0]].text)
+    return len(text) <= 8 and parse_number(text) is None and classify_title(text)[0] is None \
+        and not _pattern("title_like").search(text) and _header_role((text,)) is None
+
+
 def _row_label(text: str) -> bool:
     """A numbered row label (十六、金融支出) that names no table: the first row of a table continued from
     the page before, not its title."""
@@ -536,7 +548,8 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's
         # text besides: the title is what comes before 部门/单位, the unit is read from the rest.
         text = clean_text(first[0].text)
-        if (_header_role((text,)) is None or classify_title(text)[0] is not None) and not _row_label(text):
+        if (_header_role((text,)) is None or classify_title(text)[0] is not None) and not _row_label(text) \
+                and not _fragment(rows[0]):
             m = _pattern("title_end").search(text)
             unit = _pattern("unit").search(text)
             title = text[: m.start()] if m else text[:40]

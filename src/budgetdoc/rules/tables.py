@@ -67,8 +67,9 @@ Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they
 
 
 def _families(t: ParsedTable) -> Iterator[Family]:
-    """Every coded row with the rows directly under it, and the 合计 row with the top-level rows."""
-    if not t.classification:
+    """Every coded row with the rows directly under it, and the 合计 row with the top-level rows. A table
+    of no classification by its title is one when it has a code column (机关运行经费表 by 302 › 30201 …)."""
+    if not t.classification and (t.type == "performance" or not any(c.role == "code" for c in t.columns.values())):
         return
     coded = [r for r in t.rows if r.code]
     for i, parent in enumerate(coded):
@@ -632,7 +633,9 @@ def _blank_subtotal(t: ParsedTable, row: Row, level: Level) -> bool:
         if len(cols) != 1 or cols[0] in row.values:
             continue
         path = t.columns[cols[0]].path
-        siblings = [c for c, col in t.columns.items() if c != cols[0] and col.path[:-1] == path[:-1] and path[:-1]]
+        if len(path) < 2 or not _is_total_header(path[-1]):
+            continue  # a plain part left blank: nothing under it to say it is not 0
+        siblings = [c for c, col in t.columns.items() if c != cols[0] and col.path[:-1] == path[:-1]]
         if any(c in row.values for c in siblings):
             return True
     return False
