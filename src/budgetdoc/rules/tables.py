@@ -68,10 +68,13 @@ Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they
 
 def _families(t: ParsedTable) -> Iterator[Family]:
     """Every coded row with the rows directly under it, and the 合计 row with the top-level rows. A table
-    of no classification by its title is one when it has a code column (机关运行经费表 by 302 › 30201 …)."""
-    if not t.classification and (t.type == "performance" or not any(c.role == "code" for c in t.columns.values())):
-        return
+    of no classification by its title is one when it is a standard table with a code column and each
+    code once (机关运行经费表 by 302 › 30201 …; not a procurement list whose unit and item rows repeat
+    their item's code)."""
     coded = [r for r in t.rows if r.code]
+    if not t.classification and (t.type in (None, "performance") or len({r.code for r in coded}) < len(coded)
+                                 or not any(c.role == "code" for c in t.columns.values())):
+        return  # an untitled table (a page not joined to its table) is no classification table either
     for i, parent in enumerate(coded):
         children, end = _children(coded, i)
         if children:
