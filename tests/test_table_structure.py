@@ -286,3 +286,27 @@ def test_public_total_beside_a_side_without_its_main_class(tmp_path: Path) -> No
     rows = _basic("200.00")
     rows[2][3], rows[4][3], rows[4][4], rows[4][5] = "", "399", "其他支出", "0.00"
     assert not _errors(_docx_table(tmp_path / "t.docx", "一般公共预算财政拨款基本支出决算表", rows), "table-hierarchy")
+
+
+# ---- a page that opens with a row label of the table before (十六、金融支出 with no figures) ----
+
+def _final_fiscal(current: str) -> list[list[list[str]]]:
+    head = [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"]]
+    first = [["一、一般公共预算财政拨款", "240.50", "一、一般公共服务支出", "120.00"],
+             ["二、政府性基金预算财政拨款", "", "二、外交支出", ""],
+             ["", "", "八、社会保障和就业支出", "80.50"]]
+    second = [["", "", "十六、金融支出", ""],
+              ["", "", "十九、住房保障支出", "40.00"],
+              ["本年收入合计", "240.50", "本年支出合计", current],
+              ["总计", "240.50", "总计", current]]
+    return [head + first, second]
+
+
+def test_page_opening_with_a_row_label_continues_the_table(tmp_path: Path) -> None:
+    r = check(_pdf_pages(tmp_path / "ok.pdf", "财政拨款收入支出决算总表", _final_fiscal("240.50")))
+    assert not [f for f in r.findings if f.severity == "error"]
+    assert any(c.status == "verified" and c.rule == "table-hierarchy" and "本年支出合计" in c.evidence.quote
+               for c in r.claims)
+    found = _errors(_pdf_pages(tmp_path / "bad.pdf", "财政拨款收入支出决算总表", _final_fiscal("250.50")),
+                    "table-hierarchy")
+    assert [(f.stated, f.expected) for f in found] == [("250.50", "240.50")]

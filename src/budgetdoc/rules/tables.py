@@ -298,7 +298,7 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             continue
         parts = interval_sum([r.values[col].interval for r in have])
         sev = _severity(v, parts)
-        complete = len(have) == len(classes)
+        complete = all(col in r.values for r in classes if r.values)  # a 类 row with no figure at all adds none
         if sev is None:
             checked += 1
             continue
@@ -939,20 +939,23 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  [Evidence(total.stated, total.loc)], stated=total.stated,
                                  slip=s.gap(total.value_yuan) <= 2 * _half_unit(total), claim=subject, reading=reading)
         for eq in a.knowledge.equalities:
-            inc, exp = first.get(eq.left), first.get(eq.right)
-            if inc is None or exp is None or inc is exp:
-                continue
-            where = _row_of(sides, exp)
-            subject = TableTotal(*where) if where is not None else None
-            reading = Reading(f"{a.name(eq.left)}{inc.stated}", (fact_figure(a.name(eq.left), inc),))
-            if _fact_interval(inc).overlaps(_fact_interval(exp)):
-                if subject is not None:
-                    ctx.verified(subject, reading)
-                continue
-            yield ctx.report(f"《{t.title[:30]}》{a.name(eq.left)}{inc.stated}与{a.name(eq.right)}{exp.stated}不相等。",
-                             [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
-                             expected=inc.stated, slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
-                             claim=subject, reading=reading)
+            for scope in ("", *a.knowledge.scope_prefixes):  # 财政拨款收支总表: fiscal.收入总计 = fiscal.支出总计
+                left, right = scope + eq.left, scope + eq.right
+                inc, exp = first.get(left), first.get(right)
+                if inc is None or exp is None or inc is exp:
+                    continue
+                where = _row_of(sides, exp)
+                subject = TableTotal(*where) if where is not None else None
+                reading = Reading(f"{a.name(left)}{inc.stated}", (fact_figure(a.name(left), inc),))
+                if _fact_interval(inc).overlaps(_fact_interval(exp)):
+                    if subject is not None:
+                        ctx.verified(subject, reading)
+                    continue
+                yield ctx.report(f"《{t.title[:30]}》{a.name(left)}{inc.stated}与{a.name(right)}{exp.stated}不相等。",
+                                 [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
+                                 expected=inc.stated,
+                                 slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
+                                 claim=subject, reading=reading)
 
 
 def _grand_total(t: ParsedTable) -> tuple[Row, str] | None:
