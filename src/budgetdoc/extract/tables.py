@@ -10,7 +10,8 @@ summed.
 3. Side by side: a table that prints two or three logical tables next to each other (收入 | 支出,
    人员经费 | 公用经费) is split into its sides, each with its own rows.
 4. Across pages: a table continued on the next page (its header repeated, or the same columns and no
-   title of its own) is one table.
+   title of its own) is one table; a page that opens with a row label (十六、金融支出) or the end of a
+   wrapped cell (务支出) opens no table of its own.
 5. Rows: classification code (however many digits; 款/项 printed without their leading zero are
    padded), name, and the amounts by column; facts from classification rows and label/amount pairs.
 """
@@ -25,7 +26,7 @@ from functools import lru_cache
 from ..amount import money_scale
 from ..interval import Interval
 from ..knowledge import knowledge, load_yaml
-from ..model import Block, Cell, Fact, Location
+from ..model import Block, Cell, Fact
 from ..normalize import normalize
 from .keys import match_quantity, numbering_style, split_role
 from .mentions import clean_label
@@ -497,10 +498,15 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
 
 def _labels_only(rows: Grid) -> bool:
     """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配): rows of a continued table."""
-    texts = [_pattern("label_numbering").sub("", _text(c)) for row in rows for c in _unique(row) if _text(c)]
+    return _are_labels([_text(c) for row in rows for c in _unique(row) if _text(c)])
+
+
+def _are_labels(texts: list[str]) -> bool:
+    """Texts that are row labels: quantities (结余分配) or 功能分类 类 (十六、金融支出)."""
+    bare = [_pattern("label_numbering").sub("", t) for t in texts]
     classes = table_knowledge().classes
-    return bool(texts) and all(match_quantity(clean_label(t)) is not None or re.sub(r"\s", "", t) in classes
-                               for t in texts)
+    return bool(bare) and all(match_quantity(clean_label(t)) is not None or re.sub(r"\s", "", t) in classes
+                              for t in bare)
 
 
 def _fragment(row: list[Cell]) -> bool:
@@ -519,7 +525,7 @@ def _row_label(text: str) -> bool:
     the page before, not its title."""
     if not _pattern("label_numbering").match(text) or classify_title(text)[0] is not None:
         return False
-    return _labels_only([[Cell(text, 0, 0, Location())]])
+    return _are_labels([text])
 
 
 def _amounts(row: Row) -> list[Decimal]:

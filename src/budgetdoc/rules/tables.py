@@ -1,5 +1,7 @@
-"""Table checks: 类 = Σ款 = Σ项 and 合计 = Σ类 in classification tables, a row's 合计 column equal to
-its parts (基本支出 + 项目支出 ...), and the explanation text stating the same figures as the tables."""
+"""Table checks: 类 = Σ款 = Σ项 and 合计 = Σ类 in classification tables, a 收支总表's 本年支出合计 = Σ类 (by
+code or by name), the 合计 of a table of units/projects/items = Σ rows at one level, 人员经费合计 = 301 + 303,
+a row's 合计 column equal to its parts (基本支出 + 项目支出 ...), the 收支总表 identities (a blank total is
+no zero), and the explanation text stating the same figures as the tables."""
 
 from __future__ import annotations
 
@@ -211,40 +213,9 @@ def _cents(v: Value, decimals: int) -> int:
     return int(v.value.scaleb(decimals))
 
 
-def _parses(total: int, vals: list[int]) -> bool:
-    """Can `vals` (whole last-digit units) be read as 款 rows, each alone or followed by 项 rows that add
-    up to it, the 款 adding up to `total`? Each sum within its terms' rounding (half a unit each)."""
-    if any(v < 0 for v in vals):
-        return False
-    steps = [0]
-    m = len(vals)
-
-    def dfs(i: int, acc: int, n: int) -> bool:
-        steps[0] += 1
-        if steps[0] > 20000:
-            raise _TooMany
-        if 2 * (acc - total) > n + 1:
-            return False
-        if i == m:
-            return 2 * abs(acc - total) <= n + 1
-        k, run = vals[i], 0
-        for j in range(i + 1, m):
-            run += vals[j]
-            if 2 * abs(run - k) <= j - i + 1 and dfs(j + 1, acc + k, n + 1):
-                return True
-            if 2 * (run - k) > j - i + 1:
-                break
-        return dfs(i + 1, acc + k, n + 1)
-
-    try:
-        return dfs(0, 0, 0)
-    except _TooMany:
-        return False
-
-
 def _classes_certain(t: ParsedTable, classes: list[Row], blocks: list[list[Row]]) -> bool:
     """Are the 类 rows surely the top level? By their codes; by name only when every 类 is the sum of
-    the rows under it read as 款 and 项 (or no 类 has rows under it)."""
+    the rows under it read as 款 over 项 (or no 类 has rows under it)."""
     if all(r.code for r in classes):
         return True
     if not any(blocks):
@@ -257,7 +228,7 @@ def _classes_certain(t: ParsedTable, classes: list[Row], blocks: list[list[Row]]
         if any(r.values and col not in r.values for r in block):
             return False
         d = max([row.values[col].decimals, *(r.values[col].decimals for r in valued)])
-        if not _parses(_cents(row.values[col], d), [_cents(r.values[col], d) for r in valued]):
+        if not _nested_sum(_cents(row.values[col], d), [_cents(r.values[col], d) for r in valued]):
             return False
     return True
 
