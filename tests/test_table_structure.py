@@ -310,3 +310,26 @@ def test_page_opening_with_a_row_label_continues_the_table(tmp_path: Path) -> No
     found = _errors(_pdf_pages(tmp_path / "bad.pdf", "财政拨款收入支出决算总表", _final_fiscal("250.50")),
                     "table-hierarchy")
     assert [(f.stated, f.expected) for f in found] == [("250.50", "240.50")]
+
+
+def test_summary_class_row_verified_by_the_function_table(tmp_path: Path) -> None:
+    """A 类 row of the 收支总表 is the total of its 款 printed in the 支出总表: the same figure there verifies it."""
+    d = docx.Document()
+    for line in ("某某局2026年部门预算", "收支预算总表", "单位：万元"):
+        d.add_paragraph(line)
+    summary = [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"],
+               ["一般公共预算拨款收入", "120.00", "一、一般公共服务支出", "120.00"],
+               ["收入总计", "120.00", "支出总计", "120.00"]]
+    expense = [["科目编码", "科目名称", "合计"], ["", "合计", "120.00"], ["201", "一般公共服务支出", "120.00"],
+               ["20103", "政府办公厅（室）及相关机构事务", "120.00"]]
+    for title, rows in (("收支预算总表", summary), ("支出预算总表", expense)):
+        if title != "收支预算总表":
+            d.add_paragraph(title)
+        t = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+    path = tmp_path / "t.docx"
+    d.save(str(path))
+    r = check(path)
+    assert any(c.status == "verified" and c.evidence.quote.startswith("一、一般公共服务支出") for c in r.claims)

@@ -248,6 +248,25 @@ def _class_total(t: ParsedTable, end: int) -> Row | None:
     return None
 
 
+def _classes_elsewhere(ctx: RuleContext, t: ParsedTable, classes: list[Row]) -> None:
+    """A 类 row of a 收支总表 is the total of its 款 printed in the 功能分类 tables: the same 类 code there
+    with the same figure (within rounding) verifies it. Only a verification: the tables may differ in
+    scope (all funds, 财政拨款), so a difference says nothing."""
+    coded = [(o, r) for o in ctx.analysis.tables if o.classification == "func" and o.type not in ("summary", "fiscal_summary")
+             for r in o.rows if r.code and len(r.code) == 3 and r.values]
+    for row in classes:
+        code = _class_code(row)
+        if not row.values or code is None:
+            continue
+        v = row.values[min(row.values)]
+        for o, other in coded:
+            match = next((w for w in other.values.values() if w.interval.overlaps(v.interval)), None)
+            if other.code == code and match is not None:
+                ctx.verified(TableTotal(t, row), Reading(f"与《{o.title[:20]}》{code} {other.name}{match.cell.text.strip()}一致",
+                                                         (_cell_figure(other),)))
+                break
+
+
 def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     """收支总表 expense side: its 本年支出合计 (or 支出总计) = Σ 类, column by column. An error only when
     the 类 rows are certain (by code, or by name with every 类 the sum of its rows) and every 类 has a
@@ -258,6 +277,7 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     if found is None:
         return
     classes, blocks, end = found
+    _classes_elsewhere(ctx, t, classes)
     total = _class_total(t, end)
     if total is None or not any(r.values for r in classes):
         return
