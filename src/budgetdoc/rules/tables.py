@@ -250,6 +250,13 @@ def _class_total(t: ParsedTable, end: int) -> Row | None:
     return None
 
 
+def _other_side_rows(ctx: RuleContext, t: ParsedTable) -> list[Row]:
+    """The income side's rows with a figure (一、财政拨款, 一般公共预算, 收入总计 …) beside a 收支总表
+    expense side: they state the same total the expense rows do not add up to, so the finding names them."""
+    sides = [o for o in ctx.analysis.tables if o.group == t.group and o is not t]
+    return [r for o in sides for r in o.rows if r.values and not r.code][:8]
+
+
 def _classes_elsewhere(ctx: RuleContext, t: ParsedTable, classes: list[Row]) -> None:
     """A 类 row of a 收支总表 is the total of its 款 printed in the 功能分类 tables: the same 类 code there
     with the same figure (within rounding) verifies it. Only a verification: the tables may differ in
@@ -302,9 +309,15 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         if not (certain and complete):
             ctx.unverified(TableTotal(t, total), "各类支出的层级无法确定，不能据以核对合计", reading)
             return
+        income = _other_side_rows(ctx, t)
+        if not any(r.values[min(r.values)].interval.overlaps(v.interval) for r in income):
+            income = []  # the income side states another total: table-identity names that
+        said = "；收入方各行（" + "、".join(f"{_bare_label(r.name)}{_fmt(r.values[min(r.values)].value, v.decimals)}"
+                                        for r in income) + "）按同一总数列示，同样与支出各类之和不符" if income else ""
         yield ctx.report(f"《{t.title[:30]}》{_bare_label(total.name)}{named}为{_fmt(v.value, v.decimals)}，"
-                         f"表中各类支出之和为{_fmt(parts.mid, v.decimals)}（{terms}），不相等。",
-                         [_ev(total, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                         f"表中各类支出之和为{_fmt(parts.mid, v.decimals)}（{terms}），不相等{said}。",
+                         [_ev(total, v), *(_ev(r, r.values[min(r.values)]) for r in income)],
+                         stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
                          slip=sev == "slip", claim=TableTotal(t, total), reading=reading)
         return
     if checked:
