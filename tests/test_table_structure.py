@@ -333,3 +333,15 @@ def test_summary_class_row_verified_by_the_function_table(tmp_path: Path) -> Non
     d.save(str(path))
     r = check(path)
     assert any(c.status == "verified" and c.evidence.quote.startswith("一、一般公共服务支出") for c in r.claims)
+
+
+def test_continued_mark_joins_the_table(tmp_path: Path) -> None:
+    """A page whose table is headed 续表 (its header repeated) continues the table before."""
+    pages = _fiscal("140.50")
+    story: list = [Paragraph("某某局2026年部门预算", STYLE), Paragraph(FISCAL_TITLE, STYLE), Paragraph("单位：万元", STYLE),
+                   Table(pages[0], colWidths=WIDTHS, style=GRID), PageBreak(), Paragraph("续表", STYLE),
+                   Table(pages[0][:2] + pages[1], colWidths=WIDTHS, style=GRID)]
+    path = tmp_path / "t.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    found = _errors(path, "table-hierarchy")
+    assert [(f.stated, f.expected, f.evidence[0].loc.page) for f in found] == [("140.50", "240.50", 2)]

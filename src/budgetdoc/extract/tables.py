@@ -377,7 +377,9 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
             continue
         nheader = _split_header(grid, origin)
         paths = _paths(grid, nheader)
-        if _continue(out, blocks, i, title, grid, origin, nheader, paths):
+        # "续表" (or the table's title with 续表) over a page's table: the table before goes on.
+        own = "" if _pattern("continued").search(title) else title
+        if _continue(out, blocks, i, own, grid, origin, nheader, paths):
             continue
         header_text = " ".join(p for path in paths for p in path)
         unit_re = _pattern("unit")
