@@ -23,6 +23,9 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
     # (表八 2026年财政拨款“三公”经费支出情况表, 合计 13.85), so the first year should read 2026 — a figure
     # compared with its own year (gold.json must cq-sangong-wrong-year).
     "004_重庆/2026年重庆市气象局部门预算.pdf": [("self-comparison", 2, "2025")],
+    # p7 2026年预算单位财务收支预算总表: 收入总计 left blank (rendered page), while the income rows give
+    # 财政拨款收入 195,774,300 and 支出总计 = 195,774,300: the table's total is missing (gold must rv-1).
+    "001_上海/2026年上海市审计局_部门预算.pdf": [("table-identity", 7, "（空白）")],
     # p37 部门整体支出绩效目标表: 资金总额 8200.95 = 项目支出 2285.57 + 基本支出 5915.38, but the budget tables
     # give 15184.81 (支出总表; 一般公共预算 10984.81) and 项目支出 9269.43 (一般公共预算 5069.43): no scope has
     # 8200.95 or 2285.57 (gold.json must rv-1).
@@ -48,12 +51,19 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # rv-2, rv-3). Each row's label names the quantity, and no scope states 35673.03 or 7000.00.
         ("table-figures", 28, "35673.03万元"),
         ("table-figures", 28, "7000.00万元"),
+        # 表04 财政拨款收支预算总表 (p28–29, one table over two pages): 支出总计 42,673.03 (and 收入总计, 本年收入合计),
+        # but its own 类 rows 0.64+16.50+3797.62+3246.05+1366.30+15.00+106247.07+2018.58+75500.00 = 192,207.76, each
+        # 类 the sum of its 款/项 rows; 192,207.76 is also 表01's 财政拨款 and the text's p7 (gold must rv-1).
+        ("table-hierarchy", 29, "42,673.03"),
     ],
     "079_湖州/2026年湖州市卫生健康委员会部门预算.pdf": [
         # p33 表04: 一般公共预算 25591.21 and 政府性基金预算 12600.00 against 37018.75 and 27600.00 in 表01 (p25)
         # and the text (p7) (gold.json must rv-2, rv-3; 12600.00 is only the 城乡社区 part of the fund).
         ("table-figures", 33, "25591.21万元"),
         ("table-figures", 33, "12600.00万元"),
+        # 表04 (p33–35): 支出总计 38,191.21, its 类 rows 1140.61+11871.20+23268.50+12600.00+738.45+15000.00 =
+        # 64,618.76 (表01 财政拨款 64,618.75, text p8); gold must rv-1.
+        ("table-hierarchy", 35, "38,191.21"),
     ],
     "079_湖州/2026年湖州市退役军人事务局部门预算.pdf": [
         # p5 收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%: 336.67 ÷ (6256.31 + 336.67 = 6592.98)

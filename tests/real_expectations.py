@@ -94,6 +94,9 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # One wrong cell: with 0.00 there both sums hold, so it is the one finding (at the cell, not the row).
         ("table-hierarchy", 11, "64,840,547.00"),
     ],
+    # p7 财务收支预算总表: the 收入总计 cell is blank, while 支出总计 is 195,774,300 and the income rows give
+    # 财政拨款收入 195,774,300 (事业/经营/其他 blank): the table's total is missing (gold rv-1 of the same file).
+    "shanghai-municipal-shenjiju-2026-unit-budget.pdf": [("table-identity", 7, "（空白）")],
     # p21 一般公共服务支出2106.66万元，占71.73%: 2106.66 ÷ 2940.05 = 71.65% (the stated shares add to 100.07%).
     "putuo-caizhengju-2024-final.pdf": [("share", 21, "71.73%")],
     "putuo-guihuaziyuan-2024-final.pdf": [

@@ -10,7 +10,8 @@ summed.
 3. Side by side: a table that prints two or three logical tables next to each other (收入 | 支出,
    人员经费 | 公用经费) is split into its sides, each with its own rows.
 4. Across pages: a table continued on the next page (its header repeated, or the same columns and no
-   title of its own) is one table.
+   title of its own) is one table; a page that opens with a row label (十六、金融支出) or the end of a
+   wrapped cell (务支出) opens no table of its own.
 5. Rows: classification code (however many digits; 款/项 printed without their leading zero are
    padded), name, and the amounts by column; facts from classification rows and label/amount pairs.
 """
@@ -48,6 +49,7 @@ class TableKnowledge:
     numbering_row: list[re.Pattern[str]]
     total_rows: list[re.Pattern[str]]
     patterns: dict[str, re.Pattern[str]]
+    classes: dict[str, str]  # 功能分类 类 name -> its 3-digit code
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,8 @@ def table_knowledge() -> TableKnowledge:
                           tuple(data["money_headers"]), tuple(data["indicator_signs"]),
                           frozenset(data["measure_units"]), [re.compile(p) for p in data["numbering_row"]],
                           [re.compile(p) for p in data["total_rows"]],
-                          {name: re.compile(p) for name, p in data["patterns"].items()})
+                          {name: re.compile(p) for name, p in data["patterns"].items()},
+                          {name: code for code, names in data["function_classes"].items() for name in names})
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -332,6 +335,10 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
             if not t:
                 continue
             col = columns[c]
+            if col.role == "ident":
+                if parse_number(t) is None and not name:
+                    name = t  # a label in the code column (合计)
+                continue  # a unit's or project's own code: neither its classification nor its name
             if col.role == "code" and not values:
                 if code_parts and _CODE.match(t) and len(t) > 2:
                     pass  # a second classification's code (政府经济科目编码 beside 部门经济科目编码)
@@ -349,6 +356,8 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         code = "".join(code_parts) or None
         if code is not None and not _CODE.match(code):
             code = None
+        if code is None and (m := _pattern("code_in_name").match(name)):
+            code, name = m.group("code") or m.group("code2"), name[m.end():]  # [301]工资福利支出: the code printed in the name
         if cells:
             out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment, by_col))
     return out
@@ -368,7 +377,9 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
             continue
         nheader = _split_header(grid, origin)
         paths = _paths(grid, nheader)
-        if _continue(out, blocks, i, title, grid, origin, nheader, paths):
+        # "续表" (or the table's title with 续表) over a page's table: the table before goes on.
+        own = "" if _pattern("continued").search(title) else title
+        if _continue(out, blocks, i, own, grid, origin, nheader, paths):
             continue
         header_text = " ".join(p for path in paths for p in path)
         unit_re = _pattern("unit")
@@ -454,7 +465,8 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
     if nheader and tuple(paths) == prev_paths and (same_title or not title):
         first = nheader  # the header repeated on the new page
-    elif not title and (not nheader or _labels_only(grid[:nheader])):
+    elif not title and (not nheader or _labels_only(grid[:nheader])
+                        or all(_fragment([c for c in row if c is not None]) for row in grid[:nheader])):
         first = 0  # no header (rows of labels without amounts read as one are rows: 结余分配 | …)
         # Without a header of its own the rows must fit the previous table's columns.
         for row, orig in zip(grid, origin, strict=True):
@@ -462,7 +474,7 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
                 if cell is None or not orig[c] or not _text(cell):
                     continue
                 role = next(t.columns[c].role for t in group if t.side[0] <= c < t.side[1])
-                if parse_number(_text(cell)) is not None and role not in ("amount", "code", "rownum") \
+                if parse_number(_text(cell)) is not None and role not in ("amount", "code", "rownum", "ident") \
                         and not _CODE_PART.match(_text(cell)):
                     return False
     else:
@@ -488,8 +500,34 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
 
 def _labels_only(rows: Grid) -> bool:
     """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配): rows of a continued table."""
-    texts = [_pattern("label_numbering").sub("", _text(c)) for row in rows for c in _unique(row) if _text(c)]
-    return bool(texts) and all(match_quantity(clean_label(t)) is not None for t in texts)
+    return _are_labels([_text(c) for row in rows for c in _unique(row) if _text(c)])
+
+
+def _are_labels(texts: list[str]) -> bool:
+    """Texts that are row labels: quantities (结余分配) or 功能分类 类 (十六、金融支出)."""
+    bare = [_pattern("label_numbering").sub("", t) for t in texts]
+    classes = table_knowledge().classes
+    return bool(bare) and all(match_quantity(clean_label(t)) is not None or re.sub(r"\s", "", t) in classes
+                              for t in bare)
+
+
+def _fragment(row: list[Cell]) -> bool:
+    """A row of one short text away from the first column that names no table and reads like no title
+    (务支出: the end of a cell wrapped over the page break): a row of a continued table, not its title."""
+    filled = [i for i, c in enumerate(row) if c.text.strip()]
+    if len(filled) != 1 or filled[0] == 0:
+        return False
+    text = clean_text(row[filled[0]].text)
+    return len(text) <= 8 and parse_number(text) is None and classify_title(text)[0] is None \
+        and not _pattern("title_like").search(text) and _header_role((text,)) is None
+
+
+def _row_label(text: str) -> bool:
+    """A numbered row label (十六、金融支出) that names no table: the first row of a table continued from
+    the page before, not its title."""
+    if not _pattern("label_numbering").match(text) or classify_title(text)[0] is not None:
+        return False
+    return _are_labels([text])
 
 
 def _amounts(row: Row) -> list[Decimal]:
@@ -518,7 +556,8 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's
         # text besides: the title is what comes before 部门/单位, the unit is read from the rest.
         text = clean_text(first[0].text)
-        if _header_role((text,)) is None or classify_title(text)[0] is not None:
+        if (_header_role((text,)) is None or classify_title(text)[0] is not None) and not _row_label(text) \
+                and not _fragment(rows[0]):
             m = _pattern("title_end").search(text)
             unit = _pattern("unit").search(text)
             title = text[: m.start()] if m else text[:40]
@@ -527,6 +566,9 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
                 if above:
                     title = f"{above} {title}"
             body = rows[1:]
+            # A second title line under the first (公开02表 / 收入总表): the table's name.
+            while body and (second := _title_row(body[0])) and classify_title(title)[0] is None:
+                title, body = f"{title} {second}", body[1:]
             # "部门：… 单位：万元" rows under the title are captions, not header
             while body and _is_caption_row(body[0]):
                 unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
@@ -537,6 +579,15 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
     while body and _is_caption_row(body[0]):
         body = body[1:]
     return (above + " " + _context(blocks, i) if above else ""), body
+
+
+def _title_row(row: list[Cell]) -> str | None:
+    """The text of a row of one cell that names a standard table (收入总表), else None."""
+    cells = [c for c in row if c.text.strip()]
+    if len(cells) != 1:
+        return None
+    text = clean_text(cells[0].text)
+    return text if classify_title(text)[0] is not None and len(text) < 40 else None
 
 
 def _is_caption_row(row: list[Cell]) -> bool:

@@ -1,5 +1,7 @@
-"""Table checks: 类 = Σ款 = Σ项 and 合计 = Σ类 in classification tables, a row's 合计 column equal to
-its parts (基本支出 + 项目支出 ...), and the explanation text stating the same figures as the tables."""
+"""Table checks: 类 = Σ款 = Σ项 and 合计 = Σ类 in classification tables, a 收支总表's 本年支出合计 = Σ类 (by
+code or by name), the 合计 of a table of units/projects/items = Σ rows at one level, 人员经费合计 = 301 + 303,
+a row's 合计 column equal to its parts (基本支出 + 项目支出 ...), the 收支总表 identities (a blank total is
+no zero), and the explanation text stating the same figures as the tables."""
 
 from __future__ import annotations
 
@@ -7,12 +9,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ..amount import Amount
 from ..extract import Mention
+from ..extract.keys import match_quantity, numbering_style
+from ..extract.mentions import clean_label
 from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
 from ..verify import TableTotal, fact_figure
 from ..verify.search import CellIndex
@@ -46,7 +51,9 @@ def _fmt(x: Decimal, decimals: int) -> str:
 
 @rule("table-hierarchy", "table", "error", "科目层级合计不符",
       "功能分类/经济分类表中，类的金额等于其下各款之和，款等于其下各项之和，合计行等于各类之和。"
-      "例：201一般公共服务支出16,845.17 = 20131 16,845.17；20131 = 2013101 6,106.99 + 2013102 10,738.18。",
+      "例：201一般公共服务支出16,845.17 = 20131 16,845.17；20131 = 2013101 6,106.99 + 2013102 10,738.18。"
+      "收支总表（含跨页续表）支出方的本年支出合计（或支出总计）等于各类支出之和；人员经费合计 = 301 + 303；"
+      "单位、项目、采购品目表的合计行等于同一层级各行之和（部门、单位、项目分层时按层级计，不重复相加）。",
       rationale="政府收支分类科目按类、款、项逐级汇总（类3位、款5位、项7位编码），上级科目金额等于下级科目之和。",
       last_digit=True)
 def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
@@ -55,16 +62,23 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
         reported: set[tuple[int, int]] = set()
         for parent, children, what, parts_name, open_end in _families(t):
             yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
+        yield from _check_class_rows(ctx, t)
+        yield from _check_item_total(ctx, t)
+        yield from _check_econ_groups(ctx, t)
 
 
 Family = tuple[Row, list[Row], str, str, bool]  # parent, its children, how they are named, open end
 
 
 def _families(t: ParsedTable) -> Iterator[Family]:
-    """Every coded row with the rows directly under it, and the 合计 row with the top-level rows."""
-    if not t.classification:
-        return
+    """Every coded row with the rows directly under it, and the 合计 row with the top-level rows. A table
+    of no classification by its title is one when it is a standard table with a code column and each
+    code once (机关运行经费表 by 302 › 30201 …; not a procurement list whose unit and item rows repeat
+    their item's code)."""
     coded = [r for r in t.rows if r.code]
+    if not t.classification and (t.type in (None, "performance") or len({r.code for r in coded}) < len(coded)
+                                 or not any(c.role == "code" for c in t.columns.values())):
+        return  # an untitled table (a page not joined to its table) is no classification table either
     for i, parent in enumerate(coded):
         children, end = _children(coded, i)
         if children:
@@ -103,6 +117,7 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
     When one child's cell, corrected, makes every sum hold (the parent's column and both rows' 合计),
     that cell is the one named."""
     checked = failed = 0
+    once = _without_repeats(children)
     for col, v in parent.values.items():
         parts = _column_sum(children, col)
         if parts is None:
@@ -111,6 +126,9 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
         sev = _severity(v, parts)
         if sev is None or (open_end and parts.hi < v.interval.lo):
             continue
+        alt = _column_sum(once, col) if len(once) < len(children) else None
+        if alt is not None and _severity(v, alt) is None:
+            continue  # the rows of a repeated code are one item (a 项 printed with its 款's code)
         failed += 1
         header = t.columns[col].name
         named = f"「{header}」" if header else ""
@@ -136,6 +154,371 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
     if checked and not failed:
         ctx.verified(TableTotal(t, parent), Reading(f"{what}等于{parts_name}之和（{checked}列）",
                                                     tuple(_cell_figure(c) for c in children[:12])))
+
+
+# ------------------------------------------------- the 类 rows of a 收支总表's expense side
+
+
+class _TooMany(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _class_rows_end() -> frozenset[str]:
+    return frozenset(load_yaml("tables.yaml")["class_rows_end"])
+
+
+def _bare_label(name: str) -> str:
+    return re.sub(r"\s", "", table_knowledge().patterns["label_numbering"].sub("", name))
+
+
+def _class_code(row: Row) -> str | None:
+    """The 类 a row is, by its 3-digit code or, with no code, by its name (一、一般公共服务支出)."""
+    if row.code:
+        return row.code if len(row.code) == 3 else None
+    return table_knowledge().classes.get(_bare_label(row.name))
+
+
+def _ends_classes(row: Row) -> bool:
+    """A row that closes the 类 rows: 本年支出合计, 结转下年, 支出总计, a bare 合计 …."""
+    if row.code:
+        return False
+    if row.is_total:
+        return True
+    found = match_quantity(clean_label(_bare_label(row.name)))
+    return found is not None and found.key in _class_rows_end()
+
+
+def _side_classes(t: ParsedTable) -> tuple[list[Row], list[list[Row]], int] | None:
+    """The 类 rows of a 收支总表 side, each with the rows printed under it, and the index of the row
+    that ends them; None when the side prints none or a row under them does not belong to its 类."""
+    classes: list[Row] = []
+    blocks: list[list[Row]] = []
+    for i, row in enumerate(t.rows):
+        if classes and _ends_classes(row):
+            return classes, blocks, i
+        code = _class_code(row)
+        if code is not None and classes and row.code is None and not blocks[-1] \
+                and _bare_label(row.name) == _bare_label(classes[-1].name):
+            code = None  # 229 其他支出 › 22999 其他支出: a 款 named as its 类
+        if code is not None:
+            classes.append(row)
+            blocks.append([])
+        elif classes:
+            if row.code and not row.code.startswith(classes[-1].code or ""):
+                return None  # a coded row of another 类 than the one above it
+            blocks[-1].append(row)
+    return None
+
+
+def _cents(v: Value, decimals: int) -> int:
+    return int(v.value.scaleb(decimals))
+
+
+def _classes_certain(t: ParsedTable, classes: list[Row], blocks: list[list[Row]]) -> bool:
+    """Are the 类 rows surely the top level? By their codes; by name only when every 类 is the sum of
+    the rows under it read as 款 over 项 (or no 类 has rows under it)."""
+    if all(r.code for r in classes):
+        return True
+    if not any(blocks):
+        return True
+    for row, block in zip(classes, blocks, strict=True):
+        if not row.values or not block:
+            return False
+        col = min(row.values)
+        valued = [r for r in block if col in r.values]
+        if any(r.values and col not in r.values for r in block):
+            return False
+        d = max([row.values[col].decimals, *(r.values[col].decimals for r in valued)])
+        if not _nested_sum(_cents(row.values[col], d), [_cents(r.values[col], d) for r in valued]):
+            return False
+    return True
+
+
+def _class_total(t: ParsedTable, end: int) -> Row | None:
+    """The row the 类 add up to: 本年支出合计, or 支出总计 (a bare 合计) when no figure is printed
+    between the 类 and it."""
+    for row in t.rows[end:]:
+        found = match_quantity(clean_label(_bare_label(row.name))) if not row.code else None
+        key = found.key if found is not None else None
+        if key == "expense.current_year":
+            return row if row.values else None
+        if key == "expense.total" or row.is_total:
+            return row if row.values else None
+        if any(v.value for v in row.values.values()):
+            return None  # 年末结转和结余 …: the total has more parts than the 类
+    return None
+
+
+def _other_side_rows(ctx: RuleContext, t: ParsedTable) -> list[Row]:
+    """The income side's rows with a figure (一、财政拨款, 一般公共预算, 收入总计 …) beside a 收支总表
+    expense side: they state the same total the expense rows do not add up to, so the finding names them."""
+    sides = [o for o in ctx.analysis.tables if o.group == t.group and o is not t]
+    return [r for o in sides for r in o.rows if r.values and not r.code][:8]
+
+
+def _classes_elsewhere(ctx: RuleContext, t: ParsedTable, classes: list[Row]) -> None:
+    """A 类 row of a 收支总表 is the total of its 款 printed in the 功能分类 tables: the same 类 code there
+    with the same figure (within rounding) verifies it. Only a verification: the tables may differ in
+    scope (all funds, 财政拨款), so a difference says nothing."""
+    coded = [(o, r) for o in ctx.analysis.tables if o.classification == "func" and o.type not in ("summary", "fiscal_summary")
+             for r in o.rows if r.code and len(r.code) == 3 and r.values]
+    for row in classes:
+        code = _class_code(row)
+        if not row.values or code is None:
+            continue
+        v = row.values[min(row.values)]
+        for o, other in coded:
+            match = next((w for w in other.values.values() if w.interval.overlaps(v.interval)), None)
+            if other.code == code and match is not None:
+                ctx.verified(TableTotal(t, row), Reading(f"与《{o.title[:20]}》{code} {other.name}{match.cell.text.strip()}一致",
+                                                         (_cell_figure(other),)))
+                break
+
+
+def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """收支总表 expense side: its 本年支出合计 (or 支出总计) = Σ 类, column by column. An error only when
+    the 类 rows are certain (by code, or by name with every 类 the sum of its rows) and every 类 has a
+    figure in the column; otherwise a sum that holds verifies the total, one that fails is left unverified."""
+    if t.type not in ("summary", "fiscal_summary"):
+        return
+    found = _side_classes(t)
+    if found is None:
+        return
+    classes, blocks, end = found
+    _classes_elsewhere(ctx, t, classes)
+    total = _class_total(t, end)
+    if total is None or not any(r.values for r in classes):
+        return
+    certain = _classes_certain(t, classes, blocks)
+    checked = 0
+    for col, v in sorted(total.values.items()):
+        have = [r for r in classes if col in r.values]
+        if not have:
+            continue
+        parts = interval_sum([r.values[col].interval for r in have])
+        sev = _severity(v, parts)
+        complete = all(col in r.values for r in classes if r.values)  # a 类 row with no figure at all adds none
+        if sev is None:
+            checked += 1
+            continue
+        header = t.columns[col].name
+        named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
+        terms = "+".join(f"{_bare_label(r.name)}{_fmt(r.values[col].value, r.values[col].decimals)}" for r in have)
+        reading = Reading(f"各类支出之和{_fmt(parts.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
+        if not (certain and complete):
+            ctx.unverified(TableTotal(t, total), "各类支出的层级无法确定，不能据以核对合计", reading)
+            return
+        income = _other_side_rows(ctx, t)
+        if not any(r.values[min(r.values)].interval.overlaps(v.interval) for r in income):
+            income = []  # the income side states another total: table-identity names that
+        said = "；收入方各行（" + "、".join(f"{_bare_label(r.name)}{_fmt(r.values[min(r.values)].value, v.decimals)}"
+                                        for r in income) + "）按同一总数列示，同样与支出各类之和不符" if income else ""
+        yield ctx.report(f"《{t.title[:30]}》{_bare_label(total.name)}{named}为{_fmt(v.value, v.decimals)}，"
+                         f"表中各类支出之和为{_fmt(parts.mid, v.decimals)}（{terms}），不相等{said}。",
+                         [_ev(total, v), *(_ev(r, r.values[min(r.values)]) for r in income)],
+                         stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                         slip=sev == "slip", claim=TableTotal(t, total), reading=reading)
+        return
+    if checked:
+        ctx.verified(TableTotal(t, total), Reading(f"{_bare_label(total.name)}等于各类支出之和（{checked}列）",
+                                                   tuple(_cell_figure(r) for r in classes[:12])))
+
+
+# ------------------------------------------- 人员经费合计 / 公用经费合计 rows of a 经济分类 table
+
+
+@lru_cache(maxsize=1)
+def _econ_groups() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_yaml("tables.yaml")["econ_groups"].items()}
+
+
+def _principal(key: str) -> str:
+    """The group's main 类 (301 工资福利支出, 302 商品和服务支出): a side without it is not the group's."""
+    return load_yaml("tables.yaml")["econ_groups"][key][0]
+
+
+def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 + …: a row naming the group, without a code, against
+    the 类 rows of the group on its side. An error only when the side's 类 rows are all of the group, its
+    main 类 among them (the 人员经费 | 公用经费 halves of a 基本支出 table); otherwise a sum that holds
+    verifies the row."""
+    if t.classification != "econ":
+        return
+    classes = [r for r in t.rows if r.code and len(r.code) == 3]
+    for row in t.rows:
+        if row.code or not row.values:
+            continue
+        found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", _bare_label(row.name))))
+        group = _econ_groups().get(found.key if found is not None else "")
+        if group is None:
+            continue
+        members = [r for r in classes if r.code in group]
+        if not members:
+            continue
+        col, v = min(row.values.items())
+        have = [r for r in members if col in r.values]
+        if not have:
+            continue
+        parts = interval_sum([r.values[col].interval for r in have])
+        reading = Reading("+".join(f"{r.code}{_bare_label(r.name)}" for r in have) + f"={_fmt(parts.mid, v.decimals)}",
+                          tuple(_cell_figure(r) for r in have))
+        sev = _severity(v, parts)
+        if sev is None:
+            ctx.verified(TableTotal(t, row), reading)
+        elif len(members) == len(classes) == len(have) and _principal(found.key) in {r.code for r in members}:  # type: ignore[union-attr]
+            yield ctx.report(f"《{t.title[:30]}》{_bare_label(row.name)}为{_fmt(v.value, v.decimals)}，"
+                             f"{reading.text.split('=')[0]}之和为{_fmt(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
+                             stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                             slip=sev == "slip", claim=TableTotal(t, row), reading=reading)
+        else:
+            ctx.unverified(TableTotal(t, row), "表中另有其他经济分类类级科目，组成不确定", reading)
+
+
+# ------------------------------------ the 合计 row of a table of units, projects or items
+
+
+_NO_LEVEL_TABLES = ("summary", "fiscal_summary", "performance")
+_MAX_STATES = 20000
+
+
+def _nested_sum(total: int, vals: list[int]) -> bool | None:
+    """Can the rows (whole last-digit units, top to bottom) be read as groups — a row alone, or a row
+    followed by groups that add up to it (部门 › 单位 › 项目, 类 › 款 › 项) — whose top rows add up to
+    `total`? Each sum within its terms' rounding (half a unit each). None when the readings are too
+    many to try. Rows of 0 are left out: a 0 is a row alone or over rows of 0, whatever the reading."""
+    vals = [v for v in vals if v]
+    if any(v < 0 for v in vals):
+        return None
+    n = len(vals)
+    ends: list[set[int]] = [set() for _ in range(n + 1)]  # where a group opened at i can end
+    budget = [_MAX_STATES]
+
+    def chains(start: int, target: int) -> set[int]:
+        """Positions a run of whole groups from `start` can end at, its top rows adding up to target."""
+        out: set[int] = set()
+        states = {(start, 0, 0)}
+        seen: set[tuple[int, int, int]] = set()
+        while states:
+            pos, acc, cnt = states.pop()
+            if cnt and 2 * abs(acc - target) <= cnt + 1:
+                out.add(pos)
+            if pos >= n or 2 * (acc - target) > cnt + 1:
+                continue
+            for e in ends[pos]:
+                nxt = (e, acc + vals[pos], cnt + 1)
+                if nxt not in seen:
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise _TooMany
+                    seen.add(nxt)
+                    states.add(nxt)
+        return out
+
+    try:
+        for i in range(n - 1, -1, -1):
+            ends[i] = {i + 1} | chains(i + 1, vals[i])
+        return n in chains(0, total)
+    except _TooMany:
+        return None
+
+
+def _one_level(t: ParsedTable, items: list[Row], col: int) -> bool:
+    """Are the item rows surely one level, so that the 合计 is their plain sum? No 小计 or 其中 rows, no
+    mixed numbering (一、 over 1.), no codes, no blank cell in the column beside figures (a blank is no
+    zero), and no row equal to the rows right under it (a unit over its one project)."""
+    k = table_knowledge()
+    if any(r.code for r in items) or any(col not in r.values for r in items):
+        return False
+    if any(_SUB_ROW.match(r.name) or r.name in k.total_headers or any(w in r.name for w in _TOTAL_NAMES + ("小计",))
+           for r in items):
+        return False
+    if len({numbering_style(r.name) for r in items}) > 1:
+        return False
+    return not _parent_row([r.values[col] for r in items])
+
+
+def _parent_row(values: list[Value]) -> bool:
+    """Is some row (not 0) the sum of a run of the rows right under it, within rounding?"""
+    for i, v in enumerate(values):
+        if not v.value:
+            continue
+        run: list[Interval] = []
+        for w in values[i + 1:]:
+            run.append(w.interval)
+            s = interval_sum(run)
+            if s.overlaps(v.interval):
+                return True
+            if s.lo > v.interval.hi:
+                break
+    return False
+
+
+def _untitled_next(ctx: RuleContext, t: ParsedTable) -> bool:
+    """Is the next table read after this one untitled (it may be this one's continuation)?"""
+    tables = ctx.analysis.tables
+    later = [o for o in tables[tables.index(t) + 1:] if o.group != t.group]
+    return bool(later) and not later[0].title.strip()
+
+
+def _item_rows(t: ParsedTable) -> tuple[Row, list[Row]] | None:
+    """The 合计 row of a table whose rows carry no classification code, and its item rows (every other
+    row with figures); None when the table has codes (the hierarchy decides), or not one 合计 row."""
+    if t.type in _NO_LEVEL_TABLES or any(r.code for r in t.rows):
+        return None
+    totals = [r for r in t.rows if r.is_total and r.values]
+    if len(totals) != 1:
+        return None
+    items = [r for r in t.rows if r.values and r is not totals[0]]
+    return (totals[0], items) if items else None
+
+
+def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """A table of units, projects or items (收入总表 by unit, 项目支出表, 政府采购表 …): its 合计 row, column
+    by column, is the sum of its rows read at one level (units alone, or units over their projects).
+    Verified when some reading holds in every column; an error only when the rows are surely one
+    level and the table is read whole (its 合计 under its rows, or the rows exceeding it)."""
+    found = _item_rows(t)
+    if found is None:
+        return
+    total, items = found
+    checked = 0
+    for col, v in sorted(total.values.items()):
+        have = [r for r in items if col in r.values]
+        if not have:
+            continue
+        d = max([v.decimals, *(r.values[col].decimals for r in have)])
+        flat = interval_sum([r.values[col].interval for r in have])
+        nested = _nested_sum(_cents(v, d), [_cents(r.values[col], d) for r in have])
+        if _severity(v, flat) is None or nested:
+            checked += 1
+            continue
+        header = t.columns[col].name
+        named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
+        reading = Reading(f"各行之和{_fmt(flat.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
+        # Rows on a page not joined cannot be missing: the 合计 is under its rows, or no untitled table
+        # follows (a continuation not recognised), or the rows already exceed it.
+        below = t.rows.index(total) > t.rows.index(items[-1])
+        whole = below or not _untitled_next(ctx, t) or flat.lo > v.interval.hi
+        if nested is None or not (_one_level(t, items, col) and whole and t.type is not None):
+            ctx.unverified(TableTotal(t, total), "各行的层级无法确定（单位、项目或小计行），不能据以核对合计", reading)
+            return
+        sev = _severity(v, flat)
+        yield ctx.report(f"《{t.title[:30]}》合计行{named}为{_fmt(v.value, v.decimals)}，其下{len(have)}行之和为"
+                         f"{_fmt(flat.mid, v.decimals)}，不相等。", [_ev(total, v)], stated=_fmt(v.value, v.decimals),
+                         expected=_fmt(flat.mid, v.decimals), slip=sev == "slip", claim=TableTotal(t, total),
+                         reading=reading)
+        return
+    if checked:
+        ctx.verified(TableTotal(t, total), Reading(f"合计行等于其下各行之和（{checked}列）",
+                                                   tuple(_cell_figure(r) for r in items[:12])))
+
+
+def _without_repeats(rows: list[Row]) -> list[Row]:
+    """The rows without one that repeats the code of the row right above it. Two readings of such a
+    pair: an item split over two rows by another column (both add), or a 款 and its 项 printed with one
+    code (one item)."""
+    return [r for i, r in enumerate(rows) if not (i and r.code and r.code == rows[i - 1].code)]
 
 
 def _cell_figure(row: Row) -> Figure:
@@ -211,6 +594,10 @@ def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
             parts = _column_sum(children, col)
             if parts is None or _severity(v, parts) is None or (open_end and parts.hi < v.interval.lo):
                 continue
+            once = _without_repeats(children)
+            alt = _column_sum(once, col) if len(once) < len(children) else None
+            if alt is not None and _severity(v, alt) is None:
+                continue
             culprit = _culprit(parent, children, col, levels)
             if culprit is not None:
                 out.add(id(culprit[0]))
@@ -226,10 +613,14 @@ def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
       last_digit=True)
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        levels = _levels(ctx, t)
-        explained = _culprit_rows(t, levels)  # table-hierarchy names the wrong cell of these rows
+        all_levels = _levels(ctx, t)
+        explained = _culprit_rows(t, all_levels)  # table-hierarchy names the wrong cell of these rows
         for row in t.rows:
             if id(row) in explained:
+                continue
+            levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
+            if len(levels) < len(all_levels) and _row_holds(row, levels) is None:
+                ctx.unverified(TableTotal(t, row), "本行小计栏空白（空白不是0），无法核对")
                 continue
             if _row_holds(row, levels):
                 names = "；".join(f"{t.columns[tot].name}=" + "+".join(n for n, _ in parts) for tot, parts in levels
@@ -242,6 +633,21 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for total, parts in levels:
                 yield from _report_level(ctx, t, row, total, parts)
+
+
+def _blank_subtotal(t: ParsedTable, row: Row, level: Level) -> bool:
+    """Is a part of the level a 小计 column left blank in this row while the columns beside it under the
+    same header have figures? A blank 小计 is no 0: the level cannot be read in this row."""
+    for _name, cols in level[1]:
+        if len(cols) != 1 or cols[0] in row.values:
+            continue
+        path = t.columns[cols[0]].path
+        if len(path) < 2 or not _is_total_header(path[-1]):
+            continue  # a plain part left blank: nothing under it to say it is not 0
+        siblings = [c for c, col in t.columns.items() if c != cols[0] and col.path[:-1] == path[:-1]]
+        if any(c in row.values for c in siblings):
+            return True
+    return False
 
 
 def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
@@ -482,7 +888,8 @@ def _fact_interval(f: Fact) -> Interval:
 
 
 @rule("table-identity", "table", "error", "表内收支恒等式不成立",
-      "收支总表等表格中：收入总计 = 支出总计，本年支出合计 = 基本支出 + 项目支出 + …，本年收入合计 = 各项收入之和等。",
+      "收支总表等表格中：收入总计 = 支出总计，本年支出合计 = 基本支出 + 项目支出 + …，本年收入合计 = 各项收入之和，"
+      "支出总计 = 本年支出合计 + 结转下年等。收入总计（支出总计）栏空白而各项已填且与另一方总计相等时，报告合计缺失。",
       rationale="收入总计 = 支出总计；本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（domain 恒等式）。",
       last_digit=True)
 def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
@@ -492,6 +899,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
         groups.setdefault(t.group, []).append(t)
     for sides in groups.values():
         t = sides[0]
+        yield from _blank_grand_totals(ctx, sides)
         first: dict[str, Fact] = {}
         for f in (f for side in sides for f in side.facts):
             first.setdefault(f.key, f)
@@ -500,19 +908,29 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for scope in ("", *a.knowledge.scope_prefixes):
                 total = first.get(scope + ident.total)
-                parts = [first.get(scope + p) for p in ident.parts]
-                if total is None or any(p is None for p in parts) or any(p is total for p in parts):
+                stated = [first.get(scope + p) for p in ident.parts]
+                if total is None or any(p is total for p in stated):
                     continue
                 where = _row_of(sides, total)
+                between = None
+                if any(p is None for p in stated):
+                    # 支出总计 = 本年支出合计 + 结转下年 in a budget, which prints no 结余分配 row (or leaves it
+                    # blank): the parts printed, and every other figure between the first part and the total.
+                    between = _between_rows(ident, stated, where) if where is not None else None
+                    if between is None:
+                        continue
+                keys = [k for k, p in zip(ident.parts, stated, strict=True) if p is not None]
+                parts = [p for p in stated if p is not None]
                 subject = TableTotal(*where) if where is not None else None
-                s = interval_sum([_fact_interval(p) for p in parts])  # type: ignore[arg-type]
-                reading = Reading(f"{a.name(scope + ident.total)} = " + " + ".join(p.stated for p in parts),  # type: ignore[union-attr]
-                                  tuple(fact_figure(a.name(scope + k), p) for k, p in zip(ident.parts, parts, strict=True)))  # type: ignore[arg-type]
+                s = interval_sum([_fact_interval(p) for p in parts])
+                reading = Reading(f"{a.name(scope + ident.total)} = " + " + ".join(p.stated for p in parts),
+                                  tuple(fact_figure(a.name(scope + k), p) for k, p in zip(keys, parts, strict=True)))
                 if _fact_interval(total).overlaps(s):
                     if subject is not None:
                         ctx.verified(subject, reading)
                     continue
-                others = _unnamed_rows(where, parts) if where is not None else []  # type: ignore[arg-type]
+                others = between if between is not None else \
+                    _unnamed_rows(where, parts) if where is not None else []  # type: ignore[arg-type]
                 if others:
                     # Rows the knowledge does not name (财政专户管理资金收入) stand beside the parts: the
                     # total may include them. With them it holds, or it cannot be decided.
@@ -528,20 +946,75 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  [Evidence(total.stated, total.loc)], stated=total.stated,
                                  slip=s.gap(total.value_yuan) <= 2 * _half_unit(total), claim=subject, reading=reading)
         for eq in a.knowledge.equalities:
-            inc, exp = first.get(eq.left), first.get(eq.right)
-            if inc is None or exp is None or inc is exp:
-                continue
-            where = _row_of(sides, exp)
-            subject = TableTotal(*where) if where is not None else None
-            reading = Reading(f"{a.name(eq.left)}{inc.stated}", (fact_figure(a.name(eq.left), inc),))
-            if _fact_interval(inc).overlaps(_fact_interval(exp)):
-                if subject is not None:
-                    ctx.verified(subject, reading)
-                continue
-            yield ctx.report(f"《{t.title[:30]}》{a.name(eq.left)}{inc.stated}与{a.name(eq.right)}{exp.stated}不相等。",
-                             [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
-                             expected=inc.stated, slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
-                             claim=subject, reading=reading)
+            for scope in ("", *a.knowledge.scope_prefixes):  # 财政拨款收支总表: fiscal.收入总计 = fiscal.支出总计
+                left, right = scope + eq.left, scope + eq.right
+                inc, exp = first.get(left), first.get(right)
+                if inc is None or exp is None or inc is exp:
+                    continue
+                where = _row_of(sides, exp)
+                subject = TableTotal(*where) if where is not None else None
+                reading = Reading(f"{a.name(left)}{inc.stated}", (fact_figure(a.name(left), inc),))
+                if _fact_interval(inc).overlaps(_fact_interval(exp)):
+                    if subject is not None:
+                        ctx.verified(subject, reading)
+                    continue
+                yield ctx.report(f"《{t.title[:30]}》{a.name(left)}{inc.stated}与{a.name(right)}{exp.stated}不相等。",
+                                 [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
+                                 expected=inc.stated,
+                                 slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
+                                 claim=subject, reading=reading)
+
+
+def _grand_total(t: ParsedTable) -> tuple[Row, str] | None:
+    """A 收支总表 side's 收入总计/支出总计 row (however it is scoped) and which of the two it is."""
+    for row in t.rows:
+        if row.code:
+            continue
+        found = match_quantity(clean_label(_bare_label(row.name)))
+        if found is not None and found.key.split(".")[-2:] in (["income", "total"], ["expense", "total"]):
+            return row, found.key.split(".")[-2]
+    return None
+
+
+def _top_rows(t: ParsedTable, end: Row) -> list[Row] | None:
+    """The top-level item rows of a side above its grand total: the 类 rows of an expense side, else
+    the rows numbered 一、二、…; None when neither is printed."""
+    found = _side_classes(t)
+    if found is not None and found[0]:
+        return found[0]
+    above = t.rows[:next(i for i, r in enumerate(t.rows) if r is end)]
+    numbered = [r for r in above if numbering_style(r.name) == "han"]
+    return numbered or None
+
+
+def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[Finding]:
+    """收支总表: a side's 收入总计 (支出总计) printed blank while its own item rows are filled and add up to
+    the other side's total. A blank is no zero and no match: the table's total is missing."""
+    if len(sides) != 2 or any(t.type not in ("summary", "fiscal_summary") for t in sides):
+        return
+    totals = [_grand_total(t) for t in sides]
+    if any(x is None for x in totals) or totals[0][1] == totals[1][1]:  # type: ignore[index]
+        return
+    for i in (0, 1):
+        t, (row, _), (other, _) = sides[i], totals[i], totals[1 - i]  # type: ignore[misc]
+        amount = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
+        if row.values or not other.values or not amount:
+            continue
+        col, ov = amount[0], other.values[min(other.values)]
+        top = _top_rows(t, row)
+        have = [r for r in top or [] if col in r.values]
+        if not have or not any(r.values[col].value for r in have):
+            continue
+        parts = interval_sum([r.values[col].interval for r in have])
+        if _severity(ov, parts) is not None:
+            continue  # the rows and the other side disagree: which figure is missing is not known
+        name, other_name = _bare_label(row.name), _bare_label(other.name)
+        cell = row.by_col.get(col) or row.cells[0]
+        reading = Reading(f"{other_name}{_fmt(ov.value, ov.decimals)}", (_cell_figure(other),))
+        yield ctx.report(f"《{t.title[:30]}》{name}栏空白：各项之和为{_fmt(parts.mid, ov.decimals)}，与{other_name}"
+                         f"{_fmt(ov.value, ov.decimals)}相等，{name}应为{_fmt(ov.value, ov.decimals)}，表中缺失。",
+                         [Evidence(name, cell.loc)], stated="（空白）", expected=_fmt(ov.value, ov.decimals),
+                         reading=reading)
 
 
 def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None:
@@ -551,6 +1024,33 @@ def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None
             if any(v.cell.loc == f.loc for v in row.values.values()):
                 return t, row
     return None
+
+
+@lru_cache(maxsize=1)
+def _layout_identities() -> frozenset[str]:
+    return frozenset(load_yaml("tables.yaml")["layout_identities"])
+
+
+def _between_rows(ident, stated: list[Fact | None], where: tuple[ParsedTable, Row]) -> list[Value] | None:
+    """For a grand-total identity with parts not printed: the figures between the first part's row and
+    the total's row, other than the parts' own (rows the total may include: a sub-row, a label the
+    knowledge does not name). None when the identity is not read by layout or its first part is missing
+    or not above the total on the same side."""
+    t, total = where
+    if ident.name not in _layout_identities() or stated[0] is None:
+        return None
+    rows = {id(r): i for i, r in enumerate(t.rows)}
+    start = _row_of([t], stated[0])
+    if start is None or rows[id(start[1])] >= rows[id(total)]:
+        return None
+    own = {p.loc for p in stated if p is not None}
+    out = []
+    for row in t.rows[rows[id(start[1])] + 1:rows[id(total)]]:
+        col = min(total.values) if total.values else None
+        v = row.values.get(col) if col is not None else None
+        if v is not None and v.value and v.cell.loc not in own:
+            out.append(v)
+    return out
 
 
 def _unnamed_rows(where: tuple[ParsedTable, Row], parts: list[Fact]) -> list[Value]:
