@@ -98,7 +98,13 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
     # 财政拨款收入 195,774,300 (事业/经营/其他 blank): the table's total is missing (gold rv-1 of the same file).
     "shanghai-municipal-shenjiju-2026-unit-budget.pdf": [("table-identity", 7, "（空白）")],
     # p21 一般公共服务支出2106.66万元，占71.73%: 2106.66 ÷ 2940.05 = 71.65% (the stated shares add to 100.07%).
-    "putuo-caizhengju-2024-final.pdf": [("share", 21, "71.73%")],
+    "putuo-caizhengju-2024-final.pdf": [
+        ("share", 21, "71.73%"),
+        # p21 四 "财政拨款收入支出总计0.3万元": the 财政拨款收入支出决算总表 (p12–13, one table over two pages) 总计
+        # 2,961.68 = 2,940.05 + 年初结转 21.63 (gold.json must czj-fiscal-total-0.3). One finding for the phrase
+        # that states both totals.
+        ("table-text", 21, "0.3万元"),
+    ],
     "putuo-guihuaziyuan-2024-final.pdf": [
         # p24 section 六 一般公共预算财政拨款基本支出5377.64万元, but the 一般公共预算 tables give 5364.75 (p15 合计
         # 基本支出 = 人员经费合计4884.09 + 公用经费合计480.66, p16): 5377.64 is the all-funds figure.

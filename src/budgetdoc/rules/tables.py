@@ -808,11 +808,14 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
     by_base: dict[str, list[Fact]] = {}
     for f in a.table_facts:
         by_base.setdefault(a.knowledge.base_key(f.key), []).append(f)
+    reported: set[int] = set()  # a phrase stating two totals at once (收入支出总计0.3万元) is one finding
     for key, tfs in by_key.items():
         xf = text_first.get(key)
         if xf is None:
             continue
         m = speaker[id(xf)]
+        if id(m) in reported:
+            continue
         # A figure whose scope the text names itself (一般公共预算财政拨款基本支出X) is that scope's; one that
         # names none, or takes it from the heading above, may be of any scope a table states it in.
         own_scope = xf.key != a.knowledge.base_key(xf.key)
@@ -830,6 +833,7 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         # Off by at most one unit of the text's last digit: truncated instead of rounded.
         slip = gap <= 2 * _half_unit(xf)
         name = key.split("func.", 1)[1] if "func." in key else a.name(key)
+        reported.add(id(m))
         yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
                          slip=slip, claim=m, reading=Reading(f"表中为{tf.stated}", (fact_figure("表中数", tf),)))
