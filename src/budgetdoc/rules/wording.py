@@ -66,7 +66,7 @@ def check_units(ctx: RuleContext) -> Iterator[Finding]:
             # One message for every place: a document that writes 万 for 万元 does it throughout.
             yield ctx.report("金额单位写作“万”，缺少“元”。",
                              [line_evidence(line, *sentence_around(text, m.start(), m.end()),
-                                            mark=(m.start("num"), m.end()))],
+                                            mark=(m.end() - 1, m.end()))],  # the 万 that lacks 元
                              stated="万", expected="万元")
         for m in a.knowledge.patterns["stray_percent"].finditer(text):
             yield ctx.report(f"金额后多出百分号：“{m.group(0)}”。",
