@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .amount import Amount
 from .extract import Breakdown, Mention, assign_keys, facts_from, find_mentions
-from .extract.mentions import wrapped_lead
+from .extract.mentions import wrapped_lead, wrapped_unit
 from .extract.performance import PerformanceTables, read_performance
 from .extract.tables import ParsedTable, parse_tables, table_facts
 from .knowledge import Knowledge, knowledge, load_yaml
@@ -52,7 +52,9 @@ def analyse(doc: SourceDocument, k: Knowledge | None = None) -> Analysis:
     main = main_table(tables)
     meta = replace(stated, unit=main.unit) if main is not None else stated
     body = [ln for ln in lines if ln.block.kind != "table"]
-    mentions = [(ln, find_mentions(ln, k, wrapped_lead(prev, ln))) for prev, ln in zip([None, *body], body, strict=False)]
+    prevs, nexts = [None, *body[:-1]][:len(body)], [*body[1:], None][:len(body)]
+    mentions = [(ln, find_mentions(ln, k, wrapped_lead(prev, ln), wrapped_unit(ln, nxt)))
+                for prev, ln, nxt in zip(prevs, body, nexts, strict=True)]
     breakdowns = assign_keys(mentions, meta, k)
     facts = facts_from(mentions)
     tfacts = table_facts(tables)

@@ -140,9 +140,27 @@ def wrapped_lead(prev: Line | None, line: Line) -> str:
     return tail if any(ch.isalnum() for ch in tail) else ""
 
 
-def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "") -> list[Mention]:
+def wrapped_unit(line: Line, nxt: Line | None) -> str:
+    """The unit a PDF line wrapped after the number that ends the line before ("…会议费预算 0.00" /
+    "万元，比上年预算数减少2.00万元"): the unit the next body line of the same page and section opens with."""
+    if nxt is None or line.is_heading or nxt.is_heading or nxt.section is not line.section:
+        return ""
+    if line.block.loc.page is None or line.block.loc.page != nxt.block.loc.page or line.block.kind != nxt.block.kind:
+        return ""
+    if not _TRAILING_NUMBER.search(line.norm.text):
+        return ""
+    m = _LEADING_UNIT.match(nxt.norm.text)
+    return m.group(1) if m else ""
+
+
+_TRAILING_NUMBER = re.compile(r"(?<![\d.%])\d+(\.\d+)?\s*$")
+_LEADING_UNIT = re.compile(r"^\s*(亿元|万元|元|%)(?=[\s,;:。()]|$)")
+
+
+def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_unit: str = "") -> list[Mention]:
     """Amounts and percentages of a line; `lead` is the label the line's first number continues
-    (wrapped_lead) when nothing in the line comes between."""
+    (wrapped_lead) when nothing in the line comes between; `tail_unit` the unit the next line opens
+    with for the number that ends this one (wrapped_unit)."""
     text = line.norm.text
     k = k or knowledge()
     claims = k.claims
@@ -154,8 +172,11 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "") -> lis
     bounds = sentence_bounds(text)
     prev_end = 0
     s_idx = 0
-    for m in k.patterns["number"].finditer(text):
-        start = m.start()
+    matches: list[tuple[int, int, str, str]] = [(m.start(), m.end(), m.group("num"), m.group("unit"))
+                                                for m in k.patterns["number"].finditer(text)]
+    if tail_unit and (t := _TRAILING_NUMBER.search(text)) and (not matches or matches[-1][1] <= t.start()):
+        matches.append((t.start(), len(text.rstrip()), t.group(0).strip(), tail_unit))
+    for start, end, num, unit in matches:
         while s_idx < len(bounds) - 1 and start >= bounds[s_idx][1]:
             s_idx += 1
         # The label runs back to the last clause boundary or the previous number, whichever is later.
@@ -165,12 +186,10 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "") -> lis
         raw = text[cut:start]
         if cut == 0 and lead:
             raw = lead + raw
-        unit = m.group("unit")
-        num = m.group("num")
         decimals = len(num.split(".")[1]) if "." in num else 0
-        amount = Amount(Decimal(num), decimals, unit, line.block.loc, text[start:m.end()])
-        mention = Mention(line, start, m.end(), amount, clean_label(raw, k), raw, s_idx, clause_start)
-        tail = text[m.end():m.end() + 6]
+        amount = Amount(Decimal(num), decimals, unit, line.block.loc, text[start:end])
+        mention = Mention(line, start, end, amount, clean_label(raw, k), raw, s_idx, clause_start)
+        tail = text[end:end + 6]
         if unit != "%" and threshold_re.match(tail):
             mention.threshold = True
         if unit == "%":
@@ -192,7 +211,7 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "") -> lis
                 mention.direction = _sign(cm.group(0), up, down)
                 mention.cue_text = cm.group(0)
         out.append(mention)
-        prev_end = m.end()
+        prev_end = end
     return out
 
 

@@ -14,9 +14,11 @@ from ..verify import Ledger
 from . import (  # noqa: F401  (registration)
     across,
     claims,
+    classlist,
     completeness,
     consistency,
     counts,
+    department,
     levels,
     names,
     performance,

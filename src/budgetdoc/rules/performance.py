@@ -141,10 +141,37 @@ def check_dept_funds(ctx: RuleContext) -> Iterator[Finding]:
         quotes = [Evidence(_quote(ln.row), ln.cell.loc) for ln in rows.values()]
         yield ctx.report(f"{d.title}的年度预算安排与部门预算表不符：" + "；".join(parts) + "。",
                          quotes, stated=first.text, expected=_fmt(wrong[0][2].point / scale, first.decimals))  # type: ignore[operator]
+    _verify_target_funds(ctx)
 
 
 def _fmt(x: Decimal, decimals: int) -> str:
     return str(x.quantize(Decimal(1).scaleb(-decimals)))
+
+
+def _verify_target_funds(ctx: RuleContext) -> None:
+    """The amount a sentence gives the projects under performance targets is verified where it is the
+    项目支出 of a funding scope or a project table's 合计; which projects it covers varies (all, or the
+    运转类 and 特定目标类 only), so one that matches neither is left unverified, never an error."""
+    a = ctx.analysis
+    cue = a.knowledge.patterns["performance_funds"]
+    srcs = statements(a, "expense.project", "项目支出", other_scopes=True, text=False)
+    for t in a.tables:
+        if t.type == "project":
+            srcs += [Source(v.interval.scale(t.scale), v.value * t.scale,
+                            Figure(f"项目表{row.name or '合计'}", f"{v.cell.text.strip()}{t.unit}", v.cell.loc))
+                     for row in t.rows if row.is_total for v in row.values.values()]
+    if not srcs:
+        return
+    for line, ms in a.mentions:
+        text = line.norm.text
+        for c in cue.finditer(text):
+            end = min((i for i in (text.find(p, c.end()) for p in "。;") if i >= 0), default=len(text))
+            for m in ms:
+                if m.is_percent or m.is_change or not c.start() <= m.start < end:
+                    continue
+                hit = next((s for s in srcs if s.yuan.overlaps(m.yuan)), None)
+                if hit is not None:
+                    ctx.verified(m, Reading(f"与{hit.figure.role}{hit.stated}一致", (hit.figure,)))
 
 
 @rule("performance-share-target", "performance", "error", "占比类指标的目标值超过100%",

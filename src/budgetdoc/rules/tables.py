@@ -20,7 +20,7 @@ from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
 from ..verify import TableTotal, fact_figure
-from ..verify.search import CellIndex
+from ..verify.search import CellIndex, group_sums
 from .base import RuleContext, miss_severity_of, rule, unit_of
 from .sums import in_side_section
 
@@ -853,6 +853,13 @@ def _text_in_tables(ctx: RuleContext) -> None:
         found = cells.sources(m)
         if found:
             ctx.verified(m, Reading(f"与表中“{found[0].figure.role}”{found[0].stated}一致", (found[0].figure,)))
+            continue
+        # A mention the extraction left without a key (its label read alone) is named by its label here.
+        found_key = m.key or getattr(match_quantity(clean_label(m.label), a.knowledge), "key", None)
+        if found_key and unit_of(m) is None:
+            summed = next((s for s in group_sums(a, found_key) if s.yuan.overlaps(m.yuan)), None)
+            if summed is not None:
+                ctx.verified(m, Reading(f"与表中{summed.figure.role}之和{summed.stated}一致", (summed.figure,)))
 
 
 def _heading_scope(m: Mention, k: Knowledge) -> str | None:

@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..amount import Amount
-from ..interval import Interval
+from ..interval import Interval, interval_sum
+from ..knowledge import load_yaml
 from ..model import Fact, Figure, Reading
 from .readings import Candidate
 
@@ -272,4 +273,27 @@ def _names_of(m: Mention, name: Callable[[str], str]) -> list[str]:
     if len(_bare(m.label)) < 2:
         before = m.line.norm.text[max(0, m.start - 16):m.start]
         out.append(before)
+    return out
+
+
+def group_sums(a: Analysis, key: str) -> list[Source]:
+    """人员经费 / 公用经费 stated in the text where no table prints the group by name: the sum of its
+    经济分类 类 rows (301 + 303, 302 + 310 …) in each 经济分类 table, first column. Only a reading that
+    verifies: which 类 a document counts in the group, and whether the table holds project spending too,
+    varies, so a sum that differs decides nothing."""
+    group = load_yaml("tables.yaml")["econ_groups"].get(a.knowledge.base_key(key))
+    out: list[Source] = []
+    if not group:
+        return out
+    for t in a.tables:
+        if t.classification != "econ":
+            continue
+        rows = [r for r in t.rows if r.code in group and r.values]
+        if not rows or rows[0].code != group[0]:
+            continue  # without the group's main 类 the rows are not the group
+        cells = [r.values[min(r.values)] for r in rows]
+        total = interval_sum([c.interval for c in cells]).scale(t.scale)
+        names = "+".join(f"{r.code}{r.name or ''}" for r in rows)
+        fig = Figure(names, f"{total.mid / t.scale:.2f}{t.unit}", cells[0].cell.loc)
+        out.append(Source(total, total.mid, fig))
     return out

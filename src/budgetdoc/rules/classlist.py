@@ -1,0 +1,105 @@
+"""The year's spending listed by 功能分类 类 in the text ("按支出功能分类，包括科学技术支出1140.61万元、社会保障和就业
+支出22232.40万元、…") against the total stated just before it and the 类 rows of the table it is read from: a list
+whose classes add up to the total is verified; one that adds up to the total only with a 类 the table prints and
+the list leaves out is reported (the reader is told less than the whole)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analysis import Analysis
+from ..extract import Mention
+from ..extract.tables import ParsedTable, Row
+from ..interval import interval_sum
+from ..model import Evidence, Finding, Reading
+from ..verify import mention_figure
+from .base import RuleContext, evidence, fmt_amount, rule
+
+_HEAD_LINES = 3  # how far above the list its total may be stated
+
+
+@rule("class-list", "arithmetic", "warning", "按功能分类列示的支出不全",
+      "说明中按支出功能分类列出的各类支出之和应等于其前面所述的支出总额；表中有而说明未列的类级科目应列出。"
+      "例：支出预算515313.35万元，按功能分类只列出五类（合计500313.35万元），表中其他支出15000.00万元未列。",
+      rationale="按功能分类列示支出时，各类级科目之和即支出总额；少列一类，读者据说明得出的支出结构即不完整。")
+def check_class_list(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    cue = re.compile(a.knowledge.claims["class_list_cue"])
+    for i, (line, ms) in enumerate(a.mentions):
+        m = cue.search(line.norm.text)
+        if m is None:
+            continue
+        end = _sentence_end(line.norm.text, m.end())
+        parts = [x for x in ms if m.end() <= x.start < end and not x.is_percent and not x.is_change]
+        head = _head(a, i)
+        if len(parts) < 2 or head is None:
+            continue
+        found = _table_column(a, parts)
+        listed = interval_sum([p.yuan for p in parts])
+        reading = Reading(" + ".join(p.stated.strip() for p in parts), tuple(mention_figure(p.label, p) for p in parts))
+        if listed.overlaps(head.yuan):
+            ctx.verified(head, reading)
+            continue
+        if found is None:
+            ctx.unverified(head, "按功能分类所列各类之和与总额不符，且未找到对应的表", reading)
+            continue
+        t, col, missing = found
+        left_out = interval_sum([r.values[col].interval.scale(t.scale) for r in missing])
+        if not missing or not (listed + left_out).overlaps(head.yuan):
+            ctx.unverified(head, "按功能分类所列各类之和与总额不符，表中未列各类也不能补足", reading)
+            continue
+        names = "、".join(f"{r.name}{r.values[col].cell.text.strip()}{t.unit}" for r in missing)
+        total = fmt_amount(head, listed.mid / head.scale)
+        yield ctx.report(f"按支出功能分类列出的各类支出之和为{total}，与支出总额{head.stated.strip()}不符："
+                         f"《{t.title[:30]}》中的{names}未列出。",
+                         [evidence(head), evidence(parts[0]),
+                          *(Evidence(r.values[col].cell.text.strip(), r.values[col].cell.loc) for r in missing[:3])],
+                         stated=total, expected=head.stated.strip())
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [j for j in (text.find(c, start) for c in "。;") if j >= 0]
+    return min(ends, default=len(text))
+
+
+def _head(a: Analysis, i: int) -> Mention | None:
+    """The total the list divides: the last spending total stated in the lines just above (same section)."""
+    heads = a.knowledge.claims["class_list_heads"]
+    line = a.mentions[i][0]
+    for prev, ms in reversed(a.mentions[max(0, i - _HEAD_LINES):i]):
+        if prev.section is not line.section:
+            break
+        found = [x for x in ms if x.key and a.knowledge.base_key(x.key) in heads and not x.is_change]
+        if found:
+            return found[-1]
+    return None
+
+
+def _bare(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _table_column(a: Analysis, parts: list[Mention]) -> tuple[ParsedTable, int, list[Row]] | None:
+    """The 功能分类 table and column whose 类 rows state every listed class (by name and amount), with
+    the 类 rows of that column the list leaves out (those not zero)."""
+    for t in a.tables:
+        if t.classification != "func":
+            continue
+        classes = [r for r in t.rows if r.code and len(r.code) == 3 and r.values]
+        for col in sorted({c for r in classes for c in r.values}):
+            matched: set[int] = set()
+            for p in parts:
+                row = next((r for r in classes if id(r) not in matched and col in r.values
+                            and _bare(r.name or "") and _bare(r.name or "") in _bare(p.label)
+                            and r.values[col].interval.scale(t.scale).overlaps(p.yuan)), None)
+                if row is None:
+                    break
+                matched.add(id(row))
+            else:
+                missing = [r for r in classes if id(r) not in matched and col in r.values
+                           and r.values[col].value != 0]
+                return t, col, missing
+    return None
+
+

@@ -1,0 +1,70 @@
+"""Defects reviewers found in real documents (gold.json should/must items, issue 25) that are warnings:
+the department's name written another way, a year left in front of a listed item, a list by 功能分类 that
+leaves out a class. Each on the document it was found in, with what the reviewer read there, and where
+the same shape is right (the rule stays silent or verifies)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetdoc import check
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _doc(rel: str) -> Path:
+    p = SHARED / rel
+    if not p.exists():
+        pytest.skip(f"shared document missing: {p}")
+    return p
+
+
+def _fired(path: Path, rule: str) -> list:
+    return [f for f in check(path).findings if f.rule == rule]
+
+
+def test_department_name_with_and_for_yu_and_without_its_district() -> None:
+    # Title: 上海市普陀区规划和自然资源局. p26 writes 规划与自然资源局 three times; p7 heads the tables
+    # "上海市规划和自然资源局 2024 年度部门决算表": the city's bureau, another body.
+    fs = _fired(_doc("real/putuo-guihuaziyuan-2024-final.pdf"), "department-name")
+    said = sorted(f.stated for f in fs)
+    assert said == ["上海市规划和自然资源局", "规划与自然资源局"], [f.message for f in fs]
+    swap = next(f for f in fs if f.stated == "规划与自然资源局")
+    assert {e.loc.page for e in swap.evidence} == {26} and len(swap.evidence) == 3
+    assert all(f.severity == "warning" for f in fs)
+
+
+def test_department_name_silent_where_the_name_is_written_as_titled() -> None:
+    # Another Putuo bureau whose text and tables name it as its title does.
+    assert not _fired(_doc("real/putuo-caizhengju-2024-final.pdf"), "department-name")
+
+
+@pytest.mark.parametrize(("rel", "page", "item"), [
+    ("corpus/021_泉州/2026年泉州市人民政府办公室部门预算.pdf", 38, "应急保障用车"),
+    ("corpus/021_泉州/2026年泉州市公安局部门预算.pdf", 53, "机要"),
+])
+def test_a_year_in_front_of_a_listed_item(rel: str, page: int, item: str) -> None:
+    # "其中：2026 应急保障用车 13 辆" (the count itself is right: 13 = 13).
+    fs = [f for f in _fired(_doc(rel), "template-residue") if "年份" in f.message]
+    assert len(fs) == 1 and item in fs[0].message and fs[0].evidence[0].loc.page == page, [f.message for f in fs]
+
+
+def test_a_list_by_function_that_leaves_out_a_class() -> None:
+    # 支出预算 515313.35 万元; the list: 1140.61 + 22232.40 + 447751.87 + 12600.00 + 16588.47 = 500313.35;
+    # the 支出总表 prints 其他支出 15000.00 besides: 500313.35 + 15000.00 = 515313.35.
+    fs = _fired(_doc("corpus/079_湖州/2026年湖州市卫生健康委员会部门预算.pdf"), "class-list")
+    assert len(fs) == 1, [f.message for f in fs]
+    f = fs[0]
+    assert f.stated == "500313.35万元" and "515313.35" in (f.expected or "") and "其他支出15000.00" in f.message
+
+
+@pytest.mark.parametrize("rel", [
+    "corpus/079_湖州/2026年湖州市交通运输局部门预算.pdf",  # every class listed: the list adds up to 201286.11
+    "corpus/079_湖州/2026年湖州市退役军人事务局部门预算.pdf",  # 6039.81 + 71.42 + 145.08 = 6256.31
+])
+def test_a_complete_list_by_function_is_verified(rel: str) -> None:
+    r = check(_doc(rel))
+    assert not [f for f in r.findings if f.rule == "class-list"]
+    assert any(c.rule == "class-list" and c.status == "verified" for c in r.claims)
