@@ -161,3 +161,42 @@ def test_real_statements_verified(path: str, stated: list[str], where: str) -> N
     for s in stated:
         found = [c for c in r.claims if c.stated.replace(" ", "").replace(",", "") == s and where in c.evidence.quote]
         assert found and any(c.status == "verified" for c in found), (s, [(c.stated, c.status) for c in found])
+
+
+# ---- a figure whose label names nothing: the item its paragraph is about ----
+
+def _item_doc(tmp_path: Path, in_table: str) -> Path:
+    p = tmp_path / f"item{in_table}.txt"
+    p.write_text("某某市财政局2024年度部门决算\n（三）一般公共预算财政拨款支出决算具体情况\n"
+                 "4、一般公共服务支出(类)财政事务(款)财政委托业务支出(项)。主要用于：委托中介机构开展审计工作。\n"
+                 "年初预算为450.52万元，支出决算为449.52万元。\n"
+                 "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\n"
+                 f"201\t一般公共服务支出\t{in_table}\n20106\t财政事务\t{in_table}\n2010650\t财政委托业务支出\t{in_table}\n",
+                 encoding="utf-8")
+    return p
+
+
+def test_a_figure_labelled_only_by_its_kind_is_read_as_its_paragraphs_item(tmp_path: Path) -> None:
+    # "支出决算为449.52万元" names no item; its paragraph names 财政委托业务支出(项), whose row says 449.52.
+    r = check(_item_doc(tmp_path, "449.52"))
+    found = [c for c in _claims(r, "449.52万元", "amount") if "决算为" in c.evidence.quote]
+    assert [c.status for c in found] == ["verified"], [(c.stated, c.status, c.evidence.quote) for c in r.claims]
+    assert "财政委托业务支出" in found[0].reading.text
+
+
+def test_the_paragraphs_item_with_another_amount_does_not_verify(tmp_path: Path) -> None:
+    r = check(_item_doc(tmp_path, "440.00"))
+    found = [c for c in _claims(r, "449.52万元", "amount") if "决算为" in c.evidence.quote]
+    assert found and found[0].status != "verified"
+
+
+def test_real_final_account_items_verified_by_their_paragraph() -> None:
+    # putuo-caizhengju p22: 行政单位离退休(项) 支出决算为84.65 (the item name wrapped onto the line above);
+    # 行政单位医疗(项) 60.99 (named in the numbered line read as a heading): both rows of the 支出决算表.
+    f = Path(__file__).resolve().parents[2] / "shared" / "real" / "putuo-caizhengju-2024-final.pdf"
+    if not f.exists():
+        pytest.skip(f"real document missing: {f}")
+    r = check(f)
+    for s in ("84.65万元", "60.99万元"):
+        found = [c for c in _claims(r, s, "amount") if "支出决算为" in c.evidence.quote]
+        assert found and all(c.status == "verified" for c in found), (s, [(c.status, c.evidence.quote) for c in found])

@@ -244,12 +244,16 @@ class CellIndex:
         self._width = max((c.hi - c.lo for c in cells), default=Decimal(0))
         self._blank = blank
         self._names = a.name
+        self._lines = a.lines
+        self._item = a.knowledge.patterns["func_part"]
 
     def sources(self, m: Mention) -> list[Source]:
         """The cells that state m's figure (within both roundings) in a row whose name is what m names:
         its label, the quantity it was read as, or the words in front of it when a line break took its
         label away."""
         names = _names_of(m, self._names)
+        if len(_bare(m.label)) < 2:
+            names += self._item_before(m)
         y = m.yuan
         out = []
         for c in self._cells[bisect.bisect_left(self._los, y.lo - self._width):]:
@@ -261,6 +265,28 @@ class CellIndex:
             out = [Source(Interval(Decimal(0), Decimal(0)), Decimal(0), f) for name, f in self._blank
                    if any(related(n, name) for n in names)]
         return out
+
+
+    def _item_before(self, m: Mention) -> list[str]:
+        """The 功能分类 item a paragraph is about ("…财政事务(款)行政运行(项)。…年初预算为1560.05万元，支出决算为
+        1511.89万元"): the last item named before a figure whose own label names nothing, on its line or
+        on the lines of its paragraph just above (a PDF wraps it)."""
+        i = m.line.index
+        above = []
+        for prev in reversed(self._lines[max(0, i - _ITEM_LINES):i]):
+            if prev.is_heading:  # a numbered item line read as the heading of its paragraph names the item
+                above.insert(0, prev.norm.text)
+                break
+            if prev.section is not m.line.section:
+                break
+            above.insert(0, prev.norm.text)
+        # The lines joined: an item name wrapped before its (项) is read whole.
+        found = list(self._item.finditer("".join(above) + m.line.norm.text[:m.start]))
+        return [found[-1].group("name")] if found else []
+
+
+# How many lines above a figure its paragraph may have named the item (a PDF wraps a paragraph in 2-3).
+_ITEM_LINES = 3
 
 
 def _names_of(m: Mention, name: Callable[[str], str]) -> list[str]:
