@@ -68,3 +68,11 @@ def test_a_complete_list_by_function_is_verified(rel: str) -> None:
     r = check(_doc(rel))
     assert not [f for f in r.findings if f.rule == "class-list"]
     assert any(c.rule == "class-list" and c.status == "verified" for c in r.claims)
+
+
+def test_an_item_name_read_from_its_line_when_the_figure_names_only_its_kind() -> None:
+    # p24: "11、…自然资源事务(款)其他国土资源事务支出(项)。主要用于：事业单位项目支出。年初预算为45.00万元，支出决算为
+    # 45.00万元": the tables' 2200199 of 45.00 is 其他自然资源事务支出 (the 2019 name of the item).
+    fs = [f for f in _fired(_doc("real/putuo-guihuaziyuan-2024-final.pdf"), "classification-item-name")]
+    assert [(f.stated, f.expected) for f in fs] == [("其他国土资源事务支出", "其他自然资源事务支出")], [f.message for f in fs]
+    assert "其他国土资源事务支出" in fs[0].evidence[0].quote and fs[0].evidence[0].loc.page == 24

@@ -13,7 +13,7 @@ from ..extract.tables import table_knowledge
 from ..interval import Interval
 from ..model import Finding, Reading
 from ..verify import fact_figure
-from .base import RuleContext, evidence, in_side_section, rule
+from .base import RuleContext, evidence, in_side_section, line_evidence, rule
 
 # How alike two names must be (difflib ratio) to be one item's name written two ways.
 _ALIKE = 0.6
@@ -46,11 +46,19 @@ def check_item_names(ctx: RuleContext) -> Iterator[Finding]:
         return
     names = {(len(r.code), r.name) for r in rows}
     reported: set[tuple[str, str]] = set()
+    part = a.knowledge.patterns["func_part"]
     for m in a.all_mentions():
-        if not m.key or ".func." not in f".{m.key}" or not m.is_level or in_side_section(m):
+        if not m.is_level or in_side_section(m):
             continue
-        path = m.key.split("func.", 1)[1].split("/")
-        marks = list(a.knowledge.patterns["func_part"].finditer(m.raw_label))
+        in_line = not (m.key and ".func." in f".{m.key}")
+        if not in_line:
+            path = m.key.split("func.", 1)[1].split("/")  # type: ignore[union-attr]
+            marks = list(part.finditer(m.raw_label))
+        else:
+            # A figure labelled by its kind alone (…其他国土资源事务支出(项)。主要用于：……。年初预算为45.00万元):
+            # the item its line names before it.
+            marks = list(part.finditer(m.line.norm.text, 0, m.start))
+            path = [marks[-1].group("name")] if marks else []
         if not marks or path[-1].isdigit() or marks[-1].group("level") == "类":
             continue  # an item named by its code, or a 类 alone
         level = "类款项".index(marks[-1].group("level"))
@@ -68,7 +76,9 @@ def check_item_names(ctx: RuleContext) -> Iterator[Finding]:
         reported.add((said, name))
         fig = fact_figure("表中科目", next(f for f in a.table_facts if f.key.endswith(f"func.{code}")))
         written = path[-1] + ("支出" if name.endswith("支出") and not path[-1].endswith("支出") else "")
-        yield ctx.report(f"说明中的科目名称“{written}”与表中同额科目“{code} {name}”不一致。", [evidence(m)],
+        item = marks[-1]  # in the figure's label, or (in_line) in its line before it
+        quote = line_evidence(m.line, item.start("name"), m.end, mark=item.span("name")) if in_line else evidence(m)
+        yield ctx.report(f"说明中的科目名称“{written}”与表中同额科目“{code} {name}”不一致。", [quote],
                          stated=written, expected=name, claim=m,
                          reading=Reading(f"表中{code} {name}为同一金额", (fig,)))
 
