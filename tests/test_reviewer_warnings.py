@@ -76,3 +76,18 @@ def test_an_item_name_read_from_its_line_when_the_figure_names_only_its_kind() -
     fs = [f for f in _fired(_doc("real/putuo-guihuaziyuan-2024-final.pdf"), "classification-item-name")]
     assert [(f.stated, f.expected) for f in fs] == [("其他国土资源事务支出", "其他自然资源事务支出")], [f.message for f in fs]
     assert "其他国土资源事务支出" in fs[0].evidence[0].quote and fs[0].evidence[0].loc.page == 24
+
+
+@pytest.mark.parametrize(("rel", "page"), [
+    ("real/putuo-sifaju-2026-unit-budget.pdf", 21),  # titled 单位预算: "2026年部门预算安排购置车辆0辆" (gold should)
+    ("real/shanghai-municipal-caizhengju-2025-unit-budget.pdf", 21),  # the same template sentence
+])
+def test_a_unit_budget_that_speaks_of_the_department_budget(rel: str, page: int) -> None:
+    fs = _fired(_doc(rel), "unit-as-department")
+    assert len(fs) == 1 and fs[0].stated == "部门预算安排" and fs[0].expected == "单位预算安排", [f.message for f in fs]
+    assert fs[0].evidence[0].loc.page == page
+
+
+def test_a_department_budget_may_speak_of_the_department_budget() -> None:
+    # The department's own budget (titled 部门预算) writes the same sentence rightly.
+    assert not _fired(_doc("real/putuo-sifaju-2026-dept-budget.pdf"), "unit-as-department")

@@ -43,3 +43,29 @@ def check_department_name(ctx: RuleContext) -> Iterator[Finding]:
 def _report(ctx: RuleContext, line, cell, text: str, i: int, said: str, right: str) -> Finding:  # noqa: ANN001
     ev = Evidence(cell.text.strip(), cell.loc) if cell is not None else line_evidence(line, max(0, i - 20), min(len(text), i + len(said) + 20), mark=(i, i + len(said)))
     return ctx.report(f"部门名称写作“{said}”，与标题中的“{right}”不一致。", [ev], stated=said, expected=right)
+
+
+# How many lines open a document (its title, the unit's caption).
+_TITLE_LINES = 4
+
+
+@rule("unit-as-department", "wording", "warning", "单位预算中写作部门预算",
+      "标题为单位预算（决算）的文件，说明中不应写“部门预算安排”：单位预算只含本单位，部门预算是部门及其所属各单位的汇总。"
+      "例：标题“上海市2026年区级单位预算”，正文“2026年部门预算安排购置车辆0辆”。",
+      rationale="部门预算与单位预算口径不同（部门预算 = 本级 + 所属单位）；单位预算沿用部门预算模板的用语，读者会误以为是全部门的数。")
+def check_unit_as_department(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    k = a.knowledge
+    head = [ln.norm.text for ln in a.lines[:_TITLE_LINES]]
+    if not any(k.patterns["unit_title"].search(t) for t in head) or \
+            any(k.patterns["department_title"].search(t) for t in head):
+        return
+    for line in a.lines[_TITLE_LINES:]:
+        if line.is_heading or line.block.kind == "table":
+            continue
+        for m in list(k.patterns["department_wording"].finditer(line.norm.text))[:1]:
+            text = line.norm.text
+            own = m.group(0).replace("部门", "单位")
+            yield ctx.report(f"本文件是单位预算（决算），只含本单位，文中却写“{m.group(0)}”，应为“{own}”。",
+                             [line_evidence(line, max(0, m.start() - 10), min(len(text), m.end() + 20), mark=m.span())],
+                             stated=m.group(0), expected=own)
