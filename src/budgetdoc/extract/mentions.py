@@ -20,6 +20,7 @@ from ..structure import Line
 
 CLAUSE_END = ",;:。!?"
 SENTENCE_END = "。!?"
+LIST_END = "。;"  # what closes a list of items (其中：A、B；…)
 
 
 @dataclass
@@ -121,14 +122,24 @@ def clean_label(raw: str, k: Knowledge | None = None) -> str:
     return label.strip(",;:、 ").removesuffix("为").removesuffix("是").strip(",;:、 ")
 
 
+def list_end(text: str, start: int) -> int:
+    """Where a list opened at `start` ends: the sentence's end or a semicolon, else the line's end."""
+    return min((i for i in (text.find(c, start) for c in LIST_END) if i >= 0), default=len(text))
+
+
+def _wraps_into(line: Line | None, nxt: Line | None) -> bool:
+    """Can a PDF have wrapped `line` into `nxt`: two body lines of one page, section and kind of block?"""
+    if line is None or nxt is None or line.is_heading or nxt.is_heading or line.section is not nxt.section:
+        return False
+    page = line.block.loc.page
+    return page is not None and page == nxt.block.loc.page and line.block.kind == nxt.block.kind
+
+
 def wrapped_lead(prev: Line | None, line: Line) -> str:
     """The words a PDF line wrapped before the first number of the next line ("…政府采购预算总额" /
     "5514.93 万元"): the tail of the previous body line of the same page and section, after its last
     clause mark or number, when it ends mid-sentence."""
-    if prev is None or prev.is_heading or line.is_heading or prev.section is not line.section:
-        return ""
-    page = prev.block.loc.page
-    if page is None or page != line.block.loc.page or prev.block.kind != line.block.kind:
+    if not _wraps_into(prev, line):
         return ""
     text = prev.norm.text.rstrip()
     if not text or text[-1] in CLAUSE_END:
@@ -143,11 +154,7 @@ def wrapped_lead(prev: Line | None, line: Line) -> str:
 def wrapped_unit(line: Line, nxt: Line | None) -> str:
     """The unit a PDF line wrapped after the number that ends the line before ("…会议费预算 0.00" /
     "万元，比上年预算数减少2.00万元"): the unit the next body line of the same page and section opens with."""
-    if nxt is None or line.is_heading or nxt.is_heading or nxt.section is not line.section:
-        return ""
-    if line.block.loc.page is None or line.block.loc.page != nxt.block.loc.page or line.block.kind != nxt.block.kind:
-        return ""
-    if not _TRAILING_NUMBER.search(line.norm.text):
+    if not _wraps_into(line, nxt) or not _TRAILING_NUMBER.search(line.norm.text):
         return ""
     m = _LEADING_UNIT.match(nxt.norm.text)
     return m.group(1) if m else ""

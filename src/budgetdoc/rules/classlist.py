@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..extract import Mention
+from ..extract.mentions import list_end
 from ..extract.tables import ParsedTable, Row
 from ..interval import interval_sum
 from ..model import Evidence, Finding, Reading
@@ -30,17 +31,17 @@ def check_class_list(ctx: RuleContext) -> Iterator[Finding]:
         m = cue.search(line.norm.text)
         if m is None:
             continue
-        end = _sentence_end(line.norm.text, m.end())
+        end = list_end(line.norm.text, m.end())
         parts = [x for x in ms if m.end() <= x.start < end and not x.is_percent and not x.is_change]
         head = _head(a, i)
         if len(parts) < 2 or head is None:
             continue
-        found = _table_column(a, parts)
         listed = interval_sum([p.yuan for p in parts])
         reading = Reading(" + ".join(p.stated.strip() for p in parts), tuple(mention_figure(p.label, p) for p in parts))
         if listed.overlaps(head.yuan):
             ctx.verified(head, reading)
             continue
+        found = _table_column(a, parts)
         if found is None:
             ctx.unverified(head, "按功能分类所列各类之和与总额不符，且未找到对应的表", reading)
             continue
@@ -56,11 +57,6 @@ def check_class_list(ctx: RuleContext) -> Iterator[Finding]:
                          [evidence(head), evidence(parts[0]),
                           *(Evidence(r.values[col].cell.text.strip(), r.values[col].cell.loc) for r in missing[:3])],
                          stated=total, expected=head.stated.strip())
-
-
-def _sentence_end(text: str, start: int) -> int:
-    ends = [j for j in (text.find(c, start) for c in "。;") if j >= 0]
-    return min(ends, default=len(text))
 
 
 def _head(a: Analysis, i: int) -> Mention | None:

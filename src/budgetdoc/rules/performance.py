@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..analysis import Analysis
+from ..extract.mentions import list_end
 from ..extract.performance import FundLine, performance_words
 from ..interval import Interval
-from ..model import Cell, Evidence, Figure, Finding, Reading
+from ..model import Cell, Evidence, Finding, Reading
 from ..verify import Candidate, decide
-from ..verify.search import Source, statements, sum_reading
+from ..verify.search import Source, of_cell, statements, sum_reading
 from .base import RuleContext, rule
 
 
@@ -78,13 +79,7 @@ _SCALES = {"万元": Decimal(10000), "元": Decimal(1)}
 
 def _cell_sources(a: Analysis) -> list[Source]:
     """Every amount cell of the document's tables, in yuan (a unit's or a scope's figure among them)."""
-    out = []
-    for t in a.tables:
-        for row in t.rows:
-            for v in row.values.values():
-                out.append(Source(v.interval.scale(t.scale), v.value * t.scale,
-                                  Figure(row.name or "表中数", f"{v.cell.text.strip()}{t.unit}", v.cell.loc)))
-    return out
+    return [of_cell(t, v, row.name or "表中数") for t in a.tables for row in t.rows for v in row.values.values()]
 
 
 def _dept_readings(a: Analysis, what: str, cells: list[Source]) -> tuple[list[Candidate], bool]:
@@ -157,15 +152,14 @@ def _verify_target_funds(ctx: RuleContext) -> None:
     srcs = statements(a, "expense.project", "项目支出", other_scopes=True, text=False)
     for t in a.tables:
         if t.type == "project":
-            srcs += [Source(v.interval.scale(t.scale), v.value * t.scale,
-                            Figure(f"项目表{row.name or '合计'}", f"{v.cell.text.strip()}{t.unit}", v.cell.loc))
-                     for row in t.rows if row.is_total for v in row.values.values()]
+            srcs += [of_cell(t, v, f"项目表{row.name or '合计'}") for row in t.rows if row.is_total
+                     for v in row.values.values()]
     if not srcs:
         return
     for line, ms in a.mentions:
         text = line.norm.text
         for c in cue.finditer(text):
-            end = min((i for i in (text.find(p, c.end()) for p in "。;") if i >= 0), default=len(text))
+            end = list_end(text, c.end())
             for m in ms:
                 if m.is_percent or m.is_change or not c.start() <= m.start < end:
                     continue

@@ -22,6 +22,7 @@ from .readings import Candidate
 if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..extract import Mention
+    from ..extract.tables import ParsedTable, Value
 
 # Parts whose figures follow their own definitions (a glossary, a self-evaluation report, an
 # attachment): not statements of the document's own quantities.
@@ -49,6 +50,11 @@ def of_mention(m: Mention, role: str) -> Source:
 
 def of_fact(f: Fact, role: str) -> Source:
     return Source(Amount.of_fact(f).yuan, f.value_yuan, Figure(role, f.stated, f.loc))
+
+
+def of_cell(t: ParsedTable, v: Value, role: str) -> Source:
+    """A table's amount cell, in yuan, as the document prints it (with the table's unit)."""
+    return Source(v.interval.scale(t.scale), v.value * t.scale, Figure(role, f"{v.cell.text.strip()}{t.unit}", v.cell.loc))
 
 
 def in_side_section(m: Mention) -> bool:
@@ -234,10 +240,8 @@ class CellIndex:
                 if not row.values and name:
                     blank.append((name, Figure(name, "空", row.cells[0].loc)))
                 for v in row.values.values():
-                    yuan = v.interval.scale(t.scale)
-                    src = Source(yuan, v.value * t.scale,
-                                 Figure(name or "表中数", f"{v.cell.text.strip()}{t.unit}", v.cell.loc))
-                    cells.append(_Cell(yuan.lo, yuan.hi, src, name))
+                    src = of_cell(t, v, name or "表中数")
+                    cells.append(_Cell(src.yuan.lo, src.yuan.hi, src, name))
         cells.sort(key=lambda c: c.lo)
         self._cells = cells
         self._los = [c.lo for c in cells]
