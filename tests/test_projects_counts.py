@@ -67,6 +67,33 @@ def test_count_claims_verified(name: str, page: int, stated: str) -> None:
     assert counts and counts[0].status == "verified", counts
 
 
+def test_count_breakdown_over_pdf_lines() -> None:
+    # p53 breaks the sentence over four PDF lines (… 特种专业技术用车 9 / 辆 …): 343 = 0 + 53 + 4 + 277 + 9 + 0;
+    # 购置车辆 31 = 1 + 1 + 29 (checked by hand against the page).
+    r = check(_file("021_泉州/2026年泉州市公安局部门预算.pdf"))
+    counts = {c.stated: c for c in r.claims if c.kind == "count" and c.evidence.loc.page == 53}
+    assert counts["343辆"].status == "verified" and counts["31辆"].status == "verified"
+    assert counts["343辆"].reading is not None and "277 辆" in counts["343辆"].reading.text
+    assert counts["277 辆"].status == "verified"
+
+
+def test_names_listed_after_a_count_joined_by_he() -> None:
+    # "下属 12 个二级预算单位,分别是A、B、…、重庆市水利信息中心和重庆市三峡库区工作服务中心": 12 names, the
+    # last two joined by 和 (counted by hand).
+    path = CORPUS.parent / "real" / "chongqing-municipal-shuiliju-2026-budget.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    counts = [c for c in check(path).claims if c.kind == "count" and c.stated == "12 个"]
+    assert [c.status for c in counts] == ["verified"]
+    assert "重庆市三峡库区工作服务中心" in (counts[0].reading.text if counts[0].reading else "")
+
+
+def test_a_classification_code_in_brackets_is_no_count(tmp_path: Path) -> None:
+    r = check(_text(tmp_path, "社会保障和就业支出（208类）行政事业单位养老支出（05款）其他行政事业单位养老支出（99项）"
+                              "预算为12.00万元。"))
+    assert not [c for c in r.claims if c.kind == "count"]
+
+
 def _text(tmp_path: Path, text: str) -> Path:
     p = tmp_path / "doc.txt"
     p.write_text("2026年部门预算收入支出总计384.49万元。\n" + text + "\n", encoding="utf-8")

@@ -122,12 +122,26 @@ class ParsedTable:
     side: tuple[int, int] = (0, 0)  # the grid columns [start, end) of this side
 
     @property
+    def name(self) -> str:
+        """The title as a message names the table: without the 部门/单位 captions after it, and once where
+        it was read twice (a page heading over the table's own title line)."""
+        words = _CAPTION.split(self.title)[0].split()
+        for n in range(len(words) // 2, 0, -1):
+            if words[:n] == words[n:2 * n]:
+                words = words[:n] + words[2 * n:]
+                break
+        return " ".join(words)
+
+    @property
     def headers(self) -> dict[int, str]:
         return {i: c.name for i, c in self.columns.items() if c.name}
 
     @property
     def scale(self) -> Decimal:
         return money_scale(self.unit)
+
+
+_CAPTION = re.compile(r"\s*(?:编制单位|预算单位|单位名称|部门|单位)\s*[:：]")
 
 
 def clean_text(text: str) -> str:

@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (registration)
     performance,
     period,
     projects,
+    residues,
     sums,
     tables,
     wording,
@@ -39,7 +40,7 @@ def run_rules(analysis: Analysis, enabled: Collection[str] | None = None,
     each rule found of the statements it checked goes into `ledger`."""
     findings: list[Finding] = []
     ledger = ledger if ledger is not None else Ledger()
-    for r in RULES.values():
+    for r in sorted(RULES.values(), key=lambda r: r.after_others):  # stable: catalogue order otherwise
         if enabled is not None and r.id not in enabled:
             continue
         ctx = RuleContext(r, analysis, ledger)

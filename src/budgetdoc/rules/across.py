@@ -46,7 +46,7 @@ def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
             continue  # the table states the quantity of another funding scope (all funds, 财政拨款 …)
         right = others[0]
         places = "、".join(_where(s) for s in others[:4])
-        title = f"《{where[0].title[:30]}》"
+        title = f"《{where[0].name[:30]}》"
         yield ctx.report(f"{k.name(key)}：{title}为{wrong.stated}，其余各处（{places}）均为{right.stated}，该表此格有误。",
                          [Evidence(wrong.stated, wrong.loc), *(Evidence(s.stated, s.figure.loc) for s in others[:3])],
                          stated=wrong.stated, expected=right.stated,

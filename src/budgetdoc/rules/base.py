@@ -32,6 +32,9 @@ class Rule:
     # True when this rule can report last-digit slips (RuleContext.report(slip=True)): they are
     # warnings, errors with `tolerance: {last_digit_warning: false}` (postpass.py).
     last_digit: bool = False
+    # True when the rule reads what the other rules noted in the ledger (the 尾差 of the totals they
+    # checked): it runs after them.
+    after_others: bool = False
 
     @property
     def examples(self) -> RuleExamples:
@@ -107,14 +110,14 @@ CATEGORIES = ("arithmetic", "consistency", "wording", "period", "table", "perfor
 
 
 def rule(id: str, category: str, severity: Severity, title: str, explanation: str, *,
-         rationale: str = "", last_digit: bool = False):
+         rationale: str = "", last_digit: bool = False, after_others: bool = False):
     def register(fn: Callable[[RuleContext], Iterable[Finding]]):
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
         if category not in CATEGORIES:
             raise ValueError(f"rule {id}: unknown category {category}")
         RULES[id] = Rule(id, category, severity, title, explanation, fn, rationale=rationale,
-                         last_digit=last_digit)
+                         last_digit=last_digit, after_others=after_others)
         return fn
     return register
 

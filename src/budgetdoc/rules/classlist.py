@@ -53,7 +53,7 @@ def check_class_list(ctx: RuleContext) -> Iterator[Finding]:
         names = "、".join(f"{r.name}{r.values[col].cell.text.strip()}{t.unit}" for r in missing)
         total = fmt_amount(head, listed.mid / head.scale)
         yield ctx.report(f"按支出功能分类列出的各类支出之和为{total}，与支出总额{head.stated.strip()}不符："
-                         f"《{t.title[:30]}》中的{names}未列出。",
+                         f"《{t.name[:30]}》中的{names}未列出。",
                          [evidence(head), evidence(parts[0]),
                           *(Evidence(r.values[col].cell.text.strip(), r.values[col].cell.loc) for r in missing[:3])],
                          stated=total, expected=head.stated.strip())

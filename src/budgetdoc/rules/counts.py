@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import Analysis
-from ..model import Figure, Finding, Reading
+from ..model import Evidence, Figure, Finding, Reading
 from ..structure import Line
 from ..verify import Count
 from ..verify.quotes import line_evidence
 from .base import SIDE_SECTIONS, RuleContext, rule
+from .paragraphs import Paragraph, paragraphs
 
 NO_BREAKDOWN = "未列分项或名称，无法核对"
 PARTIAL = "其中所列分项之和小于总数，可能未列全"
@@ -28,11 +29,13 @@ NAMES_DIFFER = "所列名称个数与所述个数不同（名称可能未列全�
 class _Words:
     count: re.Pattern[str]
     not_before: re.Pattern[str]
+    code: re.Pattern[str]
     breakdown: re.Pattern[str]
     list_end: re.Pattern[str]
     partition: frozenset[str]
     names_intro: re.Pattern[str]
     separator: str
+    last_joiner: re.Pattern[str]
     names_open: re.Pattern[str]
 
 
@@ -44,30 +47,47 @@ def _words() -> _Words:
     units = "|".join(map(re.escape, d["units"]))
     na = d["not_after"].lstrip("^")
     count = re.compile(rf"(?<![\d.．])(\d+)\s*({units})(?!{na})(?![\d.])")
-    return _Words(count, re.compile(d["not_before"]), re.compile(d["breakdown"]), re.compile(d["list_end"]),
-                  frozenset(d["partition_units"]), re.compile(d["names_intro"]), d["name_separator"],
-                  re.compile(d["names_open"]))
+    return _Words(count, re.compile(d["not_before"]), re.compile(d["code"]), re.compile(d["breakdown"]),
+                  re.compile(d["list_end"]), frozenset(d["partition_units"]), re.compile(d["names_intro"]),
+                  d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]))
 
 
 @dataclass(frozen=True)
 class _Stated:
-    count: Count
+    count: Count  # on the line the number is printed on
     unit: str
+    pos: int  # the number's offset in its paragraph
+    end: int  # the offset after its measure word (on the next line when the line breaks between them)
 
 
-def _counts(line: Line, w: _Words) -> list[_Stated]:
-    text = line.norm.text
+def _counts(p: Paragraph, w: _Words) -> list[_Stated]:
+    text = p.text
+    codes = [c.span() for c in w.code.finditer(text)]
     out = []
     for m in w.count.finditer(text):
-        if w.not_before.search(text[:m.start()].rstrip()):
+        if w.not_before.search(text[:m.start()].rstrip()) or any(a <= m.start() < b for a, b in codes):
             continue
-        out.append(_Stated(Count(line, m.start(), m.end(), int(m.group(1))), m.group(2)))
+        line, off = p.line_at(m.start())
+        out.append(_Stated(Count(line, m.start() - off, min(m.end() - off, len(line.norm.text)), int(m.group(1))),
+                           m.group(2), m.start(), m.end()))
     return out
 
 
-def _body_lines(a: Analysis) -> list[Line]:
-    return [ln for ln in a.lines if ln.block.kind != "table" and not ln.is_heading
-            and not (ln.section is not None and any(s.type in SIDE_SECTIONS for s in ln.section.chain()))]
+def _body(line: Line) -> bool:
+    return not line.is_heading and not (line.section is not None
+                                        and any(s.type in SIDE_SECTIONS for s in line.section.chain()))
+
+
+def _body_paragraphs(a: Analysis) -> list[Paragraph]:
+    """The narrative's paragraphs, lines joined (a count's breakdown often runs over PDF lines)."""
+    return [p for p in paragraphs(a) if p.lines and all(_body(ln) for _, ln in p.lines)]
+
+
+def _quote(p: Paragraph, head: _Stated, start: int, end: int) -> Evidence:
+    """[start, end) of the paragraph, on the line of the head count (clipped to it), the count marked."""
+    line, off = p.line_at(head.pos)
+    return line_evidence(line, max(start - off, 0), min(end - off, len(line.norm.text)),
+                         (head.count.start, head.count.end))
 
 
 def _bracketed(text: str, at: int) -> bool:
@@ -89,49 +109,47 @@ def _bracketed(text: str, at: int) -> bool:
                 "核对结果记入核对清单（数量类表述）：分项相加等于总数或所列名称个数相同的为已核实。")
 def check_counts(ctx: RuleContext) -> Iterator[Finding]:
     w = _words()
-    for line in _body_lines(ctx.analysis):
-        stated = _counts(line, w)
+    for p in _body_paragraphs(ctx.analysis):
+        stated = _counts(p, w)
         done: set[int] = set()
         for i, head in enumerate(stated):
-            if head.count.start in done:
+            if head.pos in done:
                 continue
-            items = _items(line, stated[i + 1:], head, w)
+            items = _items(p, stated[i + 1:], head, w)
             if items is None:
-                if not _names(ctx, line, head, w):
+                if not _names(ctx, p, head, w):
                     ctx.unverified(head.count, NO_BREAKDOWN)
                 continue
-            done.update(x.count.start for x in items)
-            yield from _check_items(ctx, line, head, items, w)
+            done.update(x.pos for x in items)
+            yield from _check_items(ctx, p, head, items, w)
 
 
-def _items(line: Line, after: list[_Stated], head: _Stated, w: _Words) -> list[_Stated] | None:
+def _items(p: Paragraph, after: list[_Stated], head: _Stated, w: _Words) -> list[_Stated] | None:
     """The counts of the same measure word listed after `head`'s 其中 (right after it, in its clause
     group), up to the end of the list; None when no 其中 follows the count."""
-    text = line.norm.text
-    gap = text[head.count.end:head.count.end + 4]
+    text = p.text
+    gap = text[head.end:head.end + 4]
     m = w.breakdown.search(gap)
     if m is None:
         return None
-    start = head.count.end + m.end()
+    start = head.end + m.end()
     end_m = w.list_end.search(text, start)
     end = end_m.start() if end_m else len(text)
-    return [x for x in after if start <= x.count.start < end and x.unit == head.unit
-            and not _bracketed(text, x.count.start)]
+    return [x for x in after if start <= x.pos < end and x.unit == head.unit and not _bracketed(text, x.pos)]
 
 
-def _check_items(ctx: RuleContext, line: Line, head: _Stated, items: list[_Stated], w: _Words) -> Iterator[Finding]:
+def _check_items(ctx: RuleContext, p: Paragraph, head: _Stated, items: list[_Stated], w: _Words) -> Iterator[Finding]:
     if not items:
         ctx.unverified(head.count, NO_BREAKDOWN)
         return
-    loc = line.block.loc
-    figs = tuple(Figure("分项", x.count.stated.strip(), loc) for x in items)
+    figs = tuple(Figure("分项", p.text[x.pos:x.end].strip(), x.count.line.block.loc) for x in items)
     total = sum(x.count.value for x in items)
-    reading = Reading(" + ".join(x.count.stated.strip() for x in items) + f" = {total}{head.unit}", figs)
+    reading = Reading(" + ".join(f.stated for f in figs) + f" = {total}{head.unit}", figs)
     big = next((x for x in items if x.count.value > head.count.value), None)
     partition = head.unit in w.partition
-    text = line.norm.text
-    s = max(text.rfind(c, 0, head.count.start) for c in "。;!?") + 1
-    quote = line_evidence(line, s, items[-1].count.end, (head.count.start, head.count.end))
+    text = p.text
+    s = max(text.rfind(c, 0, head.pos) for c in "。;!?") + 1
+    quote = _quote(p, head, s, items[-1].end)
     if big is not None:
         _items_unverified(ctx, items)
         yield ctx.report(f"其中{big.count.stated.strip()}超过总数{head.count.stated.strip()}。", [quote],
@@ -158,19 +176,23 @@ def _items_unverified(ctx: RuleContext, items: list[_Stated]) -> None:
         ctx.unverified(x.count, ITEM)
 
 
-def _names(ctx: RuleContext, line: Line, head: _Stated, w: _Words) -> bool:
+def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> bool:
     """A listing of names after the count in its sentence ("设30个内设机构，包括：办公室、…"): verified when
     there are as many names; recorded unverified when not. False when no listing follows."""
-    text = line.norm.text
-    end = min([i for i in (text.find(c, head.count.end) for c in "。;；") if i >= 0] or [len(text)])
-    intro = w.names_intro.search(text, head.count.end, end)
-    if intro is None or (intro.start() - head.count.end) > 12:
+    text = p.text
+    end = min([i for i in (text.find(c, head.end) for c in "。;；") if i >= 0] or [len(text)])
+    intro = w.names_intro.search(text, head.end, end)
+    if intro is None or (intro.start() - head.end) > 12:
         return False
-    listing = re.sub(r"[（(][^）)]*[）)]", "", text[intro.end():end]).strip()
+    listing = re.sub(r"[（(][^）)]*[）)]", "", text[intro.end():end]).strip().lstrip("：:").strip()
     names = [n for n in listing.split(w.separator) if n.strip()]
     if len(names) < 2:
         return False
-    loc = line.block.loc
+    if len(names) + 1 == head.count.value:  # one name short: the last two may be joined by 和
+        last = w.last_joiner.split(names[-1])
+        if len(last) == 2 and all(x.strip() for x in last):
+            names = names[:-1] + last
+    loc = head.count.line.block.loc
     if len(names) == head.count.value and not w.names_open.search(names[-1].strip()):
         ctx.verified(head.count, Reading(f"所列名称{len(names)}个：{names[0].strip()}……{names[-1].strip()}",
                                          (Figure("名称", listing[:40], loc),)))

@@ -14,72 +14,14 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
-from ..extract.keys import numbering_style
 from ..interval import Interval
 from ..model import Evidence, Finding
-from ..structure import Line
 from ..verify import decide
 from ..verify.search import growth_reading, of_mention
-from .base import RuleContext, fmt_pct, in_side_section, level_growth, line_evidence, miss_severity, rule
+from .base import RuleContext, fmt_pct, level_growth, line_evidence, miss_severity, rule
+from .paragraphs import Paragraph, Placed, paragraphs
 
 HUNDRED = Decimal(100)
-_CLAUSE_ENDS = ",;:。、"
-_SENTENCE_ENDS = "。;"
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A mention at its offset in the joined text of its paragraph."""
-
-    pos: int
-    m: Mention
-
-
-@dataclass
-class Paragraph:
-    text: str
-    placed: list[Placed]
-    lines: list[tuple[int, Line]]  # each joined line with its offset in `text`
-
-    def line_at(self, pos: int) -> tuple[Line, int]:
-        """The line holding an offset, and that line's offset in the paragraph."""
-        return next((ln, off) for off, ln in reversed(self.lines) if off <= pos)
-
-    def clause_before(self, pos: int) -> str:
-        """The text of the clause in front of an offset (the label of the figure there)."""
-        start = max(self.text.rfind(c, 0, pos) for c in _CLAUSE_ENDS) + 1
-        return self.text[start:pos]
-
-    def sentence_start(self, pos: int) -> int:
-        return max(self.text.rfind(c, 0, pos) for c in _SENTENCE_ENDS) + 1
-
-    def sentence_end(self, pos: int) -> int:
-        ends = [i for i in (self.text.find(c, pos) for c in _SENTENCE_ENDS) if i >= 0]
-        return min(ends) + 1 if ends else len(self.text)
-
-
-def _paragraphs(a: Analysis) -> list[Paragraph]:
-    """Lines joined while a sentence runs on: a line that does not end a sentence continues into the
-    next, unless the next is a heading or opens a numbered item."""
-    out: list[Paragraph] = []
-    cur: Paragraph | None = None
-    after_heading = False
-    for line, ms in a.mentions:
-        text = line.norm.text
-        starts_new = (cur is None or line.is_heading or after_heading or cur.text.rstrip().endswith("。")
-                      or numbering_style(text, a.knowledge) is not None)
-        after_heading = line.is_heading
-        if starts_new:
-            cur = Paragraph("", [], [])
-            out.append(cur)
-        assert cur is not None
-        off = len(cur.text)
-        cur.lines.append((off, line))
-        cur.text += text
-        cur.placed.extend(Placed(off + m.start, m) for m in ms if not in_side_section(m))
-    return out
-
-
 def _year_of(p: Paragraph, pos: int, pattern: re.Pattern[str]) -> int | None:
     m = pattern.match(p.clause_before(pos).strip())
     return int(m.group("year")) if m else None
@@ -164,7 +106,7 @@ def _quote(p: Paragraph, x: Placed, start: int, end: int) -> Evidence:
       last_digit=True)
 def check_growth_levels(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
-    for p in _paragraphs(a):
+    for p in paragraphs(a):
         for yl in _year_levels(a, p):
             pct = yl.pct.m
             if yl.head is not None and _differs(yl.head.m, yl.cur):
@@ -219,8 +161,8 @@ def check_item_amounts(ctx: RuleContext) -> Iterator[Finding]:
     year_label = re.compile(claims["year_label"])
     codes = re.compile(claims["item_codes"])
     part_words = re.compile(claims["item_part_words"])
-    rates = {id(yl.cur): yl for p in _paragraphs(a) for yl in _year_levels(a, p)}
-    for p in _paragraphs(a):
+    rates = {id(yl.cur): yl for p in paragraphs(a) for yl in _year_levels(a, p)}
+    for p in paragraphs(a):
         head = _item_head(p, len(p.text), year_label)
         if head is None:
             continue

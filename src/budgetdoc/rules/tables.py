@@ -19,7 +19,7 @@ from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
-from ..verify import TableTotal, fact_figure
+from ..verify import Residue, TableTotal, fact_figure
 from ..verify.search import CellIndex, group_sums
 from .base import RuleContext, miss_severity_of, rule, unit_of
 from .sums import in_side_section
@@ -38,6 +38,14 @@ def _ev(row: Row, v: Value) -> Evidence:
 
 def _severity(total: Value, parts: Interval) -> str | None:
     return miss_severity_of(total.value, total.decimals, parts)
+
+
+def _tail(ctx: RuleContext, t: ParsedTable, row: Row, col: int, parts: list[Value], what: str) -> None:
+    """A total that held within rounding: note it when its parts as printed do not add up to the last
+    digit (a 尾差, which rounding-residue reports). Parts printed to another precision than the total
+    (whole 元 under a total in 分) are no 尾差 of one rounding."""
+    if parts and all(p.decimals == row.values[col].decimals for p in parts):
+        ctx.ledger.residue(Residue(t, row, col, sum((p.value for p in parts), Decimal(0)), what))
 
 
 def _half_unit(f: Fact) -> Decimal:
@@ -124,7 +132,10 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
             continue
         checked += 1
         sev = _severity(v, parts)
-        if sev is None or (open_end and parts.hi < v.interval.lo):
+        if sev is None:
+            _tail(ctx, t, parent, col, [c.values[col] for c in children if col in c.values], parts_name)
+            continue
+        if open_end and parts.hi < v.interval.lo:
             continue
         alt = _column_sum(once, col) if len(once) < len(children) else None
         if alt is not None and _severity(v, alt) is None:
@@ -138,7 +149,7 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
             cv = child.values[col]
             if (id(child), col) not in reported:
                 reported.add((id(child), col))
-                yield ctx.report(f"《{t.title[:30]}》{child.code} {child.name}{named}为{_fmt(cv.value, cv.decimals)}，"
+                yield ctx.report(f"《{t.name[:30]}》{child.code} {child.name}{named}为{_fmt(cv.value, cv.decimals)}，"
                                  f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}（上级为"
                                  f"{_fmt(v.value, v.decimals)}，{parts_name}之和为{_fmt(parts.mid, v.decimals)}）。",
                                  [_ev(child, cv)], stated=_fmt(cv.value, cv.decimals),
@@ -147,7 +158,7 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
         if (id(parent), col) in reported:
             continue
         reported.add((id(parent), col))
-        yield ctx.report(f"《{t.title[:30]}》{what}{named}为{_fmt(v.value, v.decimals)}，"
+        yield ctx.report(f"《{t.name[:30]}》{what}{named}为{_fmt(v.value, v.decimals)}，"
                       f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
                       [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
                       slip=sev == "slip", claim=TableTotal(t, parent))
@@ -271,7 +282,7 @@ def _classes_elsewhere(ctx: RuleContext, t: ParsedTable, classes: list[Row]) -> 
         for o, other in coded:
             match = next((w for w in other.values.values() if w.interval.overlaps(v.interval)), None)
             if other.code == code and match is not None:
-                ctx.verified(TableTotal(t, row), Reading(f"与《{o.title[:20]}》{code} {other.name}{match.cell.text.strip()}一致",
+                ctx.verified(TableTotal(t, row), Reading(f"与《{o.name[:20]}》{code} {other.name}{match.cell.text.strip()}一致",
                                                          (_cell_figure(other),)))
                 break
 
@@ -301,6 +312,7 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         complete = all(col in r.values for r in classes if r.values)  # a 类 row with no figure at all adds none
         if sev is None:
             checked += 1
+            _tail(ctx, t, total, col, [r.values[col] for r in have], "各类支出")
             continue
         header = t.columns[col].name
         named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
@@ -314,7 +326,7 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             income = []  # the income side states another total: table-identity names that
         said = "；收入方各行（" + "、".join(f"{_bare_label(r.name)}{_fmt(r.values[min(r.values)].value, v.decimals)}"
                                         for r in income) + "）按同一总数列示，同样与支出各类之和不符" if income else ""
-        yield ctx.report(f"《{t.title[:30]}》{_bare_label(total.name)}{named}为{_fmt(v.value, v.decimals)}，"
+        yield ctx.report(f"《{t.name[:30]}》{_bare_label(total.name)}{named}为{_fmt(v.value, v.decimals)}，"
                          f"表中各类支出之和为{_fmt(parts.mid, v.decimals)}（{terms}），不相等{said}。",
                          [_ev(total, v), *(_ev(r, r.values[min(r.values)]) for r in income)],
                          stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
@@ -366,8 +378,9 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         sev = _severity(v, parts)
         if sev is None:
             ctx.verified(TableTotal(t, row), reading)
+            _tail(ctx, t, row, col, [r.values[col] for r in have], reading.text.split("=")[0])
         elif len(members) == len(classes) == len(have) and _principal(found.key) in {r.code for r in members}:  # type: ignore[union-attr]
-            yield ctx.report(f"《{t.title[:30]}》{_bare_label(row.name)}为{_fmt(v.value, v.decimals)}，"
+            yield ctx.report(f"《{t.name[:30]}》{_bare_label(row.name)}为{_fmt(v.value, v.decimals)}，"
                              f"{reading.text.split('=')[0]}之和为{_fmt(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
                              stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
                              slip=sev == "slip", claim=TableTotal(t, row), reading=reading)
@@ -490,8 +503,13 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         d = max([v.decimals, *(r.values[col].decimals for r in have)])
         flat = interval_sum([r.values[col].interval for r in have])
         nested = _nested_sum(_cents(v, d), [_cents(r.values[col], d) for r in have])
-        if _severity(v, flat) is None or nested:
+        if _severity(v, flat) is None:
             checked += 1
+            _tail(ctx, t, total, col, [r.values[col] for r in have], "其下各行")
+            continue
+        if nested:
+            checked += 1
+            _tail_of_repeat(ctx, t, total, have, col)
             continue
         header = t.columns[col].name
         named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
@@ -504,7 +522,7 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             ctx.unverified(TableTotal(t, total), "各行的层级无法确定（单位、项目或小计行），不能据以核对合计", reading)
             return
         sev = _severity(v, flat)
-        yield ctx.report(f"《{t.title[:30]}》合计行{named}为{_fmt(v.value, v.decimals)}，其下{len(have)}行之和为"
+        yield ctx.report(f"《{t.name[:30]}》合计行{named}为{_fmt(v.value, v.decimals)}，其下{len(have)}行之和为"
                          f"{_fmt(flat.mid, v.decimals)}，不相等。", [_ev(total, v)], stated=_fmt(v.value, v.decimals),
                          expected=_fmt(flat.mid, v.decimals), slip=sev == "slip", claim=TableTotal(t, total),
                          reading=reading)
@@ -512,6 +530,14 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     if checked:
         ctx.verified(TableTotal(t, total), Reading(f"合计行等于其下各行之和（{checked}列）",
                                                    tuple(_cell_figure(r) for r in items[:12])))
+
+
+def _tail_of_repeat(ctx: RuleContext, t: ParsedTable, total: Row, rows: list[Row], col: int) -> None:
+    """A first row that repeats the 合计 (the department over its units): the rows under it are its parts."""
+    head, rest = rows[0], rows[1:]
+    if len(rest) >= 2 and head.values[col].value == total.values[col].value:
+        if _severity(head.values[col], interval_sum([r.values[col].interval for r in rest])) is None:
+            _tail(ctx, t, head, col, [r.values[col] for r in rest], "其下各行")
 
 
 def _without_repeats(rows: list[Row]) -> list[Row]:
@@ -626,6 +652,11 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 names = "；".join(f"{t.columns[tot].name}=" + "+".join(n for n, _ in parts) for tot, parts in levels
                                  if tot in row.values)
                 ctx.verified(TableTotal(t, row), Reading(f"本行{names}"))
+                for tot, parts in levels:
+                    if tot in row.values:
+                        what = "+".join(n for n, _ in parts) if len(parts) <= 3 else "本行各组成列"
+                        _tail(ctx, t, row, tot, [row.values[c] for _, cols in parts for c in cols if c in row.values],
+                              what)
                 continue
             fix = _one_cell_fix(row, levels)
             if fix is not None:
@@ -659,7 +690,7 @@ def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
     sev = _severity(v, s)
     if sev is not None:
         names = "+".join(name for name, _ in parts)
-        yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
+        yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
                          f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
                          stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals), slip=sev == "slip",
                          claim=TableTotal(t, row))
@@ -671,7 +702,7 @@ def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level]
     report that cell once."""
     v = row.values[col]
     slip = all(sev == "slip" for _, _, sev in _failing(row, levels))
-    yield ctx.report(f"《{t.title[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{_fmt(v.value, v.decimals)}，"
+    yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{_fmt(v.value, v.decimals)}，"
                      f"按本行其他各列应为{_fmt(expected, v.decimals)}。", [_ev(row, v)],
                      stated=_fmt(v.value, v.decimals), expected=_fmt(expected, v.decimals), slip=slip,
                      claim=TableTotal(t, row))
@@ -952,7 +983,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                         else:
                             ctx.unverified(subject, "表中另有未能识别的行，合计的组成不确定", reading)
                     continue
-                yield ctx.report(f"《{t.title[:30]}》{ident.name}不成立：{a.name(scope + ident.total)}{total.stated}，"
+                yield ctx.report(f"《{t.name[:30]}》{ident.name}不成立：{a.name(scope + ident.total)}{total.stated}，"
                                  f"各项之和{s.mid / Amount.of_fact(total).scale:.2f}。",
                                  [Evidence(total.stated, total.loc)], stated=total.stated,
                                  slip=s.gap(total.value_yuan) <= 2 * _half_unit(total), claim=subject, reading=reading)
@@ -969,7 +1000,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                     if subject is not None:
                         ctx.verified(subject, reading)
                     continue
-                yield ctx.report(f"《{t.title[:30]}》{a.name(left)}{inc.stated}与{a.name(right)}{exp.stated}不相等。",
+                yield ctx.report(f"《{t.name[:30]}》{a.name(left)}{inc.stated}与{a.name(right)}{exp.stated}不相等。",
                                  [Evidence(inc.stated, inc.loc), Evidence(exp.stated, exp.loc)], stated=exp.stated,
                                  expected=inc.stated,
                                  slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
@@ -1022,7 +1053,7 @@ def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[
         name, other_name = _bare_label(row.name), _bare_label(other.name)
         cell = row.by_col.get(col) or row.cells[0]
         reading = Reading(f"{other_name}{_fmt(ov.value, ov.decimals)}", (_cell_figure(other),))
-        yield ctx.report(f"《{t.title[:30]}》{name}栏空白：各项之和为{_fmt(parts.mid, ov.decimals)}，与{other_name}"
+        yield ctx.report(f"《{t.name[:30]}》{name}栏空白：各项之和为{_fmt(parts.mid, ov.decimals)}，与{other_name}"
                          f"{_fmt(ov.value, ov.decimals)}相等，{name}应为{_fmt(ov.value, ov.decimals)}，表中缺失。",
                          [Evidence(name, cell.loc)], stated="（空白）", expected=_fmt(ov.value, ov.decimals),
                          reading=reading)

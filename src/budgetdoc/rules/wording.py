@@ -192,13 +192,13 @@ def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
       "说明“持平”写错或数字有误，应核对上年数。",
       rationale="“持平”表示没有变化；说明变化原因的句子与“持平”自相矛盾，读者无法判断实际增减。")
 def check_flat_reason(ctx: RuleContext) -> Iterator[Finding]:
-    from .levels import _paragraphs
+    from .paragraphs import paragraphs
 
     a = ctx.analysis
     c = a.knowledge.claims
     flat, up, down = re.compile(c["flat_claim"]), re.compile(c["flat_reason_up"]), re.compile(c["flat_reason_down"])
     neutral, reason = re.compile(c["flat_reason_neutral"]), re.compile(c["reason_cue"])
-    for p in _paragraphs(a):
+    for p in paragraphs(a):
         for m in flat.finditer(p.text):
             s = p.sentence_start(m.start())
             e = p.sentence_end(m.end())
@@ -226,13 +226,13 @@ def check_flat_reason(ctx: RuleContext) -> Iterator[Finding]:
       rationale="情况说明应说明增减变化的原因（政策调整、人员变动、项目增减等）；以“XX下降”解释“XX减少”是循环论证，"
                 "读者得不到任何信息。")
 def check_circular_reason(ctx: RuleContext) -> Iterator[Finding]:
-    from .levels import _paragraphs
+    from .paragraphs import paragraphs
 
     a = ctx.analysis
     c = a.knowledge.claims
     cue, shape = re.compile(c["circular_reason_cue"]), re.compile(c["circular_reason"])
     noise = re.compile(c["circular_reason_noise"])
-    for p in _paragraphs(a):
+    for p in paragraphs(a):
         seen: set[int] = set()  # a change amount and its rate share one reason
         for x in p.placed:
             if not (x.m.is_change or (x.m.is_percent and x.m.cue == "growth")):

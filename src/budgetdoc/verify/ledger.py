@@ -10,6 +10,7 @@ could hold against anything as unverified.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model import Claim, ClaimKind, ClaimStatus, Evidence, Fact, Figure, Location, Reading
@@ -52,6 +53,19 @@ class Count:
         return self.line.norm.text[self.start:self.end]
 
 
+@dataclass(frozen=True)
+class Residue:
+    """A table total that holds within rounding but not to the last digit (a 尾差): its parts as printed
+    add up to `exact`, the cell in column `col` prints another figure, each part having been rounded
+    on its own. `parts` says in words what was added ("其下各款", "基本支出+项目支出")."""
+
+    table: ParsedTable
+    row: Row
+    col: int
+    exact: Decimal
+    parts: str
+
+
 @dataclass
 class _Entry:
     status: ClaimStatus
@@ -79,6 +93,7 @@ class Ledger:
     def __init__(self) -> None:
         self._entries: dict[tuple, _Entry] = {}
         self._subjects: dict[tuple, object] = {}
+        self._residues: dict[tuple[int, int, int], Residue] = {}
 
     def record(self, subject: Mention | TableTotal | Count, status: ClaimStatus, *, reading: Reading | None = None,
                reason: str | None = None, rule: str | None = None, evidence: Evidence | None = None) -> None:
@@ -88,6 +103,16 @@ class Ledger:
             return
         self._entries[key] = _Entry(status, reading, reason, rule, evidence)
         self._subjects[key] = subject
+
+    def residue(self, r: Residue) -> None:
+        """Note a total whose parts add up to it only within rounding (once per cell)."""
+        if r.exact != r.row.values[r.col].value:
+            self._residues.setdefault((id(r.table), id(r.row), r.col), r)
+
+    def residues(self) -> list[Residue]:
+        """The 尾差 noted, of totals no rule found wrong, in the order they were noted."""
+        return [r for r in self._residues.values()
+                if self.status(TableTotal(r.table, r.row)) != "contradicted"]
 
     def status(self, subject: Mention | TableTotal | Count) -> ClaimStatus | None:
         e = self._entries.get(_key(subject))
