@@ -91,3 +91,25 @@ def test_a_unit_budget_that_speaks_of_the_department_budget(rel: str, page: int)
 def test_a_department_budget_may_speak_of_the_department_budget() -> None:
     # The department's own budget (titled 部门预算) writes the same sentence rightly.
     assert not _fired(_doc("real/putuo-sifaju-2026-dept-budget.pdf"), "unit-as-department")
+
+
+def test_personnel_split_differs_between_two_tables() -> None:
+    # p8 财务收支预算总表 支出总计: 人员经费 20,374,181 + 公用经费 1,744,680 = 22,118,861; p19 经济分类 table:
+    # 20,272,981.00 + 1,845,880.34 = 22,118,861.34. The same 基本支出, split another way (read on both pages).
+    fs = _fired(_doc("real/putuo-sifaju-2026-unit-budget.pdf"), "personnel-split")
+    assert len(fs) == 1 and fs[0].severity == "warning", [f.message for f in fs]
+    assert {e.loc.page for e in fs[0].evidence} == {8, 19}
+    assert "20,374,181" in fs[0].message and "1,845,880.34" in fs[0].message
+
+
+def test_personnel_split_silent_where_the_tables_agree() -> None:
+    # 湖州市财政局: the 合计 rows of p20 and p23 both give 人员经费 4944.99, 公用经费 626.67 (read on the pages).
+    from budgetdoc.analysis import analyse
+    from budgetdoc.config import DEFAULT
+    from budgetdoc.load import load
+    from budgetdoc.rules.across import _splits
+
+    path = _doc("corpus/079_湖州/2026年湖州市财政局部门预算.pdf")
+    splits = list(_splits(analyse(load(path), DEFAULT.overlay())))
+    assert len({s.group for s in splits}) == 2 and {str(s.personnel.value) for s in splits} == {"4944.99"}
+    assert not _fired(path, "personnel-split")

@@ -5,11 +5,16 @@ error: named, with the figure the others give."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 
+from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
-from ..extract.tables import table_knowledge
+from ..extract.tables import ParsedTable, Value, table_knowledge
+from ..interval import Interval
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import TableTotal, fact_figure
 from ..verify.search import Source, of_fact, statements
@@ -100,3 +105,76 @@ def _agree(x: Source, y: Source) -> bool:
 
 def _where(s: Source) -> str:
     return s.figure.loc.describe()
+
+
+# ------------------------------------------------- the split of 基本支出 into 人员经费 and 公用经费
+
+_SPLIT = ("expense.personnel", "expense.public")
+_WHOLE = re.compile(r"(合计|总计)$")  # 本年支出合计, 支出总计: the row of the table's whole
+
+
+@dataclass(frozen=True)
+class _Split:
+    """A table's 人员经费 and 公用经费 for the whole of its scope, in yuan, with their cells."""
+
+    personnel: Value
+    public: Value
+    scale: Decimal
+    group: int
+    title: str
+
+    def interval(self, v: Value) -> Interval:
+        return v.interval.scale(self.scale)
+
+    @property
+    def basic(self) -> Interval:
+        return self.interval(self.personnel) + self.interval(self.public)
+
+
+def _split_key(label: str) -> str | None:
+    found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", label.strip())))
+    return found.key if found is not None and found.key in _SPLIT else None
+
+
+def _splits(a: Analysis) -> Iterator[_Split]:
+    """Each printed table's split: its total row under columns headed 人员经费 and 公用经费 (a 收支总表's
+    expense side), or its rows named 人员经费合计 and 公用经费合计 (a 经济分类 table, halves on two sides)."""
+    by_group: dict[int, dict[str, tuple[Value, ParsedTable]]] = {}
+    for t in a.tables:
+        cols = {k: c for c, col in t.columns.items() if col.role == "amount" and col.path
+                and (k := _split_key(col.path[-1])) is not None}
+        total = next((r for r in t.rows if (r.is_total or _WHOLE.search(r.name.replace(" ", "")))
+                      and all(c in r.values for c in cols.values())), None)
+        if len(cols) == 2 and total is not None:
+            yield _Split(total.values[cols[_SPLIT[0]]], total.values[cols[_SPLIT[1]]], t.scale, t.group, t.name)
+            continue
+        for r in t.rows:
+            key = _split_key(r.name) if not r.code and r.values and r.name.strip().endswith("合计") else None
+            if key is not None:
+                by_group.setdefault(t.group, {}).setdefault(key, (r.values[min(r.values)], t))
+    for group, rows in by_group.items():
+        if len(rows) == 2:
+            (p, t), (q, _) = rows[_SPLIT[0]], rows[_SPLIT[1]]
+            yield _Split(p, q, t.scale, group, t.name)
+
+
+@rule("personnel-split", "consistency", "warning", "人员经费与公用经费的划分各表不一",
+      "两张表的基本支出相同（人员经费 + 公用经费之和一致），但人员经费、公用经费各自的金额不同：同一笔基本支出在两表中"
+      "划分不一。例：收支总表人员经费20,374,181元、公用经费1,744,680元，经济分类表20,272,981.00元、1,845,880.34元。",
+      rationale="人员经费 = 工资福利支出 + 对个人和家庭的补助，公用经费 = 商品和服务支出等；同一口径的基本支出在各表中"
+                "应按同一口径划分。各地对个别科目归属的规定可能不同，故作为提示核对。")
+def check_personnel_split(ctx: RuleContext) -> Iterator[Finding]:
+    splits = list(_splits(ctx.analysis))
+    for i, x in enumerate(splits):
+        for y in splits[i + 1:]:
+            if x.group == y.group or not x.basic.overlaps(y.basic):
+                continue
+            if x.interval(x.personnel).overlaps(y.interval(y.personnel)):
+                continue
+            cells = [x.personnel, x.public, y.personnel, y.public]
+            said = "，".join(f"《{z.title[:30]}》人员经费{z.personnel.cell.text.strip()}、公用经费{z.public.cell.text.strip()}"
+                            for z in (x, y))
+            yield ctx.report(f"{said}：两表基本支出一致，人员经费与公用经费的划分不同。",
+                             [Evidence(v.cell.text.strip(), v.cell.loc) for v in cells],
+                             stated=x.personnel.cell.text.strip(), expected=y.personnel.cell.text.strip())
+            return
