@@ -67,7 +67,8 @@ DEFECTS = {
             ("attachment-absent", 558, "info"),  # 第五部分 部门决算表 见附件。 (no table in the file)
             ("zero-base", 226, "warning"),  # 年初预算 0 万元 …… 完成年初预算的 100%
             ("zero-base", 228, "warning"),
-            ("zero-base", 271, "warning")],  # 因公出国(境)费全年预算0.00万元,支出决算0.00万元,完成预算的0%
+            ("zero-base", 271, "warning"),  # 因公出国(境)费全年预算0.00万元,支出决算0.00万元,完成预算的0%
+            ("unit-missing", 293, "warning")],  # 保安保洁物业服务费 24 万,大楼电费 24 万 (万 without 元)
     "002": [("growth-rate", 26, "error"),  # 17.05/367.44 = 4.64%, not 4.43%
             ("growth-rate", 35, "error"),  # 17.05/366.88 = 4.65%, not 4.44%
             ("growth-rate", 39, "error"),  # 108.06/224.71 = 48.09%, not 32.47%
