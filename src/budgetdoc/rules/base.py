@@ -184,6 +184,11 @@ def fmt_pct(x: Decimal, decimals: int) -> str:
     return f"{x.quantize(q)}%"
 
 
+def fmt_fixed(x: Decimal, decimals: int) -> str:
+    """A figure to `decimals` places with thousands separators, as tables print it (6,039.82)."""
+    return f"{x.quantize(Decimal(1).scaleb(-decimals)):,}"
+
+
 def fmt_amount(m: Mention, value: Decimal | None = None) -> str:
     v = m.value if value is None else value
     q = Decimal(1).scaleb(-m.decimals)

@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from ..model import Evidence, Finding
-from ..verify import Residue
-from .base import RuleContext, rule
+from ..verify import Residue, row_quote
+from .base import RuleContext, fmt_fixed, rule
 
 _TOTAL_HEADERS = ("合计", "总计")
 _ROUNDING_NOTE = ("四舍五入", "尾差")  # a table note that explains the tails (read with its title)
 _LISTED = 4  # the places a message spells out; the evidence holds them all
-
-
-def _fmt(x: Decimal, decimals: int) -> str:
-    return f"{x.quantize(Decimal(1).scaleb(-decimals)):,}"
 
 
 def _place(r: Residue) -> str:
@@ -30,7 +25,7 @@ def _place(r: Residue) -> str:
 
 def _says(r: Residue) -> str:
     v = r.row.values[r.col]
-    return f"{_place(r)}{_fmt(v.value, v.decimals)}，{r.parts}之和{_fmt(r.exact, v.decimals)}"
+    return f"{_place(r)}{fmt_fixed(v.value, v.decimals)}，{r.parts}之和{fmt_fixed(r.exact, v.decimals)}"
 
 
 def _advice(title: str) -> str:
@@ -68,9 +63,8 @@ def check_rounding_residue(ctx: RuleContext) -> Iterator[Finding]:
         first = found[0].row.values[found[0].col]
         rows = _first_per_row(found)
         listed = "；".join(_says(r) for r in rows[:_LISTED]) + ("等" if len(rows) > _LISTED else "")
-        evidence = [Evidence(" | ".join(c.text.strip() for c in r.row.cells if c.text.strip()),
-                             r.row.values[r.col].cell.loc) for r in found]
+        evidence = [Evidence(row_quote(r.row), r.row.values[r.col].cell.loc) for r in found]
         yield ctx.report(f"《{t.name[:40]}》有{len(found)}处合计与分项之和相差末位（四舍五入尾差，不是计算错误）："
                          f"{listed}。{_advice(t.title)}", evidence,
-                         stated=_fmt(first.value, first.decimals),
-                         expected=_fmt(found[0].exact, first.decimals))
+                         stated=fmt_fixed(first.value, first.decimals),
+                         expected=fmt_fixed(found[0].exact, first.decimals))

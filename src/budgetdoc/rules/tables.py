@@ -19,21 +19,17 @@ from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
-from ..verify import Residue, TableTotal, fact_figure
+from ..verify import Residue, TableTotal, fact_figure, row_quote
 from ..verify.search import CellIndex, group_sums
-from .base import RuleContext, miss_severity_of, rule, unit_of
+from .base import RuleContext, fmt_fixed, miss_severity_of, rule, unit_of
 from .sums import in_side_section
 
 _TOTAL_NAMES = ("合计", "总计")
 _SUB_ROW = re.compile(r"^\s*(其中|含|\(\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、])")
 
 
-def _row_quote(row: Row) -> str:
-    return " | ".join(c.text.strip() for c in row.cells if c.text.strip())
-
-
 def _ev(row: Row, v: Value) -> Evidence:
-    return Evidence(_row_quote(row), v.cell.loc)
+    return Evidence(row_quote(row), v.cell.loc)
 
 
 def _severity(total: Value, parts: Interval) -> str | None:
@@ -51,10 +47,6 @@ def _tail(ctx: RuleContext, t: ParsedTable, row: Row, col: int, parts: list[Valu
 def _half_unit(f: Fact) -> Decimal:
     """Half a unit of the last digit of a fact as stated, in yuan (221.33万元 -> 50)."""
     return Amount.of_fact(f).last_digit_yuan / 2
-
-
-def _fmt(x: Decimal, decimals: int) -> str:
-    return f"{x.quantize(Decimal(1).scaleb(-decimals)):,}"
 
 
 @rule("table-hierarchy", "table", "error", "科目层级合计不符",
@@ -149,18 +141,18 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
             cv = child.values[col]
             if (id(child), col) not in reported:
                 reported.add((id(child), col))
-                yield ctx.report(f"《{t.name[:30]}》{child.code} {child.name}{named}为{_fmt(cv.value, cv.decimals)}，"
-                                 f"按上级{what}及本行合计应为{_fmt(expected, cv.decimals)}（上级为"
-                                 f"{_fmt(v.value, v.decimals)}，{parts_name}之和为{_fmt(parts.mid, v.decimals)}）。",
-                                 [_ev(child, cv)], stated=_fmt(cv.value, cv.decimals),
-                                 expected=_fmt(expected, cv.decimals), slip=sev == "slip", claim=TableTotal(t, child))
+                yield ctx.report(f"《{t.name[:30]}》{child.code} {child.name}{named}为{fmt_fixed(cv.value, cv.decimals)}，"
+                                 f"按上级{what}及本行合计应为{fmt_fixed(expected, cv.decimals)}（上级为"
+                                 f"{fmt_fixed(v.value, v.decimals)}，{parts_name}之和为{fmt_fixed(parts.mid, v.decimals)}）。",
+                                 [_ev(child, cv)], stated=fmt_fixed(cv.value, cv.decimals),
+                                 expected=fmt_fixed(expected, cv.decimals), slip=sev == "slip", claim=TableTotal(t, child))
             continue
         if (id(parent), col) in reported:
             continue
         reported.add((id(parent), col))
-        yield ctx.report(f"《{t.name[:30]}》{what}{named}为{_fmt(v.value, v.decimals)}，"
-                      f"{parts_name}之和为{_fmt(parts.mid, v.decimals)}，不相等。",
-                      [_ev(parent, v)], stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+        yield ctx.report(f"《{t.name[:30]}》{what}{named}为{fmt_fixed(v.value, v.decimals)}，"
+                      f"{parts_name}之和为{fmt_fixed(parts.mid, v.decimals)}，不相等。",
+                      [_ev(parent, v)], stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(parts.mid, v.decimals),
                       slip=sev == "slip", claim=TableTotal(t, parent))
     if checked and not failed:
         ctx.verified(TableTotal(t, parent), Reading(f"{what}等于{parts_name}之和（{checked}列）",
@@ -316,20 +308,20 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             continue
         header = t.columns[col].name
         named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
-        terms = "+".join(f"{_bare_label(r.name)}{_fmt(r.values[col].value, r.values[col].decimals)}" for r in have)
-        reading = Reading(f"各类支出之和{_fmt(parts.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
+        terms = "+".join(f"{_bare_label(r.name)}{fmt_fixed(r.values[col].value, r.values[col].decimals)}" for r in have)
+        reading = Reading(f"各类支出之和{fmt_fixed(parts.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
         if not (certain and complete):
             ctx.unverified(TableTotal(t, total), "各类支出的层级无法确定，不能据以核对合计", reading)
             return
         income = _other_side_rows(ctx, t)
         if not any(r.values[min(r.values)].interval.overlaps(v.interval) for r in income):
             income = []  # the income side states another total: table-identity names that
-        said = "；收入方各行（" + "、".join(f"{_bare_label(r.name)}{_fmt(r.values[min(r.values)].value, v.decimals)}"
+        said = "；收入方各行（" + "、".join(f"{_bare_label(r.name)}{fmt_fixed(r.values[min(r.values)].value, v.decimals)}"
                                         for r in income) + "）按同一总数列示，同样与支出各类之和不符" if income else ""
-        yield ctx.report(f"《{t.name[:30]}》{_bare_label(total.name)}{named}为{_fmt(v.value, v.decimals)}，"
-                         f"表中各类支出之和为{_fmt(parts.mid, v.decimals)}（{terms}），不相等{said}。",
+        yield ctx.report(f"《{t.name[:30]}》{_bare_label(total.name)}{named}为{fmt_fixed(v.value, v.decimals)}，"
+                         f"表中各类支出之和为{fmt_fixed(parts.mid, v.decimals)}（{terms}），不相等{said}。",
                          [_ev(total, v), *(_ev(r, r.values[min(r.values)]) for r in income)],
-                         stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+                         stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(parts.mid, v.decimals),
                          slip=sev == "slip", claim=TableTotal(t, total), reading=reading)
         return
     if checked:
@@ -373,16 +365,16 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         if not have:
             continue
         parts = interval_sum([r.values[col].interval for r in have])
-        reading = Reading("+".join(f"{r.code}{_bare_label(r.name)}" for r in have) + f"={_fmt(parts.mid, v.decimals)}",
+        reading = Reading("+".join(f"{r.code}{_bare_label(r.name)}" for r in have) + f"={fmt_fixed(parts.mid, v.decimals)}",
                           tuple(_cell_figure(r) for r in have))
         sev = _severity(v, parts)
         if sev is None:
             ctx.verified(TableTotal(t, row), reading)
             _tail(ctx, t, row, col, [r.values[col] for r in have], reading.text.split("=")[0])
         elif len(members) == len(classes) == len(have) and _principal(found.key) in {r.code for r in members}:  # type: ignore[union-attr]
-            yield ctx.report(f"《{t.name[:30]}》{_bare_label(row.name)}为{_fmt(v.value, v.decimals)}，"
-                             f"{reading.text.split('=')[0]}之和为{_fmt(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
-                             stated=_fmt(v.value, v.decimals), expected=_fmt(parts.mid, v.decimals),
+            yield ctx.report(f"《{t.name[:30]}》{_bare_label(row.name)}为{fmt_fixed(v.value, v.decimals)}，"
+                             f"{reading.text.split('=')[0]}之和为{fmt_fixed(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
+                             stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(parts.mid, v.decimals),
                              slip=sev == "slip", claim=TableTotal(t, row), reading=reading)
         else:
             ctx.unverified(TableTotal(t, row), "表中另有其他经济分类类级科目，组成不确定", reading)
@@ -513,7 +505,7 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             continue
         header = t.columns[col].name
         named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
-        reading = Reading(f"各行之和{_fmt(flat.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
+        reading = Reading(f"各行之和{fmt_fixed(flat.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
         # Rows on a page not joined cannot be missing: the 合计 is under its rows, or no untitled table
         # follows (a continuation not recognised), or the rows already exceed it.
         below = t.rows.index(total) > t.rows.index(items[-1])
@@ -522,9 +514,9 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             ctx.unverified(TableTotal(t, total), "各行的层级无法确定（单位、项目或小计行），不能据以核对合计", reading)
             return
         sev = _severity(v, flat)
-        yield ctx.report(f"《{t.name[:30]}》合计行{named}为{_fmt(v.value, v.decimals)}，其下{len(have)}行之和为"
-                         f"{_fmt(flat.mid, v.decimals)}，不相等。", [_ev(total, v)], stated=_fmt(v.value, v.decimals),
-                         expected=_fmt(flat.mid, v.decimals), slip=sev == "slip", claim=TableTotal(t, total),
+        yield ctx.report(f"《{t.name[:30]}》合计行{named}为{fmt_fixed(v.value, v.decimals)}，其下{len(have)}行之和为"
+                         f"{fmt_fixed(flat.mid, v.decimals)}，不相等。", [_ev(total, v)], stated=fmt_fixed(v.value, v.decimals),
+                         expected=fmt_fixed(flat.mid, v.decimals), slip=sev == "slip", claim=TableTotal(t, total),
                          reading=reading)
         return
     if checked:
@@ -691,8 +683,8 @@ def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
     if sev is not None:
         names = "+".join(name for name, _ in parts)
         yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
-                         f"{_fmt(v.value, v.decimals)}，{names}为{_fmt(s.mid, v.decimals)}。", [_ev(row, v)],
-                         stated=_fmt(v.value, v.decimals), expected=_fmt(s.mid, v.decimals), slip=sev == "slip",
+                         f"{fmt_fixed(v.value, v.decimals)}，{names}为{fmt_fixed(s.mid, v.decimals)}。", [_ev(row, v)],
+                         stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(s.mid, v.decimals), slip=sev == "slip",
                          claim=TableTotal(t, row))
 
 
@@ -702,9 +694,9 @@ def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level]
     report that cell once."""
     v = row.values[col]
     slip = all(sev == "slip" for _, _, sev in _failing(row, levels))
-    yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{_fmt(v.value, v.decimals)}，"
-                     f"按本行其他各列应为{_fmt(expected, v.decimals)}。", [_ev(row, v)],
-                     stated=_fmt(v.value, v.decimals), expected=_fmt(expected, v.decimals), slip=slip,
+    yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{fmt_fixed(v.value, v.decimals)}，"
+                     f"按本行其他各列应为{fmt_fixed(expected, v.decimals)}。", [_ev(row, v)],
+                     stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(expected, v.decimals), slip=slip,
                      claim=TableTotal(t, row))
 
 
@@ -1052,10 +1044,10 @@ def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[
             continue  # the rows and the other side disagree: which figure is missing is not known
         name, other_name = _bare_label(row.name), _bare_label(other.name)
         cell = row.by_col.get(col) or row.cells[0]
-        reading = Reading(f"{other_name}{_fmt(ov.value, ov.decimals)}", (_cell_figure(other),))
-        yield ctx.report(f"《{t.name[:30]}》{name}栏空白：各项之和为{_fmt(parts.mid, ov.decimals)}，与{other_name}"
-                         f"{_fmt(ov.value, ov.decimals)}相等，{name}应为{_fmt(ov.value, ov.decimals)}，表中缺失。",
-                         [Evidence(name, cell.loc)], stated="（空白）", expected=_fmt(ov.value, ov.decimals),
+        reading = Reading(f"{other_name}{fmt_fixed(ov.value, ov.decimals)}", (_cell_figure(other),))
+        yield ctx.report(f"《{t.name[:30]}》{name}栏空白：各项之和为{fmt_fixed(parts.mid, ov.decimals)}，与{other_name}"
+                         f"{fmt_fixed(ov.value, ov.decimals)}相等，{name}应为{fmt_fixed(ov.value, ov.decimals)}，表中缺失。",
+                         [Evidence(name, cell.loc)], stated="（空白）", expected=fmt_fixed(ov.value, ov.decimals),
                          reading=reading)
 
 

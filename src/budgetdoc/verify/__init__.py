@@ -6,7 +6,7 @@ fails with no reading that holds (contradicted: a finding), or neither (unverifi
 keeps what each statement came to; `Ledger.claims` lists every numeric statement of the document with it.
 """
 
-from .ledger import Count, Ledger, Residue, TableTotal, fact_figure, mention_figure
+from .ledger import Count, Ledger, Residue, TableTotal, fact_figure, mention_figure, row_quote
 from .readings import Candidate, Decision, decide
 
-__all__ = ["Candidate", "Count", "Decision", "Ledger", "Residue", "TableTotal", "decide", "fact_figure", "mention_figure"]
+__all__ = ["Candidate", "Count", "Decision", "Ledger", "Residue", "TableTotal", "decide", "fact_figure", "mention_figure", "row_quote"]

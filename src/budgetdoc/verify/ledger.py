@@ -144,7 +144,7 @@ class Ledger:
                 first = row.values[min(row.values)] if row.values else None
                 if first is None:
                     continue
-                ev = e.evidence if e is not None and e.evidence is not None else Evidence(_row_quote(row), first.cell.loc)
+                ev = e.evidence if e is not None and e.evidence is not None else Evidence(row_quote(row), first.cell.loc)
                 stated = first.cell.text.strip()
                 claim = Claim("total", e.status if e else "unverified", stated, ev, e.reading if e else None,
                               (e.reason if e else NO_TOTAL_CHECK) if not e or e.status == "unverified" else None,
@@ -174,7 +174,8 @@ def _line_of(analysis: Analysis, t: ParsedTable) -> int:
     return next((ln.index for ln in analysis.lines if ln.block is block), 0)
 
 
-def _row_quote(row: Row) -> str:
+def row_quote(row: Row) -> str:
+    """A table row as a quote: its non-empty cells joined."""
     return " | ".join(c.text.strip() for c in row.cells if c.text.strip())
 
 
