@@ -160,7 +160,16 @@ def _plumber_pages(data: bytes) -> Pages:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            yield page.page_number, len(pdf.pages), lambda page=page: page
+            yield page.page_number, len(pdf.pages), lambda page=page: _sane_boxes(page)
+
+
+def _sane_boxes(page: Any) -> Any:
+    """pdfminer's page with the boxes of characters in a font with a broken descent corrected (in place)."""
+    from .pdfium_page import sane_char_box
+
+    for char in page.chars:
+        sane_char_box(char)
+    return page
 
 
 def open_page(path: str | Path, number: int) -> tuple[Any, Any]:
@@ -174,7 +183,7 @@ def open_page(path: str | Path, number: int) -> tuple[Any, Any]:
         if not 1 <= number <= len(pdf.pages):
             pdf.close()
             raise IndexError(number)
-        return pdf, pdf.pages[number - 1]
+        return pdf, _sane_boxes(pdf.pages[number - 1])
     import pypdfium2
 
     from .pdfium_page import pdfium_page

@@ -252,6 +252,36 @@ def _text(code: int) -> str:
         return "\ufffd"
 
 
+# A font whose descriptor puts the descent more than half an em below the baseline is broken (seen:
+# -1.033 em for the digits and punctuation of Founder-typeset PDFs); pdfminer's box for its characters
+# then lies wholly under the baseline, a line lower than the words beside them, and the figures drop
+# out of their sentence. Such a font is given a typical descent. pdf_reader corrects pdfminer's
+# characters the same way (sane_char_box), so both readers read the same lines.
+MAX_DESCENT = 0.5
+TYPICAL_DESCENT = -0.2
+
+
+def sane_descent(descent: float) -> float:
+    return TYPICAL_DESCENT if descent < -MAX_DESCENT else descent
+
+
+def sane_char_box(char: dict[str, Any]) -> None:
+    """pdfminer's box of an upright character of a font with a broken descent, moved up to where
+    `sane_descent` puts it (the box is the advance by descent..descent + size at the baseline)."""
+    a, b, c, d, _, f = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    if b or c or d <= 0 or char["y1"] <= char["y0"]:
+        return
+    size = (char["y1"] - char["y0"]) / d
+    descent = (char["y0"] - f) / d
+    if descent >= -MAX_DESCENT * size:
+        return
+    shift = (TYPICAL_DESCENT * size - descent) * d
+    char["y0"] += shift
+    char["y1"] += shift
+    for key in ("top", "bottom", "doctop"):
+        char[key] -= shift
+
+
 def _font(font: Any) -> tuple[float, str]:
     if not font:
         return 0.0, ""
@@ -263,7 +293,7 @@ def _font(font: Any) -> tuple[float, str]:
         buf = ctypes.create_string_buffer(length)
         pdfium_c.FPDFFont_GetBaseFontName(font, buf, length)
         name = buf.value.decode("utf-8", "replace")
-    return min(descent, -descent), name
+    return sane_descent(min(descent, -descent)), name
 
 
 def _objects(objs: list[Any], parent: Matrix, geo: _Geometry, out: dict[str, list[dict[str, Any]]],

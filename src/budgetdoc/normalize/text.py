@@ -73,9 +73,20 @@ _STEPS: list[tuple[Callable[[str], bool], re.Pattern[str], Repl]] = [
     # Spaces inside numbers from PDF conversion: "5. 37", "957 .15", "32 90".
     (lambda t: " " in t, re.compile(r"(?<=\d)\.[ \u00a0]+(?=\d)|(?<=\d)[ \u00a0]+\.(?=\d)"), "."),
     (lambda t: " " in t, re.compile(r"(?<=\d)[ \u00a0](?=\d)"), ""),
+    # A letter-spaced line (justified PDF text, a space after every character): the spaces inside a
+    # run of four or more spaced Chinese characters and marks go ("年 年 初 预 算 数" -> "年年初预算数").
+    (lambda t: " " in t, re.compile(r"[\u4e00-\u9fff,:;。、()“”](?: [\u4e00-\u9fff,:;。、()“”]){3,}"),
+     lambda m: _UNSPACE.sub("", m.group(0))),
+    # A letter-spaced line (justified PDF text, a space after every character) spaces the thousands
+    # separator too: "1 4 , 7 7 0. 6 2" -> "14 , 770.62" -> "14,770.62".
+    (lambda t: " ," in t, re.compile(r"(?<=\d)[ \u00a0]+,[ \u00a0]+(?=\d{3}(?!\d))"), ","),
     # Thousands separators: 1,724.62 -> 1724.62 (a comma followed by exactly three digits).
     (lambda t: "," in t, re.compile(r"(?<=\d),(?=\d{3}(?!\d))"), ""),
 ]
+
+
+# The spaces of a letter-spaced run beside a Chinese character (two marks keep theirs: "， ，" is no "，，").
+_UNSPACE = re.compile(r"(?<=[\u4e00-\u9fff]) | (?=[\u4e00-\u9fff])")
 
 
 def _looks_numeric(m: re.Match[str]) -> bool:

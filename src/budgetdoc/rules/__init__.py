@@ -13,6 +13,7 @@ from ..model import Finding
 from ..verify import Ledger
 from . import (  # noqa: F401  (registration)
     across,
+    changes,
     claims,
     classlist,
     completeness,

@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
-from ..interval import Interval
+from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
-from ..model import Finding, Reading
+from ..model import Figure, Finding, Reading
 from ..verify import Candidate, decide, mention_figure
 from ..verify.search import (
+    Source,
     growth_reading,
     line_openers,
     of_mention,
@@ -31,6 +32,7 @@ from .base import (
 )
 
 HUNDRED = Decimal(100)
+NAMED_BASE_MISSING = "句中所指的总额在文中和表中都未找到"
 
 
 def _sentence_mentions(ms: list[Mention], m: Mention) -> list[Mention]:
@@ -93,7 +95,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
         scope = scope_in(den[: found.start], k) if found.scoped else None
         full = f"{scope}.{key}" if scope else key
         if full not in by_key:
-            return [], True
+            return [], True  # not stated in the text: the tables' figure, if any (_named_base)
         near = [x for x in by_key[full] if x.line is pct.line and x.start < pct.start and x is not part]
         return (near[-1:] or [x for x in by_key[full] if x is not part][:1]), True
     cands: list[Mention] = []
@@ -149,6 +151,9 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             part = before[-1]
             cands, strict = _share_candidates(a, ms, pct, part, by_key)
+            if strict and not cands:
+                yield from _named_base(ctx, pct, part)
+                continue
             if not strict and prev_lines_first is not None:
                 cands.append(prev_lines_first)
             # A guessed total that has a share of its own is a sibling item of the same list
@@ -182,6 +187,58 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             prev_lines_first = None
 
 
+def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Finding]:
+    """A share of a total the sentence names but the text does not state ("占一般公共预算项目支出总额的
+    100%"): verified against the tables' figure of that total, or the sum of its parts as the text
+    states them; where every such base gives another share, a warning (a table's scope may differ from
+    the sentence's); unverified when there is none. Never another amount of the text in its place (no
+    reading of a named total)."""
+    from ..extract.keys import match_quantity, scope_in
+
+    k = ctx.knowledge
+    found = match_quantity(pct.den, k)
+    if found is None:
+        ctx.unverified(pct, NAMED_BASE_MISSING)
+        return
+    scope = scope_in(pct.den[: found.start], k) if found.scoped else None
+    key = f"{scope}.{found.key}" if scope else found.key
+    src = of_mention(part, "部分")
+    bases = statements(ctx.analysis, key, "总额", text=False) + _sum_of_parts(ctx.analysis, key)
+    cands = [ratio_reading(src, t, pct.decimals) for t in bases if not t.yuan.contains_zero()]
+    d = decide(pct.value, pct.decimals, cands)
+    if d.status == "verified":
+        ctx.verified(pct, d.reading)
+        return
+    if d.candidate is None or d.candidate.point is None or d.reading is None:
+        ctx.unverified(pct, d.reason if cands else NAMED_BASE_MISSING, d.reading)
+        return
+    total = d.reading.figures[1].stated
+    whose = f"{pct.den}各项之和" if total.startswith("（") else f"表中的{pct.den}"  # a _sum_of_parts base
+    expected = fmt_pct(d.candidate.point, pct.decimals)
+    yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {total}（{whose}）= {expected}，"
+                     f"文中为{pct.stated.strip()}。请核对所指总额的口径。", [evidence(pct)], stated=pct.stated.strip(),
+                     expected=expected, severity="warning", claim=pct, reading=d.reading, unverified=d.reason)
+
+
+def _sum_of_parts(a: Analysis, key: str) -> list[Source]:
+    """A total the text states only as its parts ("因公出国（境）费100万元，占“三公”经费的20.65%；公务用车…
+    267.8万元…；公务接待费116.5万元…": 三公 = 100 + 267.8 + 116.5): Σ of the first statement of each
+    part of its identity, when the text states them all."""
+    k = a.knowledge
+    base = k.base_key(key)
+    scope = key[: len(key) - len(base)]
+    ident = next((i for i in k.identities if i.total == base and i.complete), None)
+    if ident is None:
+        return []
+    parts = [next(iter(statements(a, scope + p, p, tables=False)), None) for p in ident.parts]
+    if any(p is None for p in parts):
+        return []
+    found = [p for p in parts if p is not None]
+    stated = "+".join(p.stated for p in found)
+    return [Source(interval_sum([p.yuan for p in found]), sum((p.value_yuan for p in found), Decimal(0)),
+                   Figure("总额", f"（{stated}）", found[0].figure.loc))]
+
+
 def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Mention],
                     certain: bool) -> list[Candidate]:
     """part ÷ total for the total the sentence names or the rule guessed (the first certain when the
@@ -195,6 +252,7 @@ def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Menti
         return [Candidate(None, Reading(f"{part.stated.strip()} ÷ {totals[0].stated.strip()}"), certain=True)]
     keys = [k for t in totals[:1] for k in t.keys] + _identity_totals(a, part)
     seen = {id(t) for t in totals}
+    seen.add(id(part))  # the part is never its own base (940.15 ÷ 940.15 is no reading of "占…总额的100%")
     more = [s for key in keys for s in statements(a, key, "总额", other_scopes=True)
             if s.mention is None or id(s.mention) not in seen]
     out += [ratio_reading(src, t, pct.decimals) for t in more if not t.yuan.contains_zero()]

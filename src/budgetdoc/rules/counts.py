@@ -37,6 +37,7 @@ class _Words:
     separator: str
     last_joiner: re.Pattern[str]
     names_open: re.Pattern[str]
+    clause_marks: str
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,8 @@ def _words() -> _Words:
     count = re.compile(rf"(?<![\d.．])(\d+)\s*({units})(?!{na})(?![\d.])")
     return _Words(count, re.compile(d["not_before"]), re.compile(d["code"]), re.compile(d["breakdown"]),
                   re.compile(d["list_end"]), frozenset(d["partition_units"]), re.compile(d["names_intro"]),
-                  d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]))
+                  d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]),
+                  d["clause_marks"])
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def check_counts(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             items = _items(p, stated[i + 1:], head, w)
             if items is None:
-                if not _names(ctx, p, head, w):
+                if not _names(ctx, p, head, w) and not _names_before(ctx, p, head, stated[:i], w):
                     ctx.unverified(head.count, NO_BREAKDOWN)
                 continue
             done.update(x.pos for x in items)
@@ -198,4 +200,27 @@ def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> bool:
                                          (Figure("名称", listing[:40], loc),)))
     else:
         ctx.unverified(head.count, NAMES_DIFFER, Reading(f"所列名称{len(names)}个", (Figure("名称", listing[:40], loc),)))
+    return True
+
+
+def _names_before(ctx: RuleContext, p: Paragraph, head: _Stated, before: list[_Stated], w: _Words) -> bool:
+    """Names listed right before the count in its clause ("内设综合处、组织人事处、…、重点项目处10个处室",
+    "以及A、B、C3家"): verified when there are as many; nothing is decided when not (where the list
+    begins is not marked, and a list that ends with 等 may not be given in full)."""
+    text = p.text
+    start = max([text.rfind(c, 0, head.pos) + 1 for c in w.clause_marks] + [x.end for x in before if x.end <= head.pos])
+    listing = re.sub(r"[（(][^）)]*[）)]", "", text[start:head.pos]).strip()
+    # "A、B、C等3个": 等 closes a list given in full as often as one cut short; the count decides.
+    names = w.names_open.sub("", listing).split(w.separator)
+    if len(names) < 2 or not all(n.strip() for n in names):
+        return False
+    if len(names) + 1 == head.count.value:
+        last = w.last_joiner.split(names[-1])
+        if len(last) == 2 and all(x.strip() for x in last):
+            names = names[:-1] + last
+    if len(names) != head.count.value:
+        return False
+    loc = head.count.line.block.loc
+    ctx.verified(head.count, Reading(f"所列名称{len(names)}个：{names[0].strip()}……{names[-1].strip()}",
+                                     (Figure("名称", listing[-40:], loc),)))
     return True

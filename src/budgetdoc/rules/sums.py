@@ -62,9 +62,24 @@ def _fmt_yuan_like(value: Decimal, like: Mention) -> str:
       last_digit=True)
 def check_breakdowns(ctx: RuleContext) -> Iterator[Finding]:
     for b in ctx.analysis.breakdowns:
-        if b.head.key is None or not b.parts or in_side_section(b.head):
+        if not b.parts or in_side_section(b.head):
+            continue
+        if b.head.key is None:
+            _verify_unnamed(ctx, b)
             continue
         yield from _check_breakdown(ctx, b)
+
+
+def _verify_unnamed(ctx: RuleContext, b: Breakdown) -> None:
+    """A list under a total we cannot name ("国库拨款资金X。其中：财政拨款A、国有资源有偿使用收入B"):
+    whether it is complete is unknown, so a sum that misses decides nothing; a sum that holds
+    verifies the total and each item."""
+    if len(b.parts) < 2 or any(p.is_percent or p.is_change for p in b.parts):
+        return
+    reading = sum_reading([of_mention(p, "分项") for p in b.parts], "", complete=True)
+    if decide(b.head.value_yuan, yuan_decimals(b.head), [reading]).status == "verified":
+        for m in (b.head, *b.parts):
+            ctx.verified(m, reading.reading)
 
 
 def _check_breakdown(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:
@@ -76,7 +91,7 @@ def _check_breakdown(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:
     d = decide(b.head.value_yuan, yuan_decimals(b.head), _breakdown_readings(b, complete, k))
     if d.status == "verified":
         ctx.verified(b.head, d.reading)
-        if complete:
+        if complete or _adds_up(b):
             for p in b.parts:
                 ctx.verified(p, d.reading)
         return
@@ -89,6 +104,13 @@ def _check_breakdown(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:
     yield ctx.report(f"分项之和{expected}与合计{b.head.stated.strip()}不符（{names}之和{kind}合计）。",
                      _breakdown_evidence(b), stated=b.head.stated.strip(), expected=expected,
                      slip=d.miss == "slip", claim=b.head, reading=d.reading)
+
+
+def _adds_up(b: Breakdown) -> bool:
+    """Do the items add up to the total, within rounding (then each is consistent with it)?"""
+    if len(b.parts) < 2:
+        return False
+    return interval_sum([p.yuan for p in b.parts]).overlaps(b.head.yuan)
 
 
 def _breakdown_readings(b: Breakdown, complete: bool, k: Knowledge) -> list[Candidate]:
@@ -154,10 +176,13 @@ def _identities_in(ctx: RuleContext, first: dict[str, Mention]) -> Iterator[Find
             parts = [first.get(scope + p) for p in ident.parts]
             if any(p is None for p in parts) or any(p is total for p in parts):
                 continue
-            d = decide(total.value_yuan, yuan_decimals(total),
-                       _identity_readings(a, total, parts, [scope + p for p in ident.parts]))  # type: ignore[arg-type]
+            cands = _identity_readings(a, total, parts, [scope + p for p in ident.parts])  # type: ignore[arg-type]
+            d = decide(total.value_yuan, yuan_decimals(total), cands)
             if d.status == "verified":
                 ctx.verified(total, d.reading)
+                if d.candidate is cands[0]:  # the parts as first stated add up: each agrees with the total
+                    for p in parts:
+                        ctx.verified(p, d.reading)  # type: ignore[arg-type]
                 continue
             if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
                 ctx.unverified(total, d.reason or "", d.reading)

@@ -1,0 +1,158 @@
+"""Changes against the changes of their parts: a stated increase or decrease (比上年增加X) is the sum
+of the changes its parts are stated with — in its own sentence ("收入比2025年增加2,784.38万元，其中：
+一般公共预算财政拨款增加2,781.90万元，事业收入增加2.48万元") or beside the parts' own figures
+("…支出18,417.70万元，比2025年增加2,781.90万元。其中：基本支出…比2025年增加362.10万元；项目支出…
+比2025年增加2,419.80万元").
+
+Most changes have no prior-year figure in the document to be checked against; this is the one
+reading the document itself gives them. A list after 主要是 may name only the main parts, so a sum
+that misses decides nothing: the change stays unverified with the sum recorded. Only where the
+parts are all the parts of an identity (基本支出 + 项目支出, the three 三公 items), each stated with
+its change, is a miss a finding — a warning, as a part's change may be of another funding scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..extract import Mention
+from ..interval import Interval, interval_sum
+from ..knowledge import Knowledge
+from ..model import Figure, Finding, Reading
+from ..verify import decide
+from ..verify.readings import Candidate
+from ..verify.search import yuan_decimals
+from .base import RuleContext, evidence, fmt_amount, rule, unit_of
+from .paragraphs import Paragraph, Placed, paragraphs
+
+
+@dataclass(frozen=True)
+class _Words:
+    cue: re.Pattern[str]  # what opens the list of a change's parts in its sentence
+    window: int  # how many lines after a change its parts' changes may be stated
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    from ..knowledge import load_yaml
+
+    d = load_yaml("claims.yaml")["change_parts"]
+    return _Words(re.compile(d["cue"]), int(d["window"]))
+
+
+def _signed(m: Mention) -> Interval:
+    return m.yuan if m.direction > 0 else -m.yuan
+
+
+def _reading(parts: list[Mention]) -> tuple[Interval, Reading]:
+    total = interval_sum([_signed(p) for p in parts])
+    text = " ".join(("+" if p.direction > 0 else "−") + p.stated.strip() for p in parts).lstrip("+")
+    return total, Reading(text, tuple(Figure("分项增减", ("" if p.direction > 0 else "−") + p.stated.strip(),
+                                             p.line.block.loc) for p in parts))
+
+
+@rule("change-sum", "arithmetic", "warning", "增减额与各分项增减额之和不符",
+      "一个数的增减额等于其各组成部分增减额之和：支出比上年增加X，基本支出增加a、项目支出增加b，则X = a + b；"
+      "“三公”经费减少X，则X = 各项增减之和。所列分项齐全（组成恒等式的各项都写了增减额）而不相等时提示核对。"
+      "例：“三公”经费比上年减少22.24万元，因公出国（境）费减少7.00万元、公务接待费减少5.64万元、公务用车运行维护费减少9.60万元。",
+      rationale="本年数 = Σ分项本年数，上年数 = Σ分项上年数，故增减额 = Σ分项增减额。“主要是”后所列可能只是主要部分，"
+                "和不相等时记为无法核对；分项齐全时以提示报告（分项的口径可能不同，如全部资金与财政拨款）。")
+def check_change_sums(ctx: RuleContext) -> Iterator[Finding]:
+    w = _words()
+    paras = paragraphs(ctx.analysis)
+    for p in paras:
+        changes = [pl for pl in p.placed if pl.m.is_change]
+        for i, head in enumerate(changes):
+            yield from _in_sentence(ctx, p, head, changes[i + 1:], w)
+    yield from _beside_parts(ctx, [pl.m for p in paras for pl in p.placed if pl.m.is_change], w)
+
+
+def _in_sentence(ctx: RuleContext, p: Paragraph, head: Placed, after: list[Placed], w: _Words) -> Iterator[Finding]:
+    """"增加X，其中/主要是：A增加a，B减少b" — the changes listed after the cue, to the sentence's end."""
+    end = p.sentence_end(head.pos)
+    parts = [x for x in after if x.pos < end]
+    if len(parts) < 2:
+        return
+    gap_end = parts[0].pos
+    gap = p.text[head.pos + len(head.m.stated):gap_end]
+    if not w.cue.search(gap) or any(head.pos < x.pos < gap_end and x.m.is_level for x in p.placed):
+        return
+    yield from _decide(ctx, head.m, [x.m for x in parts], complete=False)
+
+
+def _beside_parts(ctx: RuleContext, changes: list[Mention], w: _Words) -> Iterator[Finding]:
+    """A change stated with a total's figure against the changes stated with its parts' figures."""
+    k = ctx.knowledge
+    for i, head in enumerate(changes):
+        if not head.subject:
+            continue
+        base = k.base_key(head.subject)
+        scope = head.subject[: len(head.subject) - len(base)]
+        tree = _parts_tree(base, k)
+        if not tree:
+            continue
+        found: dict[str, Mention] = {}
+        for m in changes[i + 1:]:
+            if m.line.index - head.line.index > w.window or m.subject == head.subject:
+                break
+            if m.subject and m.subject.startswith(scope) and m.subject[len(scope):] in _flat(tree) \
+                    and unit_of(m) == unit_of(head):
+                found.setdefault(m.subject[len(scope):], m)
+        parts = _choose(tree, found)
+        if parts is None or len(parts) < 2:
+            continue
+        complete = all(key in found or _covered(key, tree, found) for key in tree)
+        yield from _decide(ctx, head, parts, complete=complete)
+
+
+def _parts_tree(base: str, k: Knowledge) -> dict[str, dict]:
+    """The parts of a quantity's identity, each with its own parts (三公 → 公务用车费 → 购置, 运行)."""
+    for ident in k.identities:
+        if ident.total == base and ident.complete:
+            return {p: _parts_tree(p, k) for p in ident.parts}
+    return {}
+
+
+def _flat(tree: dict[str, dict]) -> set[str]:
+    return {key for key, sub in tree.items() for key in (key, *_flat(sub))}
+
+
+def _covered(key: str, tree: dict[str, dict], found: dict[str, Mention]) -> bool:
+    sub = tree[key]
+    return bool(sub) and all(s in found or _covered(s, sub, found) for s in sub)
+
+
+def _choose(tree: dict[str, dict], found: dict[str, Mention]) -> list[Mention] | None:
+    """Each part's own change, else its parts' changes (公务用车费 stated as 购置 and 运行)."""
+    out: list[Mention] = []
+    for key, sub in tree.items():
+        if key in found:
+            out.append(found[key])
+        elif sub:
+            out += _choose(sub, found) or []
+    return out or None
+
+
+def _decide(ctx: RuleContext, head: Mention, parts: list[Mention], *, complete: bool) -> Iterator[Finding]:
+    """The head's change against Σ of its parts' signed changes, in the head's direction."""
+    total, reading = _reading(parts)
+    point = sum((p.value_yuan if p.direction > 0 else -p.value_yuan for p in parts), Decimal(0))
+    if head.direction < 0:
+        total, point = -total, -point
+    d = decide(head.value_yuan, yuan_decimals(head), [Candidate(total, reading, point=point)])
+    if d.status == "verified":
+        for m in (head, *parts):
+            ctx.verified(m, reading)
+        return
+    word = ("增加" if head.direction > 0 else "减少") if point >= 0 else ("减少" if head.direction > 0 else "增加")
+    expected = word + fmt_amount(head, abs(point) / head.scale)
+    if not complete:
+        ctx.unverified(head, f"所列分项增减额之和为{expected}（所列可能不全）", reading)
+        return
+    yield ctx.report(f"增减额（{head.stated.strip()}）与各分项增减额之和（{expected}）不符。",
+                     [evidence(head)] + [evidence(p) for p in parts if p.line is not head.line],
+                     stated=head.stated.strip(), expected=expected, claim=head, reading=reading)
