@@ -68,3 +68,20 @@ def test_the_tables_of_a_real_budget_with_residues() -> None:
     assert "114.53" in pages[26].message and "114.52" in pages[26].message
     # p31 项目支出表: 合计 4651.90 against its 7 projects, 4651.91.
     assert "4,651.91" in pages[31].message
+
+
+def _income_rows(total: str) -> list[list[str]]:
+    # A 收入总表 whose header cells are set letter-spaced ("科 目", "总 计"), as 重庆's are: the row's 总计
+    # is its sources' sum, 39.70 + 16.82 = 56.52 (重庆市气象局 表二, 221 住房保障支出).
+    return [["科 目", "", "总 计", "一般公共预算拨款收入", "事业收入"],
+            ["科目编码", "科目名称", "", "", ""],
+            ["221", "住房保障支出", total, "39.70", "16.82"]]
+
+
+def test_a_letter_spaced_total_header_is_checked(tmp_path: Path) -> None:
+    found = _by_rule(_docx_table(tmp_path / "t.docx", "部门收入总体情况表", _income_rows("56.53")))
+    [f] = found["rounding-residue"]
+    assert "221 住房保障支出56.53" in f.message and "56.52" in f.message
+    found = _by_rule(_docx_table(tmp_path / "u.docx", "部门收入总体情况表", _income_rows("56.83")))
+    [e] = found["table-row-total"]
+    assert (e.severity, e.stated, e.expected) == ("error", "56.83", "56.52")

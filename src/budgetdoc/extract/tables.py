@@ -237,6 +237,9 @@ def _split_header(grid: Grid, origin: list[list[bool]]) -> int:
     return len(grid)
 
 
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
     ncols = len(grid[0]) if grid else 0
     counting = {r for r in range(nheader) if _is_numbering_row(grid[r])}  # the 栏次 row names no column
@@ -249,7 +252,7 @@ def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
             if cell is None or id(cell) in seen or r in counting:
                 continue
             seen.add(id(cell))
-            t = _text(cell)
+            t = _CJK_GAP.sub("", _text(cell))  # "总 计", "科 目": a header set letter-spaced names the same column
             if t and (not path or path[-1] != t):
                 path.append(t)
         paths.append(tuple(path))
