@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from ..amount import money_unit
 from ..knowledge import Knowledge
-from ..model import Evidence, Finding
+from ..model import Cell, Evidence, Finding
+from ..normalize import normalize
 from .base import (
     RuleContext,
     evidence,
@@ -88,6 +89,46 @@ def check_doubled_punctuation(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(f"标点“{written}”重复。",
                              [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
                              stated=written, expected=written[0])
+
+
+@rule("bracket-mismatch", "wording", "warning", "括号不配对",
+      "左括号与另一种右括号相配是录入错误：“非煤矿山（含地质勘探〉”。",
+      rationale="公开文件应为定稿：括号类型不一致多为输入法切换或删改留下的痕迹。")
+def check_bracket_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _slips(ctx, "mismatched_bracket", "括号不配对：“{}”。")
+
+
+@rule("stray-letter", "wording", "warning", "中文词语中夹杂字母",
+      "两个汉字之间夹着一个小写字母，多为误触键盘：“过节按时发f补贴”。",
+      rationale="公开文件应为定稿：词语中间多出的字母是录入错误（e、i 开头的品牌名如“e课堂”除外）。")
+def check_stray_letter(ctx: RuleContext) -> Iterator[Finding]:
+    yield from _slips(ctx, "stray_letter", "词语中多出字母：“{}”。")
+
+
+def _slips(ctx: RuleContext, pattern: str, message: str) -> Iterator[Finding]:
+    """Each match of a typing-slip pattern, in prose and in table cells alike, quoted with its sentence
+    (a cell: the cell's text, located by its table, row and column)."""
+    a = ctx.analysis
+    found = a.knowledge.patterns[pattern]
+    tables: dict[int, list[list[Cell | None]]] = {}
+    for line in a.lines:
+        if line.block.kind == "table":
+            tables.setdefault(id(line.block), line.block.rows)
+            continue
+        text = line.norm.text
+        for m in found.finditer(text):
+            s, e = sentence_around(text, m.start(), m.end())
+            near = line.norm.quote(max(m.start() - 2, s), min(m.end() + 2, e))
+            yield ctx.report(message.format(near), [line_evidence(line, s, e, mark=m.span())],
+                             stated=line.norm.quote(*m.span()))
+    cells = {id(c): c for rows in tables.values() for row in rows for c in row if c is not None}
+    for cell in cells.values():
+        norm = normalize(cell.text)
+        for m in found.finditer(norm.text):
+            span = norm.orig_span(*m.span())
+            near = norm.quote(max(m.start() - 2, 0), min(m.end() + 2, len(norm.text)))
+            yield ctx.report(message.format(near), [Evidence(cell.text, cell.loc, mark=span)],
+                             stated=norm.quote(*m.span()))
 
 
 @rule("change-direction", "wording", "error", "增减方向用语矛盾",
