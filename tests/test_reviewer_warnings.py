@@ -113,3 +113,22 @@ def test_personnel_split_silent_where_the_tables_agree() -> None:
     splits = list(_splits(analyse(load(path), DEFAULT.overlay())))
     assert len({s.group for s in splits}) == 2 and {str(s.personnel.value) for s in splits} == {"4944.99"}
     assert not _fired(path, "personnel-split")
+
+
+def test_template_choices_and_sentences_filled_with_wu() -> None:
+    # 佛山 p26-27 (gold.json should fs-template-bu-wei-ban, fs-template-zhuyao-yongyu-wu): "局（部、委、办）机关及
+    # 下属" three times, "公务用车保有量为0辆，主要用于无", "开支内容包括：无". The only matches over the corpus,
+    # real/ and the seeds.
+    found = _fired(_doc("real/guangdong-foshan-guidaojiaotongju-2019-final.pdf"), "template-residue")
+    messages = sorted(f.message for f in found)
+    assert len(messages) == 3 and all(f.severity == "warning" for f in found)
+    [choice] = [m for m in messages if "(部、委、办)" in m]
+    assert "共3处" in choice
+    assert "主要用于无" in "".join(messages) and "开支内容包括:无" in "".join(messages)
+
+
+def test_no_template_residue_where_a_choice_was_made(tmp_path: Path) -> None:
+    p = tmp_path / "doc.txt"
+    p.write_text("某某局2026年部门预算\n全年使用财政拨款安排局机关及下属2个单位出国团组0个。公务用车保有量为3辆，主要用于执法执勤。\n",
+                 encoding="utf-8")
+    assert not [f for f in check(p).findings if f.rule == "template-residue"]
