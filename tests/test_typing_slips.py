@@ -1,4 +1,4 @@
-"""Typing slips reviewers list (gold.json should items): a bracket closed by another kind (上海市应急管理局
+"""Typing slips reviewers list (gold.json should items; also a 行次 out of its run and a template note left in, 佛山): a bracket closed by another kind (上海市应急管理局
 p3 "非煤矿山（含地质勘探〉") and a stray letter inside a phrase (湖州市退役军人事务局 p32, a 绩效目标 table cell
 "过节按时发f补贴"). Over the corpus, ../shared/real and the seeds these are the only two matches."""
 
@@ -53,3 +53,36 @@ def test_the_reviewers_slips(name: str, rule: str, page: int) -> None:
         pytest.skip(f"{path} not available")
     found = [f for f in check(path).findings if f.rule == rule]
     assert [f.evidence[0].loc.page for f in found] == [page]
+
+
+def _numbered_table(tmp_path: Path, numbers: tuple[str, str, str]) -> Path:
+    d = docx.Document()
+    for line in ("某某局2019年部门决算", "财政拨款收入支出决算总表", "单位：万元"):
+        d.add_paragraph(line)
+    rows = [("项目", "行次", "金额"), ("一、一般公共服务支出", numbers[0], "10.00"),
+            ("二、外交支出", numbers[1], "0.00"), ("三、国防支出", numbers[2], "0.00")]
+    t = d.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    out = tmp_path / "t.docx"
+    d.save(str(out))
+    return out
+
+
+def test_a_row_number_out_of_its_run(tmp_path: Path) -> None:
+    # 佛山 财政拨款收入支出决算总表 p12: 28, 39, 30 (二、外交支出 numbered like 十二、农林水支出).
+    [f] = [f for f in check(_numbered_table(tmp_path, ("28", "39", "30"))).findings if f.rule == "row-number-skip"]
+    assert (f.severity, f.stated, f.expected) == ("warning", "39", "29") and "二、外交支出" in f.message
+    assert f.evidence[0].loc.table == 1 and f.evidence[0].loc.col is not None
+    assert not [f for f in check(_numbered_table(tmp_path, ("28", "29", "30"))).findings if f.rule == "row-number-skip"]
+
+
+def test_the_reviewers_row_number_and_template_note() -> None:
+    path = SHARED / "real" / "guangdong-foshan-guidaojiaotongju-2019-final.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    r = check(path)
+    assert [(f.stated, f.expected, f.evidence[0].loc.page) for f in r.findings if f.rule == "row-number-skip"] == [("39", "29", 12)]
+    notes = [f for f in r.findings if f.rule == "template-residue" and "如有" in f.message]
+    assert len(notes) == 1 and notes[0].evidence[0].loc.page == 28 and "共2处" in notes[0].message

@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (registration)
     period,
     projects,
     residues,
+    row_numbers,
     sums,
     tables,
     wording,
