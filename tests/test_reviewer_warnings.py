@@ -120,7 +120,7 @@ def test_template_choices_and_sentences_filled_with_wu() -> None:
     # 下属" three times, "公务用车保有量为0辆，主要用于无", "开支内容包括：无". The only matches over the corpus,
     # real/ and the seeds.
     found = _fired(_doc("real/guangdong-foshan-guidaojiaotongju-2019-final.pdf"), "template-residue")
-    messages = sorted(f.message for f in found)
+    messages = sorted(f.message for f in found if "如有" not in f.message)  # （如有）: tests/test_typing_slips.py
     assert len(messages) == 3 and all(f.severity == "warning" for f in found)
     [choice] = [m for m in messages if "(部、委、办)" in m]
     assert "共3处" in choice
