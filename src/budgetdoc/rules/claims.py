@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
+from ..extract.keys import QuantityMatch, scope_in
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -76,7 +77,7 @@ def _recent_levels(a: Analysis, pct: Mention, lines_back: int = 3) -> list[Menti
 def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mention,
                       by_key: dict[str, list[Mention]]) -> tuple[list[Mention], bool]:
     """Which total the share is of: the one the sentence names (strict), else plausible heads."""
-    from ..extract.keys import match_quantity, scope_in, split_role
+    from ..extract.keys import match_quantity, split_role
 
     k = a.knowledge
     den = pct.den
@@ -91,9 +92,7 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
                 budgets = [x for x in _recent_levels(a, pct) if x.role == "budget"]
                 return budgets[-1:], True
             return [], True
-        key = found.key
-        scope = scope_in(den[: found.start], k) if found.scoped else None
-        full = f"{scope}.{key}" if scope else key
+        full = _den_key(den, found, k)
         if full not in by_key:
             return [], True  # not stated in the text: the tables' figure, if any (_named_base)
         near = [x for x in by_key[full] if x.line is pct.line and x.start < pct.start and x is not part]
@@ -193,18 +192,23 @@ def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Findi
     states them; where every such base gives another share, a warning (a table's scope may differ from
     the sentence's); unverified when there is none. Never another amount of the text in its place (no
     reading of a named total)."""
-    from ..extract.keys import match_quantity, scope_in
+    from ..extract.keys import match_quantity
 
     k = ctx.knowledge
     found = match_quantity(pct.den, k)
     if found is None:
         ctx.unverified(pct, NAMED_BASE_MISSING)
         return
-    scope = scope_in(pct.den[: found.start], k) if found.scoped else None
-    key = f"{scope}.{found.key}" if scope else found.key
+    key = _den_key(pct.den, found, k)
     src = of_mention(part, "部分")
-    bases = statements(ctx.analysis, key, "总额", text=False) + _sum_of_parts(ctx.analysis, key)
-    cands = [ratio_reading(src, t, pct.decimals) for t in bases if not t.yuan.contains_zero()]
+    bases = [(t, f"表中的{pct.den}") for t in statements(ctx.analysis, key, "总额", text=False)]
+    bases += [(t, f"{pct.den}各项之和") for t in _sum_of_parts(ctx.analysis, key)]
+    whose: dict[int, str] = {}
+    cands = []
+    for t, label in bases:
+        if not t.yuan.contains_zero():
+            cands.append(ratio_reading(src, t, pct.decimals))
+            whose[id(cands[-1])] = label
     d = decide(pct.value, pct.decimals, cands)
     if d.status == "verified":
         ctx.verified(pct, d.reading)
@@ -213,21 +217,27 @@ def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Findi
         ctx.unverified(pct, d.reason if cands else NAMED_BASE_MISSING, d.reading)
         return
     total = d.reading.figures[1].stated
-    whose = f"{pct.den}各项之和" if total.startswith("（") else f"表中的{pct.den}"  # a _sum_of_parts base
     expected = fmt_pct(d.candidate.point, pct.decimals)
-    yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {total}（{whose}）= {expected}，"
+    yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {total}（{whose[id(d.candidate)]}）= {expected}，"
                      f"文中为{pct.stated.strip()}。请核对所指总额的口径。", [evidence(pct)], stated=pct.stated.strip(),
                      expected=expected, severity="warning", claim=pct, reading=d.reading, unverified=d.reason)
+
+
+def _den_key(den: str, found: QuantityMatch, k: Knowledge) -> str:
+    """The key of the total a share's sentence names (一般公共预算项目支出总额 -> gpb.expense.project)."""
+    scope = scope_in(den[: found.start], k) if found.scoped else None
+    return f"{scope}.{found.key}" if scope else found.key
 
 
 def _sum_of_parts(a: Analysis, key: str) -> list[Source]:
     """A total the text states only as its parts ("因公出国（境）费100万元，占“三公”经费的20.65%；公务用车…
     267.8万元…；公务接待费116.5万元…": 三公 = 100 + 267.8 + 116.5): Σ of the first statement of each
     part of its identity, when the text states them all."""
-    k = a.knowledge
-    base = k.base_key(key)
+    from .sums import _identity_for  # here, not at the top: rules register in rules/__init__'s order
+
+    base = a.knowledge.base_key(key)
     scope = key[: len(key) - len(base)]
-    ident = next((i for i in k.identities if i.total == base and i.complete), None)
+    ident = _identity_for(key, a.knowledge)
     if ident is None:
         return []
     parts = [next(iter(statements(a, scope + p, p, tables=False)), None) for p in ident.parts]
