@@ -77,8 +77,12 @@ def test_zero_base_stated_as_zero_percent() -> None:
     pages = [f.evidence[0].loc.page for f in found]
     # p25 无2018年决算数 … 增长0%; p26 增加1668.14万元，增长0%; p26 三公 0.16万元 and 公务接待 0.16万元
     # "完成预算0万元的0%", and 因公出国 / 公务用车 0 of 0 (one finding, two places); p27 机关运行经费
-    # 增加97.19万元，增长0% (and the reason's own "因此增长0%"); p28 整体支出 全年预算数0万元，执行数0万元，完成预算的0%.
-    assert (pages.count(25), pages.count(26), pages.count(27), pages.count(28)) == (1, 4, 2, 1)
+    # 增加97.19万元，增长0% (and the reason's own "因此增长0%"); p28 整体支出 全年预算数0万元，执行数0万元，完成预算的0%,
+    # and "0个政府性基金预算项目…共涉及资金0万元，占政府性基金预算项目支出总额的0%": 表8 (p22) 合计 项目支出 0.00.
+    assert (pages.count(25), pages.count(26), pages.count(27), pages.count(28)) == (1, 4, 2, 2)
+    of_zero_total = [f for f in found if f.expected == "不适用（总额为0）"]
+    assert [(f.evidence[0].loc.page, f.stated) for f in of_zero_total] == [(28, "0%")]
+    assert "第22页" in of_zero_total[0].message and "0.00万元" in of_zero_total[0].message
     zero_of_zero = [f for f in found if "均为0" in f.message]
     assert sorted(len(f.evidence) for f in zero_of_zero) == [1, 2]
     assert all(f.severity == "warning" for f in found)

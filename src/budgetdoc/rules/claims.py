@@ -192,17 +192,11 @@ def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Findi
     states them; where every such base gives another share, a warning (a table's scope may differ from
     the sentence's); unverified when there is none. Never another amount of the text in its place (no
     reading of a named total)."""
-    from ..extract.keys import match_quantity
-
-    k = ctx.knowledge
-    found = match_quantity(pct.den, k)
-    if found is None:
+    bases = _named_bases(ctx.analysis, pct)
+    if bases is None:
         ctx.unverified(pct, NAMED_BASE_MISSING)
         return
-    key = _den_key(pct.den, found, k)
     src = of_mention(part, "部分")
-    bases = [(t, f"表中的{pct.den}") for t in statements(ctx.analysis, key, "总额", text=False)]
-    bases += [(t, f"{pct.den}各项之和") for t in _sum_of_parts(ctx.analysis, key)]
     whose: dict[int, str] = {}
     cands = []
     for t, label in bases:
@@ -221,6 +215,20 @@ def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Findi
     yield ctx.report(f"占比计算不符：{part.stated.strip()} ÷ {total}（{whose[id(d.candidate)]}）= {expected}，"
                      f"文中为{pct.stated.strip()}。请核对所指总额的口径。", [evidence(pct)], stated=pct.stated.strip(),
                      expected=expected, severity="warning", claim=pct, reading=d.reading, unverified=d.reason)
+
+
+def _named_bases(a: Analysis, pct: Mention) -> list[tuple[Source, str]] | None:
+    """The figures of the total a share names (占政府性基金预算项目支出总额的): the tables' statements
+    of it and the sum of its parts as the text states them, each with how it was found; None when the
+    name is no known quantity."""
+    from ..extract.keys import match_quantity
+
+    found = match_quantity(pct.den, a.knowledge)
+    if found is None:
+        return None
+    key = _den_key(pct.den, found, a.knowledge)
+    bases = [(t, f"表中的{pct.den}") for t in statements(a, key, "总额", text=False)]
+    return bases + [(t, f"{pct.den}各项之和") for t in _sum_of_parts(a, key)]
 
 
 def _den_key(den: str, found: QuantityMatch, k: Knowledge) -> str:
@@ -595,7 +603,8 @@ def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Menti
 
 
 @rule("zero-base", "arithmetic", "warning", "以零为基数的比率",
-      "基数为0时增长率或完成率没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况。",
+      "基数为0时增长率、完成率或占比没有意义：“年初预算为0万元……完成年初预算的100%”“上年为0……增长100%”应改为说明新增情况；"
+      "表中为0的总额不能写“占……总额的0%”。",
       rationale="比率的分母为0时没有定义；新增项目或新设单位应说明追加或新增的原因，而不是写出完成率或增长率。")
 def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
@@ -619,6 +628,8 @@ def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
                                      [evidence(pct)], stated=pct.stated.strip(), expected="不适用（预算为0）")
             elif pct.cue == "growth":
                 yield from _zero_base_growth(ctx, ms, pct, previous_first, said)
+            elif pct.cue == "share" and pct.den:
+                yield from _zero_named_base(ctx, pct)
         first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
         if first is not None:
             previous_first = [first]
@@ -645,6 +656,19 @@ def _zero_base_growth(ctx: RuleContext, ms: list[Mention], pct: Mention, previou
         yield ctx.report(f"文中说明{m.group(0)}，以0为基数的增长率无意义，文中却写“{pct.cue_text}{pct.stated.strip()}”。",
                          [evidence(pct, end=e + 1 if e >= 0 else len(text), start=s)], stated=pct.stated.strip(),
                          expected="不适用（上年为0）")
+
+
+def _zero_named_base(ctx: RuleContext, pct: Mention) -> Iterator[Finding]:
+    """A share of a named total that every table states as 0 ("0个政府性基金预算项目…共涉及资金0万元，
+    占政府性基金预算项目支出总额的0%", the 政府性基金 table's 项目支出 0.00): 0 ÷ 0 has no value."""
+    bases = _named_bases(ctx.analysis, pct) or []
+    tables = [t for t, _label in bases if t.figure.loc.table is not None]
+    if not tables or not all(t.yuan.contains_zero() and t.value_yuan == 0 for t in tables):
+        return
+    t = tables[0]
+    yield ctx.report(f"“{pct.den}”在表中为{t.figure.stated.strip()}（{t.figure.loc.describe()}），以0为基数无法计算占比，"
+                     f"文中却写“占{pct.den}的{pct.stated.strip()}”。",
+                     [evidence(pct)], stated=pct.stated.strip(), expected="不适用（总额为0）")
 
 
 def _zero_budget(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Mention, Mention] | None:
