@@ -160,18 +160,19 @@ def read_performance(blocks: list[Block]) -> PerformanceTables:
 
 @lru_cache(maxsize=1)
 def _dept_words() -> tuple[re.Pattern[str], dict[str, frozenset[str]], re.Pattern[str], re.Pattern[str],
-                           re.Pattern[str]]:
+                           re.Pattern[str], re.Pattern[str]]:
     d = load_yaml("tables.yaml")["performance"]
     signs = "|".join(re.escape(s) for s in d["target_signs"])
     target = re.compile(rf"^({signs})?(\d+(?:\.\d+)?)[%％]$")
     return (re.compile(d["dept_title"]), {k: frozenset(v) for k, v in d["dept_funds"].items()},
-            re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target)
+            re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target, re.compile(d["dept_label_lead"]))
 
 
 def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
     """The amounts of each table under a title that says 整体 (the paragraphs just above the table, or
     the table's own first rows), read as a label cell followed by an amount cell."""
     title_re, names, unit_re = _dept_words()[:3]
+    lead = _dept_words()[5]
     title = ""
     for block in blocks:
         if block.kind != "table":
@@ -192,7 +193,7 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
                 um = unit_re.search(t)
                 if um and unit is None:
                     unit = um.group(1)
-                name = next((k for k, v in names.items() if t in v), None)
+                name = next((k for k, v in names.items() if t in v or lead.sub("", t) in v), None)
                 n = parse_number(texts[i + 1]) if name else None
                 if name and n is not None and name not in lines:
                     lines[name] = FundLine(n[0], n[1], texts[i + 1], row[i + 1], tuple(row))
@@ -204,7 +205,7 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
 def _share_targets(blocks: list[Block]) -> Iterator[ShareTarget]:
     """Indicator rows of performance tables whose name is a share of a whole, with the percentage in the
     cell right after the name (the target: 年度指标值 / 目标值)."""
-    share, target = _dept_words()[3:]
+    share, target = _dept_words()[3:5]
     for block in blocks:
         if block.kind != "table":
             continue

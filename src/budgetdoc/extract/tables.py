@@ -50,6 +50,7 @@ class TableKnowledge:
     total_rows: list[re.Pattern[str]]
     patterns: dict[str, re.Pattern[str]]
     classes: dict[str, str]  # 功能分类 类 name -> its 3-digit code
+    whole: dict[str, str]  # a table type -> the quantity its title names as its whole (gpb_basic -> expense.basic)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,8 @@ def table_knowledge() -> TableKnowledge:
                           frozenset(data["measure_units"]), [re.compile(p) for p in data["numbering_row"]],
                           [re.compile(p) for p in data["total_rows"]],
                           {name: re.compile(p) for name, p in data["patterns"].items()},
-                          {name: code for code, names in data["function_classes"].items() for name in names})
+                          {name: code for code, names in data["function_classes"].items() for name in names},
+                          {kind: spec["total"] for kind, spec in data["total_rows_by_type"].items() if spec.get("named")})
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -592,10 +594,12 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
                 body = body[1:]
             return title + (f" 单位:{unit.group(1)}" if unit else ""), body
     above = _title_above(blocks, i)
-    body = rows
-    while body and _is_caption_row(body[0]):
+    body, unit = rows, None
+    while body and _is_caption_row(body[0]):  # "编制单位：… | 单位：元" over the header: its unit is the table's
+        unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
         body = body[1:]
-    return (above + " " + _context(blocks, i) if above else ""), body
+    title = above + " " + _context(blocks, i) if above else ""
+    return title + (f" 单位:{unit.group(1)}" if unit and not _pattern("unit").search(title) else ""), body
 
 
 def _title_row(row: list[Cell]) -> str | None:
@@ -817,11 +821,23 @@ def _side_total(t: ParsedTable, stated: set[str]) -> list[Fact]:
 
 
 def _primary(t: ParsedTable, row: Row) -> Value:
-    for col, v in sorted(row.values.items()):
-        h = t.columns[col].path
-        if any(w in p for w in ("合计", "金额", "预算数", "决算数", "总计") for p in h):
-            return v
-    return row.values[min(row.values)]
+    """A classified row's figure: its total column, of the report's period where the table prints several
+    (年初预算数 | 决算数合计 | 基本支出 …: the 决算; 2025年预算数 | 2026年预算数: 2026)."""
+    totals = [(col, v) for col, v in sorted(row.values.items())
+              if any(w in p for w in ("合计", "金额", "预算数", "决算数", "总计") for p in t.columns[col].path)]
+    if not totals:
+        return row.values[min(row.values)]
+    return _of_period(t, totals)
+
+
+def _of_period(t: ParsedTable, found: list[tuple[int, Value]]) -> Value:
+    """Of the columns one figure is printed in for several periods, the report's (_period_rank): the first
+    of those ranked highest (2026年预算数 › 合计 before its 基本支出), never a 上年 column unless all are."""
+    ranked = [(rank, v) for col, v in found if (rank := _period_rank(t.columns[col].path)) is not None]
+    if not ranked:
+        return found[0][1]
+    best = max(r for r, _ in ranked)
+    return next(v for r, v in ranked if r == best)
 
 
 def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
@@ -838,6 +854,10 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         v = next((v for v in row.values.values() if v.cell is nxt), None)
         if nxt is None or v is None:
             continue
+        # The label's amounts (up to the next label): one figure for several periods (上年预算数 | 本年预算数).
+        run = _amount_run(t, row, cells, cells.index(nxt), skipped)
+        if len(run) > 1:
+            v = _of_period(t, run)
         found = match_quantity(label)
         if found is None:
             continue
@@ -847,6 +867,19 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         out.append(_fact(t, key, v))
         for extra in found.also:
             out.append(_fact(t, f"{t.scope}.{extra}" if found.scoped and t.scope else extra, v))
+    return out
+
+
+def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped: list[Cell]) -> list[tuple[int, Value]]:
+    """The amount cells from cells[start] to the next cell that is not one, with their columns."""
+    by_cell = {id(v.cell): (col, v) for col, v in row.values.items()}
+    out = []
+    for c in cells[start:]:
+        if c in skipped:
+            continue
+        if id(c) not in by_cell:
+            break
+        out.append(by_cell[id(c)])
     return out
 
 

@@ -44,7 +44,7 @@ def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
         if len(others) < 2 or not all(_agree(others[0], s) for s in others[1:]):
             continue  # the others must say one thing between them
         where = _table_of(a, wrong)
-        if where is None or not _row_names(where[1].name, key, a):
+        if where is None or not (_row_names(where[1].name, key, a) or _whole_of_table(where[0], key, a)):
             continue  # the figure was read from a column of a total row: which quantity it is, is a guess
         if any(_agree(of_fact(wrong, ""), s) for s in statements(a, key, "", other_scopes=True)
                if s.figure.loc != wrong.loc):
@@ -97,6 +97,12 @@ def _row_names(name: str, key: str, a) -> bool:  # noqa: ANN001
     label = clean_label(table_knowledge().patterns["label_numbering"].sub("", name), a.knowledge)
     found = match_quantity(label, a.knowledge)
     return found is not None and a.knowledge.base_key(key) in (found.key, *found.also)
+
+
+def _whole_of_table(t: ParsedTable, key: str, a) -> bool:  # noqa: ANN001
+    """Is the quantity the whole the table is of (基本支出 of a 基本支出表, read from its 合计 row's total column),
+    which its title says, not a column's header?"""
+    return a.knowledge.base_key(key) == table_knowledge().whole.get(t.type or "")
 
 
 def _agree(x: Source, y: Source) -> bool:

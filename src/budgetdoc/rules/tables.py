@@ -1021,6 +1021,14 @@ def _top_rows(t: ParsedTable, end: Row) -> list[Row] | None:
     return numbered or None
 
 
+def _from_subtotal(t: ParsedTable, end: Row) -> list[Row]:
+    """The rows from a side's last total above its grand total (本年收入合计) down to the grand total."""
+    above = t.rows[:next(i for i, r in enumerate(t.rows) if r is end)]
+    sub = table_knowledge().patterns["side_subtotal"]
+    start = max((i for i, r in enumerate(above) if sub.search(_bare_label(r.name))), default=None)
+    return above[start:] if start is not None else []
+
+
 def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[Finding]:
     """收支总表: a side's 收入总计 (支出总计) printed blank while its own item rows are filled and add up to
     the other side's total. A blank is no zero and no match: the table's total is missing."""
@@ -1035,13 +1043,13 @@ def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[
         if row.values or not other.values or not amount:
             continue
         col, ov = amount[0], other.values[min(other.values)]
-        top = _top_rows(t, row)
-        have = [r for r in top or [] if col in r.values]
-        if not have or not any(r.values[col].value for r in have):
-            continue
-        parts = interval_sum([r.values[col].interval for r in have])
-        if _severity(ov, parts) is not None:
-            continue  # the rows and the other side disagree: which figure is missing is not known
+        # The side's items (一、…八、), or its 本年收入合计 and the rows under it (结余, 年初结转和结余).
+        readings = [[r for r in rows if col in r.values] for rows in (_top_rows(t, row), _from_subtotal(t, row))]
+        sums = [interval_sum([r.values[col].interval for r in have]) for have in readings
+                if have and any(r.values[col].value for r in have)]
+        parts = next((x for x in sums if _severity(ov, x) is None), None)
+        if parts is None:
+            continue  # no reading of the rows gives the other side's total: which figure is missing is not known
         name, other_name = _bare_label(row.name), _bare_label(other.name)
         cell = row.by_col.get(col) or row.cells[0]
         reading = Reading(f"{other_name}{fmt_fixed(ov.value, ov.decimals)}", (_cell_figure(other),))

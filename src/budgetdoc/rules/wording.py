@@ -152,6 +152,17 @@ def check_direction(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(f"增减方向矛盾：“{change.cue_text}{change.stated.strip()}”与“{pct.cue_text}"
                              f"{pct.stated.strip()}”方向相反，请核实变动方向。",
                              [evidence(pct)], stated=f"{change.cue_text}/{pct.cue_text}")
+            continue
+        # Both words agree, the two levels of the sentence do not ("支出157.48万元，比2019年度179.95万元增加
+        # 22.47万元，增长12.49%"): the levels' difference is the change stated, so only its direction is wrong.
+        found = _levels_rate(ms, pct)
+        if found is not None and _against_levels(found[2], change.direction):
+            cur, prev, _rate = found
+            if (prev.yuan - cur.yuan).overlaps(change.yuan) or (cur.yuan - prev.yuan).overlaps(change.yuan):
+                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
+                                 f"文中却写“{change.cue_text}{change.stated.strip()}，{pct.cue_text}{pct.stated.strip()}”。",
+                                 [evidence(change, end=pct.end)], stated=change.cue_text,
+                                 expected="减少" if change.direction > 0 else "增加")
 
 
 @rule("classification-name", "wording", "warning", "功能分类科目名称已过时",
