@@ -13,7 +13,7 @@ from ..knowledge import Knowledge, knowledge
 from ..model import Fact, Metadata
 from ..structure import Line
 from .keys import is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
-from .mentions import SENTENCE_END, Mention
+from .mentions import SENTENCE_END, Mention, continues_sentence
 
 
 def func_key(text: str, section_title: str | None, k: Knowledge | None = None) -> str | None:
@@ -114,8 +114,13 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     breakdowns: list[Breakdown] = []
     carry: Breakdown | None = None
     item: str | None = None  # the 功能分类 item a paragraph cut over lines is about
+    prev: Line | None = None
     for line, mentions in lines_mentions:
         levels = [m for m in mentions if _is_level(m)]
+        # A line a PDF wrapped mid-sentence ("…、差旅费" / "7.06万元、因公出国（境）费用…") goes on with the line
+        # above's own list: its first amount is no item of the list a line before opened (a numbered line is).
+        wrapped = continues_sentence(prev, line) and numbering_style(line.norm.text, k) is None
+        prev = line
         if carry is not None and (line.is_heading or not levels):
             breakdowns.append(carry)
             carry = None
@@ -148,7 +153,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     and style != carry.style:
                 # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
                 _resolve(m, [], subject, section_scope, meta, k)
-            elif carry is not None and m is levels[0]:
+            elif carry is not None and m is levels[0] and not wrapped:
                 _resolve(m, [carry], subject, section_scope, meta, k)
                 if _fits(m, carry, line, k):
                     if not carry.parts:

@@ -135,6 +135,12 @@ def _wraps_into(line: Line | None, nxt: Line | None) -> bool:
     return page is not None and page == nxt.block.loc.page and line.block.kind == nxt.block.kind
 
 
+def continues_sentence(prev: Line | None, line: Line) -> bool:
+    """Did a PDF wrap `prev` into `line` in the middle of a clause (prev ends with no clause mark)?"""
+    text = prev.norm.text.rstrip() if prev is not None else ""
+    return _wraps_into(prev, line) and bool(text) and text[-1] not in CLAUSE_END
+
+
 def wrapped_lead(prev: Line | None, line: Line) -> str:
     """The words a PDF line wrapped before the first number of the next line ("…政府采购预算总额" /
     "5514.93 万元"): the tail of the previous body line of the same page and section, after its last

@@ -18,6 +18,7 @@ from ..verify.search import (
     Source,
     growth_reading,
     line_openers,
+    lines_before,
     of_mention,
     ratio_reading,
     section_openers,
@@ -427,16 +428,51 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
     if bases:
         as_base(bases[-1], True)
     curs = _current_candidates(ms, change, previous_first)
+    named, words = _change_names(a, change)
     for i, cur in enumerate(curs):
-        as_level(cur, not bases and i == 0 and cur.line is pct.line)
+        # A level of the sentence before is this year's only when the change names no other quantity
+        # ("政府性基金预算拨款0.00万元。与2024年预算相比，财政拨款收支总预算减少180.02万元").
+        own = named is None or cur.sentence == change.sentence or named in cur.keys or words in cur.label
+        as_level(cur, not bases and i == 0 and cur.line is pct.line and not _bracketed(cur, change) and own)
     for x in sentence_levels(ms, change):
         as_level(x, False)
-    subject = next((k for x in curs[:1] for k in x.keys), None) or change.subject
+    if curs and _bracketed(curs[0], change):
+        # The line opens inside brackets a PDF line break left the item's own figure above
+        # ("…运行维护费预算27.60万元（其中：购置费14.43万元，运行维护费" / "13.17万元），比上年减少0.93万元").
+        for x in lines_before(a, change, 1):
+            as_level(x, False)
+    subject = named or next((k for x in curs[:1] for k in x.keys), None) or change.subject
     if subject:
         for s in statements(a, subject, "本年数", other_scopes=True, tables=False):
             if s.mention is not None:
                 as_level(s.mention, False)
     return out
+
+
+def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
+    """The quantity a change's own words name ("财政拨款收支总预算减少" -> fiscal.income.total), and the words."""
+    from ..extract.keys import match_quantity
+
+    label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text and \
+        change.label.endswith(change.cue_text) else change.label
+    found = match_quantity(label, a.knowledge) if label else None
+    if found is None:
+        return None, label
+    return _den_key(label, found, a.knowledge), label
+
+
+def _bracketed(x: Mention, change: Mention) -> bool:
+    """Is a level inside brackets the change stands outside of (…13.17万元），比上年减少…): a sub-item, not
+    the figure the change is of."""
+    if x.line is not change.line:
+        return False
+    between = x.line.norm.text[x.end:change.start]
+    depth = 0
+    for ch in between:
+        depth += 1 if ch in "(（" else -1 if ch in ")）" else 0
+        if depth < 0:
+            return True
+    return False
 
 
 def _names_base(x: Mention) -> bool:
@@ -469,6 +505,21 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     cur = curs[-1]
     rate = level_growth(cur.yuan, prev.yuan)
     return (cur, prev, rate) if rate is not None else None
+
+
+def _compared_levels(ms: list[Mention], change: Mention) -> tuple[Mention, Mention, Interval] | None:
+    """(this year, the level compared with, rate in %) for "支出157.48万元，比2019年度(决算)179.95万元增加22.47万元":
+    the last level of the change's sentence that names itself the comparison, and the level before it."""
+    before = [x for x in _levels_before(ms, change) if x.sentence == change.sentence]
+    prevs = [x for x in before if x.role == "prev" or _names_base(x)]
+    if not prevs:
+        return None
+    prev = prevs[-1]
+    curs = [x for x in before if x.start < prev.start and x.role in (None, "actual") and not _names_base(x)]
+    if not curs or prev.yuan.contains_zero():
+        return None
+    rate = level_growth(curs[-1].yuan, prev.yuan)
+    return (curs[-1], prev, rate) if rate is not None else None
 
 
 def _against_levels(rate: Interval, sign: int) -> bool:

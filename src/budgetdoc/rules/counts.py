@@ -38,6 +38,7 @@ class _Words:
     last_joiner: re.Pattern[str]
     names_open: re.Pattern[str]
     clause_marks: str
+    inner_count: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,7 @@ def _words() -> _Words:
     return _Words(count, re.compile(d["not_before"]), re.compile(d["code"]), re.compile(d["breakdown"]),
                   re.compile(d["list_end"]), frozenset(d["partition_units"]), re.compile(d["names_intro"]),
                   d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]),
-                  d["clause_marks"])
+                  d["clause_marks"], re.compile(d["names_inner_count"]))
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def _bracketed(text: str, at: int) -> bool:
 
 @rule("count-breakdown", "arithmetic", "error", "其中分项的数量超过总数",
       "“共有车辆12辆，其中：……”这类数量表述中，其中的每一项都不能超过总数；车辆、设备等按类别划分的，"
-      "各项之和也不能超过总数。例：单价50万元以上设备6台，其中100万元以上9台。",
+      "各项之和也不能超过总数。例：单价50万元以上设备6台，其中100万元以上9台。"
+      "所述个数之后列出的名称多于该数（内设2个职能科室，分别是：A、B、C、D）时给出警告。",
       rationale="“其中”所列是总数的一部分：每项 ≤ 总数；车辆按用途、设备按类别划分时互不重叠，各项之和 ≤ 总数"
                 "（列全时相等）。人员、机构等分项可能交叉（女性与党员），只核对每项。"
                 "核对结果记入核对清单（数量类表述）：分项相加等于总数或所列名称个数相同的为已核实。")
@@ -119,7 +121,8 @@ def check_counts(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             items = _items(p, stated[i + 1:], head, w)
             if items is None:
-                if not _names(ctx, p, head, w) and not _names_before(ctx, p, head, stated[:i], w):
+                listed = yield from _names(ctx, p, head, w)
+                if not listed and not _names_before(ctx, p, head, stated[:i], w):
                     ctx.unverified(head.count, NO_BREAKDOWN)
                 continue
             done.update(x.pos for x in items)
@@ -178,9 +181,11 @@ def _items_unverified(ctx: RuleContext, items: list[_Stated]) -> None:
         ctx.unverified(x.count, ITEM)
 
 
-def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> bool:
+def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> Iterator[Finding]:
     """A listing of names after the count in its sentence ("设30个内设机构，包括：办公室、…"): verified when
-    there are as many names; recorded unverified when not. False when no listing follows."""
+    there are as many names; a warning when a closed list names more than the count (内设2个职能科室，分别是：
+    A、B、C、D); recorded unverified when fewer (a name may stand for several: 康复区（2个）). Returns False
+    when no listing follows."""
     text = p.text
     end = min([i for i in (text.find(c, head.end) for c in "。;；") if i >= 0] or [len(text)])
     intro = w.names_intro.search(text, head.end, end)
@@ -195,9 +200,16 @@ def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> bool:
         if len(last) == 2 and all(x.strip() for x in last):
             names = names[:-1] + last
     loc = head.count.line.block.loc
-    if len(names) == head.count.value and not w.names_open.search(names[-1].strip()):
-        ctx.verified(head.count, Reading(f"所列名称{len(names)}个：{names[0].strip()}……{names[-1].strip()}",
-                                         (Figure("名称", listing[:40], loc),)))
+    closed = not w.names_open.search(names[-1].strip())
+    reading = Reading(f"所列名称{len(names)}个：{names[0].strip()}……{names[-1].strip()}", (Figure("名称", listing[:40], loc),))
+    if len(names) == head.count.value and closed:
+        ctx.verified(head.count, reading)
+    elif len(names) > head.count.value and closed and not w.inner_count.search(text[intro.end():end]):
+        s = max(text.rfind(c, 0, head.pos) for c in "。;!?") + 1
+        yield ctx.report(f"所述{head.count.stated.strip()}，其后列出的名称却有{len(names)}个（{names[0].strip()}……"
+                         f"{names[-1].strip()}），个数不符。", [_quote(p, head, s, end)], severity="warning",
+                         stated=head.count.stated.strip(), expected=f"{len(names)}{head.unit}", claim=head.count,
+                         reading=reading)
     else:
         ctx.unverified(head.count, NAMES_DIFFER, Reading(f"所列名称{len(names)}个", (Figure("名称", listing[:40], loc),)))
     return True

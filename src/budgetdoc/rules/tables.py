@@ -19,7 +19,7 @@ from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
-from ..verify import Residue, TableTotal, fact_figure, row_quote
+from ..verify import Residue, TableTotal, fact_figure, mention_figure, row_quote
 from ..verify.search import CellIndex, group_sums
 from .base import RuleContext, fmt_fixed, miss_severity_of, rule, unit_of
 from .sums import in_side_section
@@ -857,10 +857,36 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         slip = gap <= 2 * _half_unit(xf)
         name = key.split("func.", 1)[1] if "func." in key else a.name(key)
         reported.add(id(m))
+        parts = _own_parts(a, m)
+        if parts is not None:
+            # The text's figure is the sum of its own parts as it states them ("财政拨款收支总预算192207.76万元，
+            # 其中：一般公共预算拨款52244.36万元，政府性基金139963.40万元"): right by that reading; the table's is the odd one.
+            ctx.verified(m, parts)
+            yield ctx.report(f"{name}：表中为{tf.stated}，说明中为{xf.stated}（与其所列分项之和相符），请核对表中数字。",
+                             [Evidence(tf.stated, tf.loc), Evidence(xf.stated, xf.loc)], stated=tf.stated,
+                             expected=xf.stated, slip=slip, reading=parts)
+            continue
         yield ctx.report(f"{name}：说明中为{xf.stated}，表中为{tf.stated}。",
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
                          slip=slip, claim=m, reading=Reading(f"表中为{tf.stated}", (fact_figure("表中数", tf),)))
     _text_in_tables(ctx)
+
+
+def _own_parts(a, m: Mention) -> Reading | None:  # noqa: ANN001
+    """The reading of a text figure as the sum of the amounts right after it (the list it opens, in its
+    sentence or the next: "总预算192207.76万元。收入包括：…52244.36万元、…139963.40万元"), when two or more
+    of them, taken in order from the first, add up to it."""
+    ms = next(ms for ln, ms in a.mentions if ln is m.line)
+    after = [x for x in ms if x.start > m.start and x.sentence <= m.sentence + 1]
+    run = []
+    for x in after:
+        if not x.is_level:
+            break
+        run.append(x)
+        if len(run) > 1 and interval_sum([p.yuan for p in run]).overlaps(m.yuan):
+            return Reading(f"{m.stated.strip()} = " + " + ".join(p.stated.strip() for p in run),
+                           tuple(mention_figure("分项", p) for p in run))
+    return None
 
 
 def _text_in_tables(ctx: RuleContext) -> None:

@@ -19,7 +19,7 @@ from .base import (
     rule,
     sentence_around,
 )
-from .claims import _against_levels, _change_for, _levels_rate, _percents
+from .claims import _against_levels, _change_for, _compared_levels, _levels_rate, _percents
 
 
 def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
@@ -132,7 +132,8 @@ def _slips(ctx: RuleContext, pattern: str, message: str) -> Iterator[Finding]:
 
 
 @rule("change-direction", "wording", "error", "增减方向用语矛盾",
-      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾。",
+      "同一处变动的增减额用语与增长率用语必须一致：“减少52.63万元，增加了114.16%”自相矛盾；"
+      "句中写出本年数与比较数时，增减用语须与两者的大小一致（157.48万元，比上年179.95万元增加22.47万元）。",
       rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
 def check_direction(ctx: RuleContext) -> Iterator[Finding]:
     for ms, pct in _percents(ctx.analysis, "growth"):
@@ -155,7 +156,7 @@ def check_direction(ctx: RuleContext) -> Iterator[Finding]:
             continue
         # Both words agree, the two levels of the sentence do not ("支出157.48万元，比2019年度179.95万元增加
         # 22.47万元，增长12.49%"): the levels' difference is the change stated, so only its direction is wrong.
-        found = _levels_rate(ms, pct)
+        found = _compared_levels(ms, change)
         if found is not None and _against_levels(found[2], change.direction):
             cur, prev, _rate = found
             if (prev.yuan - cur.yuan).overlaps(change.yuan) or (cur.yuan - prev.yuan).overlaps(change.yuan):
