@@ -55,6 +55,10 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # but its own 类 rows 0.64+16.50+3797.62+3246.05+1366.30+15.00+106247.07+2018.58+75500.00 = 192,207.76, each
         # 类 the sum of its 款/项 rows; 192,207.76 is also 表01's 财政拨款 and the text's p7 (gold must rv-1).
         ("table-hierarchy", 29, "42,673.03"),
+        # The same 收入总计 42673.03 (p29, 表04) against the text's p7 "2026年财政拨款收支总预算192207.76万元。收入包括：
+        # 一般公共预算当年拨款收入52244.36万元、政府性基金当年拨款收入139963.40万元" (52244.36 + 139963.40 =
+        # 192207.76): the text adds up, the table's figure is the one named (gold must rv-1).
+        ("table-text", 29, "42673.03万元"),
     ],
     "079_湖州/2026年湖州市卫生健康委员会部门预算.pdf": [
         # p33 表04: 一般公共预算 25591.21 and 政府性基金预算 12600.00 against 37018.75 and 27600.00 in 表01 (p25)
@@ -64,6 +68,9 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # 表04 (p33–35): 支出总计 38,191.21, its 类 rows 1140.61+11871.20+23268.50+12600.00+738.45+15000.00 =
         # 64,618.76 (表01 财政拨款 64,618.75, text p8); gold must rv-1.
         ("table-hierarchy", 35, "38,191.21"),
+        # 收入总计 38191.21 (p35) against the text's p8 财政拨款收支总预算64618.75万元 = 37018.75 + 27600.00, the
+        # amounts it lists right after (gold must rv-1).
+        ("table-text", 35, "38191.21万元"),
     ],
     "079_湖州/2026年湖州市退役军人事务局部门预算.pdf": [
         # p5 收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%: 336.67 ÷ (6256.31 + 336.67 = 6592.98)

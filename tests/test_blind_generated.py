@@ -34,12 +34,22 @@ def _scorer() -> ModuleType:
     return mod
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict[str, dict]]:
-    """Seed 7, six documents per format (two correct, four with a defect each): the manifest, and the
-    checker's JSON report per file name."""
-    out = tmp_path_factory.mktemp("blind") / "seed7"
-    subprocess.run([sys.executable, str(BLIND / "gen_disclosure.py"), "--seed", "7", "--count", "6",
+# The error findings on a document with a planted defect that the manifest's place does not cover, each
+# read by hand: a 基本支出表's 人员经费 合计 raised (table-total) makes its 基本支出 identity fail too, and
+# table-identity quotes the 基本支出 cell. docx_06 (seed 7): 1191.76 + 118.33 = 1310.09 against 1135.72;
+# txt_05 (seed 13): 1075.16 + 193.89 = 1269.05 against 1190.39; pdf_05 (seed 13): 912.90 + 142.86 = 1055.76
+# against 1228.50.
+ELSEWHERE = {7: [("docx_06_final_2022.docx", "table-identity")],
+             13: [("txt_05_budget_2021.txt", "table-identity"), ("pdf_05_budget_2020.pdf", "table-identity")]}
+
+
+@pytest.fixture(scope="module", params=sorted(ELSEWHERE))
+def generated(request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict[str, dict], int]:
+    """Six documents per format (two correct, four with a defect each) of a seed: the manifest, the
+    checker's JSON report per file name, and the seed. Seed 13 writes its txt tables as "A | B | C" rows."""
+    out = tmp_path_factory.mktemp("blind") / f"seed{request.param}"
+    subprocess.run([sys.executable, str(BLIND / "gen_disclosure.py"), "--seed", str(request.param), "--count", "6",
                     "--formats", FORMATS, str(out)], check=True, capture_output=True, timeout=300)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -47,44 +57,39 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dic
                           *(str(out / r["file"]) for r in manifest)], capture_output=True, text=True, env=env,
                          timeout=900)
     report = json.loads(run.stdout)
-    return manifest, {Path(d["source"]).name: d for d in report}
+    return manifest, {Path(d["source"]).name: d for d in report}, request.param
 
 
-def test_the_generator_makes_every_format_and_both_kinds(generated: tuple[list[dict], dict[str, dict]]) -> None:
-    manifest, report = generated
+def test_the_generator_makes_every_format_and_both_kinds(generated: tuple[list[dict], dict[str, dict], int]) -> None:
+    manifest, report, seed = generated
     assert {r["format"] for r in manifest} == set(FORMATS.split(","))
     assert {r["doc_type"] for r in manifest} == {"budget", "final"}
     assert sum(r["defect"] is None for r in manifest) == 10
     assert set(report) == {r["file"] for r in manifest}
 
 
-def test_correct_documents_get_no_error_in_any_format(generated: tuple[list[dict], dict[str, dict]]) -> None:
-    manifest, report = generated
+def test_correct_documents_get_no_error_in_any_format(generated: tuple[list[dict], dict[str, dict], int]) -> None:
+    manifest, report, seed = generated
     errors = {r["file"]: [(f["rule"], f["message"]) for f in report[r["file"]]["findings"] if f["severity"] == "error"]
               for r in manifest if r["defect"] is None}
     assert all(not e for e in errors.values()), {k: v for k, v in errors.items() if v}
 
 
-@pytest.mark.parametrize("cls", ["perf-table", "blank-total", "direction", "cross-table", "table-total",
-                                 "text-vs-table", "zero-base", "count", "share", "growth", "sangong-sum"])
-def test_a_planted_defect_is_found_where_the_manifest_says(generated: tuple[list[dict], dict[str, dict]],
-                                                           cls: str) -> None:
-    manifest, report = generated
-    touches = _scorer().touches
-    planted = [r for r in manifest if r["defect"] and r["defect"]["class"] == cls]
-    assert planted, cls
-    for r in planted:
-        found = [f for f in report[r["file"]]["findings"] if touches(f, r["defect"])]
-        assert found, (r["file"], r["defect"]["note"])
+def test_every_planted_defect_is_found_where_the_manifest_says(generated: tuple[list[dict], dict[str, dict], int]) -> None:
+    manifest, report, seed = generated
+    scorer = _scorer()
+    planted = [r for r in manifest if r["defect"]]
+    assert {r["defect"]["class"] for r in planted} == set(scorer.CLASSES)  # every class, once or twice
+    missed = [(r["file"], r["defect"]["note"]) for r in planted
+              if not any(scorer.touches(f, r["defect"]) for f in report[r["file"]]["findings"])]
+    assert not missed, (seed, missed)
 
 
-def test_defect_documents_get_no_error_elsewhere(generated: tuple[list[dict], dict[str, dict]]) -> None:
+def test_defect_documents_get_no_error_elsewhere(generated: tuple[list[dict], dict[str, dict], int]) -> None:
     # The error findings of a document with one planted defect touch it (a figure changed may also make a
-    # neighbouring total or rate disagree: those quote the figure or the place too), with one exception the
-    # scorer cannot see: docx_06's 人员经费 合计 raised makes the table's 基本支出 identity fail (table-identity
-    # quotes the 基本支出 cell 1135.72, whose parts now add to 1310.09 = 1191.76 + 118.33).
-    manifest, report = generated
+    # neighbouring total or rate disagree: those quote the figure or the place too), except ELSEWHERE's.
+    manifest, report, seed = generated
     touches = _scorer().touches
     off = [(r["file"], f["rule"], f["message"]) for r in manifest if r["defect"]
            for f in report[r["file"]]["findings"] if f["severity"] == "error" and not touches(f, r["defect"])]
-    assert [(file, rule) for file, rule, _ in off] == [("docx_06_final_2022.docx", "table-identity")], off
+    assert [(file, rule) for file, rule, _ in off] == ELSEWHERE[seed], off

@@ -121,3 +121,21 @@ def test_html_loose_text_and_br_lines(tmp_path: Path) -> None:
                           ("paragraph", 4, "其他")]
     f = next(f for f in check(p).findings if f.rule == "share")  # 319.06/517.23 = 61.7%
     assert (f.stated, f.expected, f.evidence[0].loc.line) == ("65.7%", "61.7%", 3)
+
+
+def test_text_table_with_bars_between_cells(tmp_path: Path) -> None:
+    # "A | B | C" rows without the outer bars (a text export of a table), in 元 under a caption row, with a
+    # row whose first cells are empty (" |  | 四、住房保障支出 | …": the 收入 side has no row there).
+    out = tmp_path / "t.txt"
+    out.write_text("2022年度财政拨款收入支出决算总表\n编制单位：某局    单位：元\n"
+                   "项目 | 行次 | 金额 | 项目 | 行次 | 合计\n"
+                   "一、一般公共预算财政拨款 | 1 | 3,490.00 | 一、文化旅游体育与传媒支出 | 30 | 2,442.50\n"
+                   " |  |  | 二、住房保障支出 | 31 | 1,047.50\n"
+                   "本年收入合计 | 4 | 3,490.00 | 本年支出合计 | 34 | 3,490.00\n\n说明文字。\n", encoding="utf-8")
+    from budgetdoc.load import load
+
+    tables = [b for b in load(out).blocks if b.kind == "table"]
+    assert len(tables) == 1 and len(tables[0].rows) == 4
+    row = tables[0].rows[2]
+    assert [c.text for c in row] == ["", "", "", "二、住房保障支出", "31", "1,047.50"]
+    assert row[5].loc.line == 5 and row[5].loc.col == 6

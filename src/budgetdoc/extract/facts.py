@@ -13,7 +13,7 @@ from ..knowledge import Knowledge, knowledge
 from ..model import Fact, Metadata
 from ..structure import Line
 from .keys import is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
-from .mentions import SENTENCE_END, Mention, continues_sentence
+from .mentions import LIST_END, SENTENCE_END, Mention, continues_sentence
 
 
 def func_key(text: str, section_title: str | None, k: Knowledge | None = None) -> str | None:
@@ -115,7 +115,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     carry: Breakdown | None = None
     item: str | None = None  # the 功能分类 item a paragraph cut over lines is about
     prev: Line | None = None
-    for line, mentions in lines_mentions:
+    open_lists: list[Breakdown] = []  # lists a PDF line break cut mid-clause, going on in the next line
+    for idx, (line, mentions) in enumerate(lines_mentions):
         levels = [m for m in mentions if _is_level(m)]
         # A line a PDF wrapped mid-sentence ("…、差旅费" / "7.06万元、因公出国（境）费用…") goes on with the line
         # above's own list: its first amount is no item of the list a line before opened (a numbered line is).
@@ -124,11 +125,14 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         if carry is not None and (line.is_heading or not levels):
             breakdowns.append(carry)
             carry = None
-        stack: list[Breakdown] = []
+        stack: list[Breakdown] = open_lists if wrapped else []
+        if not wrapped:
+            _close(open_lists, breakdowns)
+        open_lists = []
         subject: str | None = item if item and not line.is_heading and not numbering_style(line.norm.text, k) else None
         section_scope = line.section.effective_scope if line.section else None
         last_level: Mention | None = None
-        sentence = -1
+        sentence = 0 if stack else -1  # the first sentence of a wrapped line is the open list's
         section_title = line.section.title if line.section else None
         for m in mentions:
             if m.sentence != sentence:
@@ -195,7 +199,14 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
             if carry is not None:
                 breakdowns.append(carry)
             carry = stack.pop() if stack else Breakdown(_own_sentence_head(line, mentions, last_level, opener_end), "其中")
-        _close(stack, breakdowns)
+        nxt = lines_mentions[idx + 1][0] if idx + 1 < len(lines_mentions) else None
+        if stack and nxt is not None and continues_sentence(line, nxt) and numbering_style(nxt.norm.text, k) is None \
+                and not any(c in line.norm.text[stack[-1].head.end if stack[-1].head.line is line else 0:]
+                            for c in LIST_END):
+            open_lists = stack  # "其中：基本工资…、奖金62.75万元、绩效工资" / "135.93万元、…": one list
+        else:
+            _close(stack, breakdowns)
+    _close(open_lists, breakdowns)
     if carry is not None:
         breakdowns.append(carry)
     return breakdowns

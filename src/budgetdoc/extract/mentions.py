@@ -167,7 +167,7 @@ def wrapped_unit(line: Line, nxt: Line | None) -> str:
 
 
 _TRAILING_NUMBER = re.compile(r"(?<![\d.%])\d+(\.\d+)?\s*$")
-_LEADING_UNIT = re.compile(r"^\s*(亿元|万元|元|%)(?=[\s,;:。()]|$)")
+_LEADING_UNIT = re.compile(r"^\s*(亿元|万元|元|%)(?=[\s,;:。、()]|$)")
 
 
 def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_unit: str = "") -> list[Mention]:

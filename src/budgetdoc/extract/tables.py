@@ -51,6 +51,7 @@ class TableKnowledge:
     patterns: dict[str, re.Pattern[str]]
     classes: dict[str, str]  # 功能分类 类 name -> its 3-digit code
     whole: dict[str, str]  # a table type -> the quantity its title names as its whole (gpb_basic -> expense.basic)
+    columns_named: frozenset[str]  # table types whose amount columns each name a part of the whole (income)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,8 @@ def table_knowledge() -> TableKnowledge:
                           [re.compile(p) for p in data["total_rows"]],
                           {name: re.compile(p) for name, p in data["patterns"].items()},
                           {name: code for code, names in data["function_classes"].items() for name in names},
-                          {kind: spec["total"] for kind, spec in data["total_rows_by_type"].items() if spec.get("named")})
+                          {kind: spec["total"] for kind, spec in data["total_rows_by_type"].items() if spec.get("named")},
+                          frozenset(kind for kind, spec in data["total_rows_by_type"].items() if spec.get("columns_named")))
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -670,6 +672,8 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                     path = [names.get(row.code[:n], "") for n in (3, 5, 7) if n <= len(row.code)]
                     if all(path):
                         keys.append(scope + _text_key(path))
+                elif prefix == "econ" and (bare := re.sub(r"\s", "", row.name)) in knowledge().econ_items:
+                    keys.append(f"{scope}econ.{bare}")  # the name the text gives the item (退休费)
                 for key in keys:
                     facts.append(_fact(t, key, v))
             elif not row.code and t.type is not None and t.type not in _totals_knowledge()["item_tables"]:

@@ -5,7 +5,8 @@ rules can read them as tables:
 - a row per line, cells separated by tabs (the usual PDF-to-text output);
 - Markdown pipe tables (`| 项目 | 金额 |`, the `|---|` line under the header skipped);
 - a cell per line, each indented by a tab, rows separated by blank lines (the usual DOCX-to-text
-  output: seeds 000 and 002).
+  output: seeds 000 and 002);
+- a row per line, cells separated by " | " without the outer bars (`301 | 工资福利支出 | 950.85`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ def _pipe_cells(line: str) -> list[str] | None:
     return cells if sum(1 for c in cells if c) >= 2 else None
 
 
+def _bar_cells(line: str) -> list[str] | None:
+    """The cells of a row written "A | B | C" (no outer bars; a leading " | " is an empty first cell), or
+    None (a row needs two non-empty cells)."""
+    if " | " not in line:
+        return None
+    cells = [c.strip() for c in line.rstrip().split("|")]
+    return cells if sum(1 for c in cells if c) >= 2 else None
+
+
 def _is_pipe(line: str) -> bool:
     return _pipe_cells(line) is not None or bool(_PIPE_RULE.match(line))
 
@@ -56,6 +66,11 @@ def read(path: Path, data: bytes) -> SourceDocument:
                 j += 1
             rows = [[(n, c) for c in cells] for n in range(i + 1, j + 1)
                     if (cells := _pipe_cells(lines[n - 1])) is not None]
+        elif _bar_cells(line) is not None:  # (a row of it may begin and end with a bar: " |  | 四、…| ")
+            j = i
+            while j < len(lines) and _bar_cells(lines[j]) is not None:
+                j += 1
+            rows = [[(n, c) for c in _bar_cells(lines[n - 1]) or []] for n in range(i + 1, j + 1)]
         elif _is_row(line):
             j = i
             while j < len(lines) and _is_row(lines[j]):

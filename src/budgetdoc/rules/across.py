@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
-from ..extract.tables import ParsedTable, Value, table_knowledge
+from ..extract.tables import ParsedTable, Row, Value, table_knowledge
 from ..interval import Interval
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import TableTotal, fact_figure
@@ -44,8 +44,9 @@ def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
         if len(others) < 2 or not all(_agree(others[0], s) for s in others[1:]):
             continue  # the others must say one thing between them
         where = _table_of(a, wrong)
-        if where is None or not (_row_names(where[1].name, key, a) or _whole_of_table(where[0], key, a)):
-            continue  # the figure was read from a column of a total row: which quantity it is, is a guess
+        if where is None or not (_row_names(where[1].name, key, a) or _whole_of_table(where[0], key, a)
+                                 or _column_names(*where, wrong, key, a)):
+            continue  # the figure was read from a column of a total row that does not name it: a guess
         if any(_agree(of_fact(wrong, ""), s) for s in statements(a, key, "", other_scopes=True)
                if s.figure.loc != wrong.loc):
             continue  # the table states the quantity of another funding scope (all funds, 财政拨款 …)
@@ -103,6 +104,19 @@ def _whole_of_table(t: ParsedTable, key: str, a) -> bool:  # noqa: ANN001
     """Is the quantity the whole the table is of (基本支出 of a 基本支出表, read from its 合计 row's total column),
     which its title says, not a column's header?"""
     return a.knowledge.base_key(key) == table_knowledge().whole.get(t.type or "")
+
+
+def _column_names(t: ParsedTable, row: Row, f: Fact, key: str, a) -> bool:  # noqa: ANN001
+    """Does the header right above the figure's cell name the quantity itself (收入总表 合计 row, column
+    一般公共预算拨款), not only a figure of it (预算数) or a group over it?"""
+    if t.type not in table_knowledge().columns_named:
+        return False
+    col = next((c for c, v in row.values.items() if v.cell.loc == f.loc), None)
+    path = t.columns[col].path if col is not None else ()
+    if not path:
+        return False
+    found = match_quantity(clean_label(re.sub(r"\s", "", path[-1]), a.knowledge), a.knowledge)
+    return found is not None and found.start == 0 and a.knowledge.base_key(key) == found.key
 
 
 def _agree(x: Source, y: Source) -> bool:
