@@ -39,6 +39,10 @@ class Analysis:
     def all_mentions(self) -> list[Mention]:
         return [m for _, ms in self.mentions for m in ms]
 
+    def line_mentions(self, m: Mention) -> list[Mention]:
+        """The mentions of m's line (m among them)."""
+        return next(ms for ln, ms in self.mentions if ln is m.line)
+
 
 def analyse(doc: SourceDocument, k: Knowledge | None = None) -> Analysis:
     """Read a loaded document with the given knowledge (the packaged data when None)."""

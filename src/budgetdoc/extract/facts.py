@@ -120,7 +120,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         levels = [m for m in mentions if _is_level(m)]
         # A line a PDF wrapped mid-sentence ("…、差旅费" / "7.06万元、因公出国（境）费用…") goes on with the line
         # above's own list: its first amount is no item of the list a line before opened (a numbered line is).
-        wrapped = continues_sentence(prev, line) and numbering_style(line.norm.text, k) is None
+        wrapped = _goes_on(prev, line, k)
         prev = line
         if carry is not None and (line.is_heading or not levels):
             breakdowns.append(carry)
@@ -200,7 +200,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 breakdowns.append(carry)
             carry = stack.pop() if stack else Breakdown(_own_sentence_head(line, mentions, last_level, opener_end), "其中")
         nxt = lines_mentions[idx + 1][0] if idx + 1 < len(lines_mentions) else None
-        if stack and nxt is not None and continues_sentence(line, nxt) and numbering_style(nxt.norm.text, k) is None \
+        if stack and nxt is not None and _goes_on(line, nxt, k) \
                 and not any(c in line.norm.text[stack[-1].head.end if stack[-1].head.line is line else 0:]
                             for c in LIST_END):
             open_lists = stack  # "其中：基本工资…、奖金62.75万元、绩效工资" / "135.93万元、…": one list
@@ -212,6 +212,11 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
+
+
+def _goes_on(prev: Line | None, line: Line, k: Knowledge) -> bool:
+    """Does `line` go on with the clause a PDF line break cut in `prev` (and is no numbered item of its own)?"""
+    return continues_sentence(prev, line) and numbering_style(line.norm.text, k) is None
 
 
 def _own_sentence_head(line: Line, mentions: list[Mention], last: Mention | None,

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..knowledge import load_yaml
 from ..model import Block, Cell
@@ -158,21 +159,30 @@ def read_performance(blocks: list[Block]) -> PerformanceTables:
                              tuple(_dept_funds(blocks)), tuple(_share_targets(blocks)))
 
 
+class _DeptWords(NamedTuple):
+    title: re.Pattern[str]
+    names: dict[str, frozenset[str]]  # fund -> the labels that name it
+    unit: re.Pattern[str]
+    share: re.Pattern[str]  # indicators that are shares of a whole
+    target: re.Pattern[str]
+    lead: re.Pattern[str]  # the group and numbering before a fund's label
+
+
 @lru_cache(maxsize=1)
-def _dept_words() -> tuple[re.Pattern[str], dict[str, frozenset[str]], re.Pattern[str], re.Pattern[str],
-                           re.Pattern[str], re.Pattern[str]]:
+def _dept_words() -> _DeptWords:
     d = load_yaml("tables.yaml")["performance"]
     signs = "|".join(re.escape(s) for s in d["target_signs"])
     target = re.compile(rf"^({signs})?(\d+(?:\.\d+)?)[%％]$")
-    return (re.compile(d["dept_title"]), {k: frozenset(v) for k, v in d["dept_funds"].items()},
-            re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target, re.compile(d["dept_label_lead"]))
+    return _DeptWords(re.compile(d["dept_title"]), {k: frozenset(v) for k, v in d["dept_funds"].items()},
+                      re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target,
+                      re.compile(d["dept_label_lead"]))
 
 
 def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
     """The amounts of each table under a title that says 整体 (the paragraphs just above the table, or
     the table's own first rows), read as a label cell followed by an amount cell."""
-    title_re, names, unit_re = _dept_words()[:3]
-    lead = _dept_words()[5]
+    w = _dept_words()
+    title_re, names, unit_re, lead = w.title, w.names, w.unit, w.lead
     title = ""
     for block in blocks:
         if block.kind != "table":
@@ -205,7 +215,7 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
 def _share_targets(blocks: list[Block]) -> Iterator[ShareTarget]:
     """Indicator rows of performance tables whose name is a share of a whole, with the percentage in the
     cell right after the name (the target: 年度指标值 / 目标值)."""
-    share, target = _dept_words()[3:5]
+    share, target = _dept_words().share, _dept_words().target
     for block in blocks:
         if block.kind != "table":
             continue

@@ -591,17 +591,23 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
             while body and (second := _title_row(body[0])) and classify_title(title)[0] is None:
                 title, body = f"{title} {second}", body[1:]
             # "部门：… 单位：万元" rows under the title are captions, not header
-            while body and _is_caption_row(body[0]):
-                unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
-                body = body[1:]
+            body, caption_unit = _without_captions(body)
+            unit = unit or caption_unit
             return title + (f" 单位:{unit.group(1)}" if unit else ""), body
     above = _title_above(blocks, i)
-    body, unit = rows, None
-    while body and _is_caption_row(body[0]):  # "编制单位：… | 单位：元" over the header: its unit is the table's
-        unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
-        body = body[1:]
+    body, unit = _without_captions(rows)
     title = above + " " + _context(blocks, i) if above else ""
     return title + (f" 单位:{unit.group(1)}" if unit and not _pattern("unit").search(title) else ""), body
+
+
+def _without_captions(body: list[list[Cell]]) -> tuple[list[list[Cell]], re.Match[str] | None]:
+    """The rows after the caption rows over a table's header ("编制单位：… | 单位：元"), and the unit the
+    first caption that names one gives."""
+    unit = None
+    while body and _is_caption_row(body[0]):
+        unit = unit or _pattern("unit").search(" ".join(clean_text(c.text) for c in body[0]))
+        body = body[1:]
+    return body, unit
 
 
 def _title_row(row: list[Cell]) -> str | None:

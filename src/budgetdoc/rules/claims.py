@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
-from ..extract.keys import QuantityMatch, scope_in
+from ..extract.keys import QuantityMatch, match_quantity, scope_in, split_role
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -78,8 +78,6 @@ def _recent_levels(a: Analysis, pct: Mention, lines_back: int = 3) -> list[Menti
 def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mention,
                       by_key: dict[str, list[Mention]]) -> tuple[list[Mention], bool]:
     """Which total the share is of: the one the sentence names (strict), else plausible heads."""
-    from ..extract.keys import match_quantity, split_role
-
     k = a.knowledge
     den = pct.den
     if pct.den_amount is not None:
@@ -222,8 +220,6 @@ def _named_bases(a: Analysis, pct: Mention) -> list[tuple[Source, str]] | None:
     """The figures of the total a share names (占政府性基金预算项目支出总额的): the tables' statements
     of it and the sum of its parts as the text states them, each with how it was found; None when the
     name is no known quantity."""
-    from ..extract.keys import match_quantity
-
     found = match_quantity(pct.den, a.knowledge)
     if found is None:
         return None
@@ -279,17 +275,13 @@ def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Menti
     # "2.按支出用途分类，包括人员支出Y万元，占Z%").
     firsts = [f for f in line_openers(a, pct) + section_openers(a, pct) if not f.yuan.contains_zero()]
     out += [ratio_reading(src, of_mention(f, "总额"), pct.decimals) for f in firsts if id(f) not in seen]
-    for other in sentence_levels(_line_mentions(a, pct), pct):
+    for other in sentence_levels(a.line_mentions(pct), pct):
         if other is part or other.share_total:
             continue
         osrc = of_mention(other, "部分")
         out += [ratio_reading(osrc, of_mention(c, "总额"), pct.decimals) for c in totals[:1]
                 if not c.yuan.contains_zero() and c is not other]
     return out
-
-
-def _line_mentions(a: Analysis, m: Mention) -> list[Mention]:
-    return next(ms for ln, ms in a.mentions if ln is m.line)
 
 
 def _identity_totals(a: Analysis, part: Mention) -> list[str]:
@@ -451,8 +443,6 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
 
 def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
     """The quantity a change's own words name ("财政拨款收支总预算减少" -> fiscal.income.total), and the words."""
-    from ..extract.keys import match_quantity
-
     label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text and \
         change.label.endswith(change.cue_text) else change.label
     found = match_quantity(label, a.knowledge) if label else None

@@ -876,8 +876,7 @@ def _own_parts(a, m: Mention) -> Reading | None:  # noqa: ANN001
     """The reading of a text figure as the sum of the amounts right after it (the list it opens, in its
     sentence or the next: "总预算192207.76万元。收入包括：…52244.36万元、…139963.40万元"), when two or more
     of them, taken in order from the first, add up to it."""
-    ms = next(ms for ln, ms in a.mentions if ln is m.line)
-    after = [x for x in ms if x.start > m.start and x.sentence <= m.sentence + 1]
+    after = [x for x in a.line_mentions(m) if x.start > m.start and x.sentence <= m.sentence + 1]
     run = []
     for x in after:
         if not x.is_level:
