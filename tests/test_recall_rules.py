@@ -134,3 +134,25 @@ def test_circular_reason() -> None:
     assert all(f.severity == "warning" for f in _of(rel, "circular-reason"))
     # 司法局 p9 "减少2.21%。主要原因是：退休实有人数减少" gives a reason of its own: not flagged.
     assert not _of(SIFAJU_DEPT, "circular-reason")
+
+
+def test_function_and_economic_item_of_one_spending() -> None:
+    rel = "real/guangdong-foshan-guidaojiaotongju-2019-final.pdf"
+    found = _of(rel, "classification-pair")
+    # 表5 (p15) 2080505 机关事业单位基本养老保险缴费支出 53.45; 表6 (p17) 30108 47.01: 53.45 - 47.01 = 6.44 =
+    # 30110 职工基本医疗保险缴费 5.64 + 30112 其他社会保障缴费 0.80 (the medical insurance booked under 2080505).
+    # 2080506 = 30109 = 22.78 and 2210201 = 30113 = 60.87 agree.
+    assert [(f.stated, f.expected, f.severity) for f in found] == [("53.45万元", "47.01万元", "warning")]
+    assert [e.loc.page for e in found[0].evidence] == [15, 17]
+    assert "30110" in found[0].message and "30112" in found[0].message and "6.44" in found[0].message
+    # The three pairs agree in the other documents that print them (the putuo finals, say).
+    assert not _of("real/putuo-caizhengju-2024-final.pdf", "classification-pair")
+
+
+def test_file_name_against_the_content() -> None:
+    # Published as 2026年佛山市交通运输局部门预算, the file is the 2019 final account of 佛山市轨道交通局 (p1).
+    found = _of("corpus/022_佛山/2026年佛山市交通运输局部门预算.pdf", "file-name-period")
+    assert [(f.stated, f.expected, f.evidence[0].loc.page) for f in found] == [("2026年预算", "2019年决算", 1)]
+    # A name that agrees with the content, or says nothing of it, is no finding.
+    assert not _of("real/putuo-caizhengju-2024-final.pdf", "file-name-period")
+    assert not _of("corpus/004_重庆/2026年重庆市气象局部门预算.pdf", "file-name-period")

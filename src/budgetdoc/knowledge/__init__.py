@@ -53,6 +53,15 @@ class Equality:
 
 
 @dataclass(frozen=True)
+class ClassPair:
+    """A function item and the economic item that name the same spending (identities.yaml)."""
+
+    name: str
+    function: str  # the function classification code (2080505)
+    economic: str  # the economic classification code (30108)
+
+
+@dataclass(frozen=True)
 class RequiredPart:
     """A part every disclosure of the given kinds must explain (completeness.yaml)."""
 
@@ -66,10 +75,12 @@ class RequiredPart:
 
 @dataclass(frozen=True)
 class RuleExamples:
-    """A rule's documented texts: every `bad` text must make the rule fire, no `good` text may."""
+    """A rule's documented texts: every `bad` text must make the rule fire, no `good` text may. `file`: the
+    name the texts are checked under (a rule that reads the file's name states one)."""
 
     bad: tuple[str, ...]
     good: tuple[str, ...]
+    file: str = "example.txt"
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +91,7 @@ def rule_examples() -> dict[str, RuleExamples]:
         bad, good = e.get("bad", []), e.get("good", [])
         if not all(isinstance(x, str) and x.strip() for x in [*bad, *good]):
             raise ValueError(f"knowledge: rule_examples.yaml: {rid} has an empty or non-text example")
-        out[rid] = RuleExamples(tuple(bad), tuple(good))
+        out[rid] = RuleExamples(tuple(bad), tuple(good), e.get("file", "example.txt"))
     return out
 
 
@@ -105,6 +116,7 @@ class Knowledge:
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # phrases.yaml
     org_endings: tuple[str, ...] = ()
     required: tuple[RequiredPart, ...] = ()
+    class_pairs: tuple[ClassPair, ...] = ()
 
     @property
     def scope_prefixes(self) -> tuple[str, ...]:
@@ -215,4 +227,6 @@ def knowledge() -> Knowledge:
         required=tuple(RequiredPart(e["part"], e["name"], tuple(e["kinds"]), frozenset(e["headings"]), tuple(e["facts"]),
                                     _compile_all(e.get("phrases", []), f"completeness.{e['part']}"))
                        for e in load_yaml("completeness.yaml")["required"]),
+        class_pairs=tuple(ClassPair(e["name"], str(e["function"]), str(e["economic"]))
+                          for e in ident.get("classification_pairs", [])),
     )

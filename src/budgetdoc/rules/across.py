@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import combinations
 
+from ..amount import Amount
 from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
@@ -198,3 +200,68 @@ def check_personnel_split(ctx: RuleContext) -> Iterator[Finding]:
                              [Evidence(v.cell.text.strip(), v.cell.loc) for v in cells],
                              stated=x.personnel.cell.text.strip(), expected=y.personnel.cell.text.strip())
             return
+
+
+@rule("classification-pair", "consistency", "warning", "功能分类与经济分类不对应",
+      "同一笔支出按功能分类和按经济分类列示的金额应相同：2080505 机关事业单位基本养老保险缴费支出 = 30108 "
+      "机关事业单位基本养老保险缴费，2080506 = 30109 职业年金缴费，2210201 = 30113 住房公积金。例：功能分类"
+      "2080505为53.45万元，经济分类30108为47.01万元，相差6.44万元 = 30110 职工基本医疗保险缴费5.64 + 30112 "
+      "其他社会保障缴费0.80，医保缴费被列入了养老保险科目。",
+      rationale="这几对科目按定义是同一笔支出的两种分类（不是恒等式，故作为提示）；在同一资金口径下两者不等，"
+                "多为科目列错或某张表漏改。")
+def check_classification_pairs(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    k = a.knowledge
+    firsts: dict[str, Fact] = {}
+    for f in a.table_facts:
+        firsts.setdefault(f.key, f)
+    for pair in k.class_pairs:
+        for scope in ("", *k.scope_prefixes):  # within one funding scope only
+            func, econ = firsts.get(f"{scope}func.{pair.function}"), firsts.get(f"{scope}econ.{pair.economic}")
+            if func is None or econ is None:
+                continue
+            fi, ei = Amount.of_fact(func).yuan, Amount.of_fact(econ).yuan
+            if fi.overlaps(ei):
+                continue
+            why = _booked_with(a, scope, pair.economic, econ, fi - ei if func.value_yuan > econ.value_yuan else ei - fi)
+            yield ctx.report(f"功能分类{pair.function}（{_row_name(a, f'{scope}func.', func) or pair.name}）为{func.stated}，"
+                             f"经济分类{pair.economic}（{_row_name(a, f'{scope}econ.', econ) or pair.name}）为{econ.stated}，"
+                             f"两者应为同一笔支出，相差{_amount_text(func, abs(func.value_yuan - econ.value_yuan))}"
+                             f"{why}，请核对科目是否列错。",
+                             [Evidence(func.stated, func.loc), Evidence(econ.stated, econ.loc)],
+                             stated=func.stated, expected=econ.stated)
+
+
+def _booked_with(a: Analysis, scope: str, code: str, econ: Fact, gap: Interval) -> str:
+    """"：相差额等于…" when the difference is the sum of one to three other items of the economic item's group
+    in its table (a 医疗保险缴费 booked under 养老保险), else ""."""
+    key = re.compile(rf"^{re.escape(scope)}econ\.({code[:3]}\d\d)$")
+    items: dict[str, Fact] = {}
+    for f in a.table_facts:
+        m = key.match(f.key)
+        if m and m.group(1) != code and f.loc.page == econ.loc.page and f.loc.table == econ.loc.table \
+                and f.value_yuan > 0:
+            items.setdefault(m.group(1), f)
+    for n in (1, 2, 3):
+        for combo in combinations(sorted(items.items()), n):
+            total = Interval.exact(Decimal(0))
+            for _, f in combo:
+                total = total + Amount.of_fact(f).yuan
+            if total.overlaps(gap):
+                said = " + ".join(f"{c} {_row_name(a, f'{scope}econ.', f)}{f.stated}" for c, f in combo)
+                return f"，等于{said}"
+    return ""
+
+
+def _row_name(a: Analysis, lead: str, f: Fact) -> str:
+    """The name the table prints beside a classified item's code: the fact of the same cell keyed by name
+    (gpb.func.社会保障和就业/…/机关事业单位基本养老保险缴费支出), its last part."""
+    return next((g.key[len(lead):].rsplit("/", 1)[-1] for g in a.table_facts
+                 if g.loc == f.loc and g.key.startswith(lead) and not g.key[len(lead):].isdigit()), "")
+
+
+def _amount_text(f: Fact, yuan: Decimal) -> str:
+    """An amount in yuan written in the unit the fact was stated in."""
+    if f.unit == "万元":
+        return f"{yuan / Decimal(10000):.{f.decimals if f.decimals is not None else 2}f}万元"
+    return f"{yuan:.2f}元"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from ..knowledge import Knowledge
 from ..model import Finding
+from ..structure.file_name import name_metadata
 from .base import (
     SIDE_SECTIONS,
     RuleContext,
@@ -143,3 +145,32 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
                              f"{f'：{year}年文件的本年数应为{year}年' if year and y != year else ''}。",
                              [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
                              stated=str(y), expected=str(year) if year and y != year else None)
+
+
+@rule("file-name-period", "period", "warning", "文件名与内容的年度或文种不符",
+      "文件名称写明的年度或文种（预算/决算）与文件内容不同：以“2026年某局部门预算”发布的文件，内容却是"
+      "“2019年某局部门决算”，多为挂错文件。决算常以公开年份命名（2025年公开2024年决算），相差一年不算。",
+      rationale="公开的文件名（网页链接标题）是读者找到文件的依据；名称与内容的年度、文种不一致，"
+                "读者拿到的就不是所要的文件。")
+def check_file_name_period(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    year, kind = a.meta.year, a.meta.kind
+    if year is None or kind is None:
+        return
+    kn = a.knowledge
+    for source in a.doc.source.split(" + "):  # the parts of a disclosure read as one
+        name = PurePath(source).name
+        said = name_metadata(name)
+        # A final is often named by the year it is published in: one year apart is no conflict.
+        year_off = said.year is not None and abs(said.year - year) > 1
+        kind_off = said.kind is not None and said.kind != kind
+        if not (year_off or kind_off):
+            continue
+        line = next((ln for ln in a.lines if str(year) in ln.norm.text and _names(ln.norm.text, kn, kind)), None)
+        if line is None:
+            continue  # the content's year and kind are not stated together: nothing to quote
+        named = f"{said.year or ''}{'年' if said.year else ''}{_kind_word(kn, said.kind) if said.kind else ''}"
+        own = f"{year}年{_kind_word(kn, kind)}"
+        yield ctx.report(f"文件名“{PurePath(name).stem}”标明{named}，内容却是{own}（“{line.norm.text.strip()[:40]}”），"
+                         "可能挂错文件或文件名有误。",
+                         [line_evidence(line, 0, len(line.norm.text))], stated=named, expected=own)
