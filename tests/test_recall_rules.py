@@ -156,3 +156,12 @@ def test_file_name_against_the_content() -> None:
     # A name that agrees with the content, or says nothing of it, is no finding.
     assert not _of("real/putuo-caizhengju-2024-final.pdf", "file-name-period")
     assert not _of("corpus/004_重庆/2026年重庆市气象局部门预算.pdf", "file-name-period")
+
+
+def test_an_items_purpose_copied_from_the_item_before() -> None:
+    rel = "real/putuo-shehuigongzuobu-2024-final.pdf"
+    found = _of(rel, "item-purpose-copied")
+    # p20: "8、住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：事业单位医疗保险支出" — item 7's
+    # (事业单位医疗（项）) purpose word for word. Items 1-7 and 9 say what they are for.
+    assert [(f.evidence[0].loc.page, f.stated, f.severity) for f in found] == [(20, "事业单位医疗保险支出", "warning")]
+    assert not _of("real/putuo-caizhengju-2024-final.pdf", "item-purpose-copied")

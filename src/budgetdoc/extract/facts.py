@@ -182,6 +182,11 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     head = _head_before(mentions, m, k)  # 收入合计X元。其中：...
                 if stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
                     breakdowns.append(stack.pop())  # what the money is used for ends at the semicolon
+                if opener and head is not None and _opener_names_other(span, opener, head, k):
+                    # "收支总预算X，收入包括：…政府性基金预算拨款收入1000万元；支出包括：…": the list of 支出 is
+                    # neither that figure's nor one with the 收入 before it.
+                    head = None
+                    _close(stack, breakdowns)
                 if opener and head is not None and not _in_parentheses(head) \
                         and not any(b.head is head for b in stack):
                     stack.append(Breakdown(head, opener.group(1)))
@@ -191,6 +196,10 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 subject = m.key
             elif m.key and m.role:
                 subject = m.key.rsplit(".", 1)[0]
+            elif m.list_head is not None and not (subject and ".func." in f".{subject}"):
+                # An item we cannot name: its 年初预算 after it is not the list's total's (a 功能分类 item the
+                # sentence names stays the subject: 进修及培训（20508）X，具体为：人员经费Y).
+                subject = None
             last_level = m
         ends = line.norm.text.rstrip()
         item = subject if subject and ".func." in f".{subject}" and not ends.endswith("。") else None
@@ -212,6 +221,15 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
+
+
+def _opener_names_other(span: str, opener: re.Match[str], head: Mention, k: Knowledge) -> bool:
+    """Do the words before a list opener name the other side than the head figure's ("支出包括：" after
+    政府性基金预算拨款收入1000万元)? A list of one side is never the items of a figure of the other."""
+    said = span[span.rfind(";") + 1:][:opener.start()]
+    own = k.base_key(head.key).split(".")[0] if head.key else None
+    named = [side for side in ("income", "expense") if any(w in said for w in k.words[side])]
+    return own in ("income", "expense") and len(named) == 1 and named[0] != own
 
 
 def _goes_on(prev: Line | None, line: Line, k: Knowledge) -> bool:
@@ -295,6 +313,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
             role, rest = (role if role == "budget" and meta.kind == "final" else None), label
     if role is None and head is not None and head.role is not None:
         role = head.role  # items of a budget figure are budget figures
+    if role is None and k.patterns["compared_lead"].match(label):
+        role = "prev"
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role

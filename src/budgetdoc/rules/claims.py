@@ -405,9 +405,13 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
         out.append(_GrowthReading(Candidate(rate, Reading(text, (mention_figure("增减额", change),
                                                                     mention_figure("上年数", x))), certain, point), x, None))
 
+    # A figure the text names as the comparison is never this year's; a budget figure that is the item's
+    # own (公务接待费支出预算4万元，比2021年预算减少4万元) may be: the change may be of it against another year's.
+    compared = [b for b in bases if b.role == "prev" or _names_base(b)]
+
     def as_level(x: Mention, certain: bool) -> None:
-        if id(x) in seen or x is change or any(x is b for b in bases):
-            return  # a figure the text names as the comparison is never this year's
+        if id(x) in seen or x is change or any(x is b for b in compared):
+            return
         seen.add(id(x))
         b = x.yuan - c
         base_pt = x.value_yuan - c_pt
@@ -424,7 +428,11 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
     for i, cur in enumerate(curs):
         # A level of the sentence before is this year's only when the change names no other quantity
         # ("政府性基金预算拨款0.00万元。与2024年预算相比，财政拨款收支总预算减少180.02万元").
-        own = named is None or cur.sentence == change.sentence or named in cur.keys or words in cur.label
+        # Nor is a level of the same sentence that is another item ("公务用车…174,732.10元，增长176.55%；公务接待费
+        # 支出决算增加56,716.00元"): the change names its own.
+        bases_of = {a.knowledge.base_key(k) for k in cur.keys}
+        own = named is None or named in cur.keys or words in cur.label or (
+            cur.sentence == change.sentence and (not bases_of or a.knowledge.base_key(named) in bases_of))
         as_level(cur, not bases and i == 0 and cur.line is pct.line and not _bracketed(cur, change) and own)
     for x in sentence_levels(ms, change):
         as_level(x, False)
@@ -446,6 +454,11 @@ def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
     label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text and \
         change.label.endswith(change.cue_text) else change.label
     found = match_quantity(label, a.knowledge) if label else None
+    if found is None and label:
+        # 公务接待费支出决算增加: the quantity named before a period word (决算, 预算数 …).
+        _role, rest = split_role(label, a.knowledge)
+        found = match_quantity(rest, a.knowledge) if _role and rest else None
+        label = rest if found is not None else label
     if found is None:
         return None, label
     return _den_key(label, found, a.knowledge), label
@@ -468,7 +481,9 @@ def _bracketed(x: Mention, change: Mention) -> bool:
 def _names_base(x: Mention) -> bool:
     """A level stated as the comparison ("比2025年年初预算数3845.49万元增加…"): its label ends in a
     comparison word and a year or 上年, not in a quantity of its own."""
-    return bool(re.search(r"(比|较|与|同)\s*(上年|\d{4}\s*年)", x.raw_label))
+    # Not "经比较2020年度镇本级三公经费41万元": there the comparison opens a label naming the figure's own quantity.
+    m = re.search(r"(?<!经)(?<!经比)(比|较|与|同)\s*(上年|\d{4}\s*年)", x.raw_label)
+    return m is not None and len(x.raw_label.strip()) - m.end() <= 6
 
 
 def _growth_of(cur: Interval, change: Interval) -> Interval:
@@ -634,6 +649,10 @@ def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Menti
         if x.sentence < pct.sentence - 1:
             break
         if x.role == "budget" and budget is None and (not kind or budget_kind(x.label, k) in ("", kind)):
+            if actual is not None and x.value != 0 and not _same_quantity(x, actual, k):
+                # The total's budget before an item's actual (…年初预算22.00，其中：公务接待费决算0.30) is not the
+                # item's; a total budgeted at 0 is (every part of it is 0 too).
+                continue
             budget = x
         elif x.role in (None, "actual") and actual is None and (x.role == "actual" or budget is not None
                                                                  or x.sentence == pct.sentence):
@@ -641,6 +660,13 @@ def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Menti
         if budget is not None and actual is not None:
             return budget, actual
     return None
+
+
+def _same_quantity(budget: Mention, actual: Mention, k: Knowledge) -> bool:
+    """Can a budget figure and an actual one be of one quantity (either unnamed, or both named alike)?"""
+    if not budget.key or not actual.key:
+        return True
+    return k.base_key(budget.key.removesuffix(".budget")) == k.base_key(actual.key)
 
 
 @rule("zero-base", "arithmetic", "warning", "以零为基数的比率",

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..analysis import Analysis
 from ..extract import Mention
+from ..extract.keys import split_role
 from ..knowledge import Knowledge
 from ..model import Finding, Reading
 from ..verify import mention_figure
@@ -62,6 +64,10 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
                     ctx.verified(x, Reading(f"与表中{t.stated}一致（口径不同）", (t.figure,)))
                 continue
             wrong, right = (first, m) if m_table is not None else (m, first)
+            if _siblings(first, m) or _as_change(a, wrong, right) or _as_change(a, right, wrong) \
+                    or _generic(first, a.knowledge) or _generic(m, a.knowledge):
+                ctx.unverified(wrong, "两处数字可能不是同一数据（同一列举中的两项，或未写“增加”的增减额）")
+                continue
             reported.add((key, wrong.value_yuan))
             slip = miss_severity(wrong, right.yuan.scale(Decimal(1) / wrong.scale)) == "slip"
             table_note = f"（表中为{m_table.stated}）" if m_table is not None else ""
@@ -70,6 +76,34 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
                              [evidence(first), evidence(m)], stated=wrong.stated.strip(), expected=right.stated.strip(),
                              slip=slip, claim=wrong, reading=Reading(f"同一数据另一处为{right.stated.strip()}",
                                                                      (mention_figure(a.name(key), right),)))
+
+
+def _generic(m: Mention, k: Knowledge) -> bool:
+    """A figure labelled only by its side and period ("(二)公务接待费。支出预算1.90万元"): whose 支出 it is, the
+    paragraph says, not the label; it is not certainly the department's total."""
+    _role, rest = split_role(m.label.strip(), k)
+    return rest.strip(",，;；: ") in (*k.words["income"], *k.words["expense"])
+
+
+def _siblings(x: Mention, y: Mention) -> bool:
+    """Two items of one list (其中：A x，B y): never one quantity stated twice, whatever their labels read as."""
+    return x.list_head is not None and x.list_head is y.list_head
+
+
+def _as_change(a: Analysis, x: Mention, level: Mention) -> bool:
+    """Is x, read as the change of `level` over last year, right with the growth rate right after it
+    ("…比2021年增加231,448.10元。其中：…公务用车购置及运行费支出决算174,732.10元，增长176.55%": the change
+    written without 增加, 273,702.10 − 174,732.10 = 98,970.00 and 174,732.10 ÷ 98,970.00 = 176.55%)?"""
+    ms = a.line_mentions(x)
+    after = ms[ms.index(x) + 1:]
+    rate = after[0] if after else None
+    if rate is None or rate.cue != "growth" or rate.sentence != x.sentence:
+        return False
+    base = level.yuan - x.yuan
+    if base.lo <= 0:
+        return False
+    expected = (x.yuan / base)
+    return expected is not None and rate.interval.overlaps(expected.scale(Decimal(100)))
 
 
 def _budget_kind(m: Mention, k: Knowledge) -> str:

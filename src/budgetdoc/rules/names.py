@@ -18,7 +18,7 @@ from ..interval import Interval
 from ..model import Evidence, Finding, Reading
 from ..structure import Line
 from ..verify import fact_figure
-from .base import RuleContext, evidence, in_side_section, line_evidence, rule
+from .base import SIDE_SECTIONS, RuleContext, evidence, in_side_section, line_evidence, rule
 
 # How alike two names must be (difflib ratio) to be one item's name written two ways.
 _ALIKE = 0.6
@@ -177,4 +177,45 @@ def _ancestor_named_otherwise(ctx: RuleContext, rows: list[_Row], m: Mention, ch
                          f"（表中{code}所属的{mk.group('level')}）。", [quote_at(mk)],
                          stated=written, expected=parent.printed, claim=m,
                          reading=Reading(f"表中{code}属于{parent.code} {parent.printed}", (fig,)))
+
+
+
+@rule("item-purpose-copied", "wording", "warning", "科目用途说明照抄其他科目",
+      "说明中逐项解释功能分类科目时，一个科目的“主要用于”写的是另一个科目的用途（名称含另一科目名，不含本科目名），"
+      "多为复制上一项后未改。例：“住房公积金（项）。主要用于：事业单位医疗保险支出。”——这是上一项“事业单位医疗（项）”的用途。",
+      rationale="情况说明对每个科目说明其用途；用途照抄其他科目，读者无法了解该科目的实际用途。")
+def check_item_purposes(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    kn = a.knowledge
+    part, purpose, excepting = kn.patterns["func_part"], kn.patterns["item_purpose"], kn.patterns["purpose_by_exception"]
+    # The 项 the text explains, in order, each with the line and offset of its mark.
+    items: list[tuple[str, Line, int]] = []
+    for line in a.lines:
+        if line.block.kind == "table" or (line.section is not None and
+                                          any(s.type in SIDE_SECTIONS for s in line.section.chain())):
+            continue
+        items += [(_bare(mk.group("name")), line, mk.end()) for mk in part.finditer(line.norm.text)
+                  if mk.group("level") == "项"]
+    names = {name for name, _, _ in items if len(name) >= 4 and not any(c in name for c in "()、")}
+    body = [ln for ln in a.lines if ln.block.kind != "table"]
+    at = {id(ln): k for k, ln in enumerate(body)}
+    for i, (own, line, end) in enumerate(items):
+        # The purpose is said after the item's mark, on its line or the next, before the next item.
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        for ln in (x for x in body[at[id(line)]:at[id(line)] + 2] if x.section is line.section):
+            if nxt is not None and ln is nxt[1] and ln is not line:
+                break
+            text = ln.norm.text
+            stop = nxt[2] if nxt is not None and nxt[1] is ln else len(text)
+            u = purpose.search(text, end if ln is line else 0, stop)
+            if u is None:
+                continue
+            said = u.group("purpose")
+            others = sorted(n for n in names if n != own and n in said and n not in own)
+            if others and own not in said and not excepting.search(said) and not own.startswith("其他"):
+                yield ctx.report(f"“{own}（项）”的用途说明“{said.strip()}”写的是“{others[0]}（项）”的用途，"
+                                 "可能照抄了其他科目，请按本科目实际用途填写。",
+                                 [line_evidence(ln, u.start(), u.end(), mark=u.span("purpose"))],
+                                 stated=said.strip(), expected=f"{own}的用途")
+            break
 
