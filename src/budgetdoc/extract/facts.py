@@ -182,6 +182,10 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     head = _head_before(mentions, m, k)  # 收入合计X元。其中：...
                 if stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
                     breakdowns.append(stack.pop())  # what the money is used for ends at the semicolon
+                elif len(stack) > 1 and stack[-1].opener != "其中" and ";" in m.line.norm.text[start:m.start]:
+                    # "其中：商品和服务支出X，主要包括：维修（护）费X；资本性支出Y": what an item includes ends at the
+                    # semicolon, and the next item is the outer list's again.
+                    breakdowns.append(stack.pop())
                 if opener and head is not None and _opener_names_other(span, opener, head, k):
                     # "收支总预算X，收入包括：…政府性基金预算拨款收入1000万元；支出包括：…": the list of 支出 is
                     # neither that figure's nor one with the 收入 before it.

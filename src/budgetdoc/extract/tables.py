@@ -843,7 +843,11 @@ def _primary(t: ParsedTable, row: Row) -> Value:
 def _of_period(t: ParsedTable, found: list[tuple[int, Value]]) -> Value:
     """Of the columns one figure is printed in for several periods, the report's (_period_rank): the first
     of those ranked highest (2026年预算数 › 合计 before its 基本支出), never a 上年 column unless all are."""
-    ranked = [(rank, v) for col, v in found if (rank := _period_rank(t.columns[col].path)) is not None]
+    # Header cells over all of them (the table's title row, "…支出决算表" spanning the width) say nothing of
+    # any one column's period.
+    shared = set.intersection(*(set(t.columns[col].path) for col, _ in found)) if found else set()
+    ranked = [(rank, v) for col, v in found
+              if (rank := _period_rank(tuple(p for p in t.columns[col].path if p not in shared))) is not None]
     if not ranked:
         return found[0][1]
     best = max(r for r, _ in ranked)

@@ -366,10 +366,18 @@ def line_blocks(ocr_lines: list[ocr.OcrLine], width: int, number: int) -> tuple[
     return [b for _, b in paragraphs], ends_full, [ln["confidence"] for ln in lines]
 
 
+_FIGURE = re.compile(r"-?[\d,]+(\.\d+)?")
+
+
 def _is_real_table(table: Any) -> bool:
     # A single framed box (a note, a page border) is found as a one-cell table; its text must stay
     # paragraphs, or the facts in it would be lost to the text rules.
     rows = table.rows
+    if len(rows) == 1:
+        # One row of figures is a table a page break cut (its last row alone at the top of the next page):
+        # read as a paragraph, the row would be lost to the table it belongs to.
+        cells = [c for c in _extract(table)[0] if c and c.strip()]
+        return len(cells) >= 3 and sum(bool(_FIGURE.fullmatch(c.strip())) for c in cells) >= 2
     return len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import QuantityMatch, match_quantity, scope_in, split_role
+from ..extract.mentions import continues_sentence
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -425,15 +426,31 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
         as_base(bases[-1], True)
     curs = _current_candidates(ms, change, previous_first)
     named, words = _change_names(a, change)
+    # Words the change names its figure by that no standard quantity is ("本年支出比上年减少42.08万元" after
+    # 年初结转和结余0.00万元，本年收入…，本年支出139.21万元): the level labelled so is its own.
+    said = words.strip(",;: ") if named is None else ""
+    for p in ("compared", "compared_tail"):
+        said = a.knowledge.patterns[p].sub("", said).strip(",;: ")
+    if len(said) >= 2:
+        before = [x for x in ms if x.is_level and x.end <= change.start and said in x.label and x.role in (None, "actual")]
+        curs = before[-1:] + [c for c in curs if c not in before[-1:]]
+    labelled = [c for c in curs if len(said) >= 2 and said in c.label]
     for i, cur in enumerate(curs):
         # A level of the sentence before is this year's only when the change names no other quantity
         # ("政府性基金预算拨款0.00万元。与2024年预算相比，财政拨款收支总预算减少180.02万元").
         # Nor is a level of the same sentence that is another item ("公务用车…174,732.10元，增长176.55%；公务接待费
         # 支出决算增加56,716.00元"): the change names its own.
         bases_of = {a.knowledge.base_key(k) for k in cur.keys}
-        own = named is None or named in cur.keys or words in cur.label or (
-            cur.sentence == change.sentence and (not bases_of or a.knowledge.base_key(named) in bases_of))
-        as_level(cur, not bases and i == 0 and cur.line is pct.line and not _bracketed(cur, change) and own)
+        own = (cur in labelled if labelled else named is None) or (named is not None and named in cur.keys) \
+            or words in cur.label or (cur.sentence == change.sentence and named is not None
+                                      and (not bases_of or a.knowledge.base_key(named) in bases_of))
+        # The last item of a list the sentence before opened is no certain level of the change after it
+        # ("其中：国内公务接待支出3996.31元…国（境）外公务接待支出0元…。较上年减少576.64元").
+        item_before = cur.sentence != change.sentence and (cur.list_head is not None or _sentence_goes_back(a, cur))
+        as_level(cur, not bases and i == 0 and cur.line is pct.line and not _bracketed(cur, change) and own
+                 and not item_before)
+        if cur.list_head is not None and cur.list_head.is_level:
+            as_level(cur.list_head, False)
     for x in sentence_levels(ms, change):
         as_level(x, False)
     if curs and _bracketed(curs[0], change):
@@ -447,6 +464,15 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
             if s.mention is not None:
                 as_level(s.mention, False)
     return out
+
+
+def _sentence_goes_back(a: Analysis, x: Mention) -> bool:
+    """Does x's sentence begin on the line above (a PDF wrapped it: "…；国(境)外公务" / "接待支出0元，…。较上年减少")?
+    Its other levels are there, and x, the last, is no more the sentence's figure than they are."""
+    if x.sentence != 0:
+        return False
+    idx = next(i for i, (ln, _) in enumerate(a.mentions) if ln is x.line)
+    return idx > 0 and continues_sentence(a.mentions[idx - 1][0], x.line)
 
 
 def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:

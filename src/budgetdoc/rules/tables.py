@@ -637,6 +637,13 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
             if id(row) in explained:
                 continue
             levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
+            stated = [lv for lv in levels if _parts_stated(row, lv)]
+            if levels and not stated and any(tot in row.values for tot, _ in levels):
+                # 收入 rows of a 财政拨款收支总表 printed over the 支出 side's columns fill only 合计: a blank is
+                # no 0, so there is nothing to add.
+                ctx.unverified(TableTotal(t, row), "本行各组成列均为空白（空白不是0），无法核对")
+                continue
+            levels = stated
             if len(levels) < len(all_levels) and _row_holds(row, levels) is None:
                 ctx.unverified(TableTotal(t, row), "本行小计栏空白（空白不是0），无法核对")
                 continue
@@ -656,6 +663,11 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for total, parts in levels:
                 yield from _report_level(ctx, t, row, total, parts)
+
+
+def _parts_stated(row: Row, level: Level) -> bool:
+    """Does the row print any of the level's parts (a figure, 0.00 included)?"""
+    return any(c in row.values for _name, cols in level[1] for c in cols)
 
 
 def _blank_subtotal(t: ParsedTable, row: Row, level: Level) -> bool:
@@ -804,6 +816,16 @@ def _total_columns(t: ParsedTable, others: list[Column] | None = None) -> Iterat
             yield groups[totals[0]][0].index, parts
 
 
+def _of_project(m: Mention, k: Knowledge) -> bool:
+    """Is m an item (at any depth) of a list a 项目支出 figure heads?"""
+    h = m.list_head
+    while h is not None:
+        if h.key and k.base_key(h.key).startswith("expense.project"):
+            return True
+        h = h.list_head
+    return False
+
+
 def _group_value(row: Row, cols: list[int]) -> Interval:
     return interval_sum([row.values[c].interval for c in cols if c in row.values])
 
@@ -838,6 +860,10 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
             continue
         m = speaker[id(xf)]
         if id(m) in reported:
+            continue
+        if ".econ." in f".{key}" and _of_project(m, a.knowledge):
+            # 项目支出X，其中：商品和服务支出Y: the project's economic classes, not the 基本支出 table's rows.
+            ctx.unverified(m, "项目支出的经济分类，表中为基本支出的经济分类，无法核对")
             continue
         # A figure whose scope the text names itself (一般公共预算财政拨款基本支出X) is that scope's; one that
         # names none, or takes it from the heading above, may be of any scope a table states it in.
