@@ -125,3 +125,50 @@ def test_a_change_named_by_its_own_words(tmp_path: Path) -> None:
     assert {c.status for c in r.claims if c.stated == "23.21%"} == {"verified"}
     wrong = _text(tmp_path, "f2.txt", text.replace("23.21%", "30.23%"))
     assert [(f.stated, f.expected) for f in wrong.findings if f.rule == "growth-rate"] == [("30.23%", "23.21%")]
+
+
+def test_a_class_by_name_only_that_is_not_its_rows_sum(tmp_path: Path) -> None:
+    # No code column: 类 › 款 › 项 told apart by their sums only. 社会保障和就业支出 50.15 over 53.15 =
+    # 4.27 + 34.72 + 14.16, and 合计 1404.58 = 1292.68 + 53.15 + 26.23 + 32.52: the 类 cell is the wrong one.
+    rows = [("合计", "1404.58"), ("一般公共服务支出", "1292.68"), ("统计信息事务", "1292.68"), ("行政运行", "278.09"),
+            ("一般行政管理事务", "350.32"), ("专项普查活动", "664.27"), ("社会保障和就业支出", "50.15"),
+            ("行政事业单位养老支出", "53.15"), ("行政单位离退休", "4.27"), ("机关事业单位基本养老保险缴费支出", "34.72"),
+            ("机关事业单位职业年金缴费支出", "14.16"), ("卫生健康支出", "26.23"), ("行政事业单位医疗", "26.23"),
+            ("行政单位医疗", "22.56"), ("公务员医疗补助", "3.67"), ("住房保障支出", "32.52"), ("住房改革支出", "32.52"),
+            ("住房公积金", "32.52")]
+    table = "\n".join(f"| {n} | {v} |" for n, v in rows)
+    text = f"某某局2020年度部门决算\n一般公共预算财政拨款支出决算表\n单位：万元\n| 科目名称 | 决算数 |\n{table}\n"
+    found = [f for f in _text(tmp_path, "g.txt", text).findings if f.rule == "table-hierarchy"]
+    assert [(f.stated, f.expected, f.severity) for f in found] == [("50.15", "53.15", "error")]
+    right = _text(tmp_path, "g2.txt", text.replace("| 社会保障和就业支出 | 50.15 |", "| 社会保障和就业支出 | 53.15 |"))
+    assert not _errors(right)
+
+
+def test_a_classified_rows_total_left_blank(tmp_path: Path) -> None:
+    # 221 住房保障支出: 合计 blank, 基本支出 335,533.08, and 22102 below gives 335,533.08 too.
+    text = ("某某局2023年部门预算\n一般公共预算支出表\n单位：元\n"
+            "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n"
+            "| 221 | 住房保障支出 |  | 335,533.08 |  |\n"
+            "| 22102 | 住房改革支出 | 335,533.08 | 335,533.08 |  |\n"
+            "| 2210201 | 住房公积金 | 335,533.08 | 335,533.08 |  |\n")
+    found = [f for f in _text(tmp_path, "h.txt", text).findings if f.rule == "table-row-total"]
+    assert [(f.stated, f.expected, f.evidence[0].quote) for f in found] == [("（空白）", "335,533.08", "住房保障支出")]
+    filled = _text(tmp_path, "h2.txt", text.replace("| 住房保障支出 |  |", "| 住房保障支出 | 335,533.08 |"))
+    assert not _errors(filled)
+
+
+def test_a_column_whose_zeros_are_dashes(tmp_path: Path) -> None:
+    # 项目支出 printed "-" where it is zero is still a column of figures: 213 农林水支出 738.58 = 586.66 + 151.92,
+    # and 15.92 there is wrong; "上年结转 | - | 58.25" gives 58.25 (收入总计 1439.23 = 1380.98 + 58.25).
+    table = ("某某局2020年度部门决算\n一般公共预算财政拨款支出决算表\n单位：万元\n"
+             "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n"
+             "| 208 | 社会保障和就业支出 | 113.90 | 113.90 | - |\n| 20805 | 行政事业单位养老支出 | 113.90 | 113.90 | - |\n"
+             "| 213 | 农林水支出 | 738.58 | 586.66 | 151.92 |\n| 21301 | 农业农村 | 738.58 | 586.66 | 151.92 |\n")
+    assert not _errors(_text(tmp_path, "i.txt", table))
+    wrong = _text(tmp_path, "i2.txt", table.replace("| 586.66 | 151.92 |\n| 21301", "| 586.66 | 15.92 |\n| 21301"))
+    assert any(f.stated == "15.92" for f in wrong.findings if f.severity == "error")
+    summary = ("某某局2022年部门预算\n部门收支总表\n单位：万元\n| 项目 | 上年预算数 | 本年预算数 |\n"
+               "| 本年收入合计 | 1,534.23 | 1,380.98 |\n| 上年结转 | - | 58.25 |\n| 收入总计 | 1,534.23 | 1,439.23 |\n")
+    r = _text(tmp_path, "i3.txt", summary)
+    assert [f.value_yuan for f in r.facts if f.key == "income.carryover_begin"] == [582500]
+    assert not _errors(r)

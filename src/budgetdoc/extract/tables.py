@@ -228,6 +228,8 @@ def _is_data_row(row: list[Cell | None], origin: list[bool]) -> bool:
         if parse_number(t) is not None and not (_CODE.match(t) and "." not in t) and not _CODE_PART.match(t):
             return True
     texts = [_text(c) for c in cells]
+    if any(_pattern("nil_cell").match(t) for t in texts):
+        return True  # "十、节能环保支出 | - | -": a row of zeros printed as "-"; a header names, it prints no "-"
     return any(_CODE.match(t) for t in texts[:3]) and any(texts[3:])
 
 
@@ -277,7 +279,8 @@ def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple
     roles: list[str] = []
     for c, path in enumerate(paths):
         cells = [_text(row[c]) for r, row in enumerate(data) if origin[nheader + r][c]]
-        filled = [t for t in cells if t]
+        # A column of figures whose zeros are printed "-" is still a column of figures.
+        filled = [t for t in cells if t and not _pattern("nil_cell").match(t)]
         role = _header_role(path)
         if role is None or role == "name" and filled and _share(filled, lambda t: parse_number(t) is not None) > 0.8:
             if not filled:  # an empty column is money when its header says so (项目支出 with no cells)
@@ -372,6 +375,7 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
                 num = parse_number(t)
                 if num is not None:
                     values[c] = Value(num[0], num[1], cell)
+
             elif col.role in ("name", "text") and not name:
                 name = t
         code = "".join(code_parts) or None
@@ -864,7 +868,9 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         label = re.sub(r"\s", "", _pattern("label_numbering").sub("", clean_text(c.text)))
         if not label or parse_number(label) is not None:
             continue
-        nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in skipped), None)
+        # A "-" in the first column (上年结转 | - | 58.25) is no figure of the label's: the next one is.
+        nxt = next((x for x in cells[i + 1:] if clean_text(x.text) and x not in skipped
+                    and not _pattern("nil_cell").match(clean_text(x.text))), None)
         v = next((v for v in row.values.values() if v.cell is nxt), None)
         if nxt is None or v is None:
             continue

@@ -63,6 +63,7 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
         for parent, children, what, parts_name, open_end in _families(t):
             yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
         yield from _check_class_rows(ctx, t)
+        yield from _check_named_classes(ctx, t)
         yield from _check_item_total(ctx, t)
         yield from _check_econ_groups(ctx, t)
 
@@ -277,6 +278,72 @@ def _classes_elsewhere(ctx: RuleContext, t: ParsedTable, classes: list[Row]) -> 
                 ctx.verified(TableTotal(t, row), Reading(f"与《{o.name[:20]}》{code} {other.name}{match.cell.text.strip()}一致",
                                                          (_cell_figure(other),)))
                 break
+
+
+def _named_classes(t: ParsedTable) -> tuple[list[Row], list[list[Row]]] | None:
+    """The 类 rows of a 功能分类 table printed by name only (no code column) with the rows under each, up to
+    the end of the table or its bottom 合计."""
+    classes: list[Row] = []
+    blocks: list[list[Row]] = []
+    for row in t.rows:
+        if row.code:
+            return None
+        if row.is_total:
+            if classes:
+                break
+            continue
+        if _class_code(row) is not None:
+            classes.append(row)
+            blocks.append([])
+        elif classes:
+            blocks[-1].append(row)
+        else:
+            return None  # a row above the first 类 that is none
+    return (classes, blocks) if classes else None
+
+
+def _check_named_classes(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """A 功能分类 table by name only (类 › 款 › 项 told apart by nothing but their sums): where the 合计 is
+    not the sum of the 类 rows, the one 类 that, read as the sum of the rows under it, makes the 合计 hold
+    is the wrong cell (社会保障和就业支出 50.15 over 行政事业单位养老支出 53.15 = 4.27 + 34.72 + 14.16, 合计
+    1,404.58 = 1,292.68 + 53.15 + 26.23 + 32.52). Two sums agree on it, so it is an error; otherwise nothing."""
+    if t.classification != "func" or t.type in ("summary", "fiscal_summary"):
+        return
+    found = _named_classes(t)
+    total = next((r for r in t.rows if r.is_total and r.values), None)
+    if found is None or total is None:
+        return
+    classes, blocks = found
+    for col, v in sorted(total.values.items()):
+        if not all(col in r.values for r in classes):
+            continue
+        d = max([v.decimals, *(r.values[col].decimals for r in classes)])
+        got = sum(_cents(r.values[col], d) for r in classes)
+        want = _cents(v, d)
+        if 2 * abs(got - want) <= len(classes) + 1:
+            continue
+        culprits = []
+        for row, block in zip(classes, blocks, strict=True):
+            vals = [_cents(r.values[col], d) for r in block if col in r.values]
+            if not vals or any(col not in r.values for r in block):
+                continue
+            fixed = want - (got - _cents(row.values[col], d))
+            try:
+                if _nested_sum(fixed, vals) and not _nested_sum(_cents(row.values[col], d), vals):
+                    culprits.append((row, fixed))
+            except _TooMany:
+                return
+        if len(culprits) != 1:
+            continue
+        row, fixed = culprits[0]
+        cell = row.values[col]
+        expected = fmt_fixed(Decimal(fixed).scaleb(-d), cell.decimals)
+        header = t.columns[col].name
+        named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
+        yield ctx.report(f"《{t.name[:30]}》{_bare_label(row.name)}{named}为{fmt_fixed(cell.value, cell.decimals)}，"
+                         f"其下各款之和为{expected}，按合计{fmt_fixed(v.value, v.decimals)}各类之和亦应为{expected}。",
+                         [_ev(row, cell)], stated=fmt_fixed(cell.value, cell.decimals), expected=expected,
+                         claim=TableTotal(t, row))
 
 
 def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
@@ -637,6 +704,7 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
             if id(row) in explained:
                 continue
             levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
+            yield from _blank_row_total(ctx, t, row, levels)
             stated = [lv for lv in levels if _parts_stated(row, lv)]
             if levels and not stated and any(tot in row.values for tot, _ in levels):
                 # 收入 rows of a 财政拨款收支总表 printed over the 支出 side's columns fill only 合计: a blank is
@@ -663,6 +731,40 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for total, parts in levels:
                 yield from _report_level(ctx, t, row, total, parts)
+
+
+def _blank_row_total(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level]) -> Iterator[Finding]:
+    """A classified row whose 合计 is blank while its parts are filled (221 住房保障支出 | 空白 | 335,533.08 |),
+    when the rows under it give the same 合计 (Σ 款 = 335,533.08): two sums agree, the 合计 is missing. A
+    blank is no zero and no match."""
+    if not row.code:
+        return
+    coded = [r for r in t.rows if r.code]
+    i = next((k for k, r in enumerate(coded) if r is row), None)
+    if i is None:
+        return
+    children, _end = _children(coded, i)
+    for tot, parts in levels:
+        if tot in row.values or not _parts_stated(row, (tot, parts)) or not children:
+            continue
+        own = _group_sum(row, parts)
+        if not own.lo > 0 or any(tot not in c.values for c in children):
+            continue
+        below = interval_sum([c.values[tot].interval for c in children])
+        if not below.overlaps(own):
+            continue
+        decimals = max(c.values[tot].decimals for c in children)
+        expected = fmt_fixed(below.mid, decimals)
+        named = next((c for c in row.cells if row.name and row.name in c.text), row.cells[0])
+        yield ctx.report(f"《{t.name[:30]}》{row.code} {row.name}「{t.columns[tot].name}」栏空白：本行"
+                         f"{'+'.join(n for n, _ in parts)}为{fmt_fixed(own.mid, decimals)}，其下各级科目之和亦为{expected}，"
+                         f"{t.columns[tot].name}应为{expected}，表中缺失。",
+                         [Evidence(named.text.strip(), named.loc)], stated="（空白）", expected=expected,
+                         claim=TableTotal(t, row))
+
+
+def _group_sum(row: Row, parts: list[tuple[str, list[int]]]) -> Interval:
+    return interval_sum([_group_value(row, cols) for _, cols in parts])
 
 
 def _parts_stated(row: Row, level: Level) -> bool:
