@@ -426,24 +426,9 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
         as_base(bases[-1], True)
     curs = _current_candidates(ms, change, previous_first)
     named, words = _change_names(a, change)
-    # Words the change names its figure by that no standard quantity is ("本年支出比上年减少42.08万元" after
-    # 年初结转和结余0.00万元，本年收入…，本年支出139.21万元): the level labelled so is its own.
-    said = words.strip(",;: ") if named is None else ""
-    for p in ("compared", "compared_tail"):
-        said = a.knowledge.patterns[p].sub("", said).strip(",;: ")
-    if len(said) >= 2:
-        before = [x for x in ms if x.is_level and x.end <= change.start and said in x.label and x.role in (None, "actual")]
-        curs = before[-1:] + [c for c in curs if c not in before[-1:]]
-    labelled = [c for c in curs if len(said) >= 2 and said in c.label]
+    curs, labelled = _labelled_first(a, ms, change, curs, named, words)
     for i, cur in enumerate(curs):
-        # A level of the sentence before is this year's only when the change names no other quantity
-        # ("政府性基金预算拨款0.00万元。与2024年预算相比，财政拨款收支总预算减少180.02万元").
-        # Nor is a level of the same sentence that is another item ("公务用车…174,732.10元，增长176.55%；公务接待费
-        # 支出决算增加56,716.00元"): the change names its own.
-        bases_of = {a.knowledge.base_key(k) for k in cur.keys}
-        own = (cur in labelled if labelled else named is None) or (named is not None and named in cur.keys) \
-            or words in cur.label or (cur.sentence == change.sentence and named is not None
-                                      and (not bases_of or a.knowledge.base_key(named) in bases_of))
+        own = _own_level(a, cur, change, named, words, labelled)
         # The last item of a list the sentence before opened is no certain level of the change after it
         # ("其中：国内公务接待支出3996.31元…国（境）外公务接待支出0元…。较上年减少576.64元").
         item_before = cur.sentence != change.sentence and (cur.list_head is not None or _sentence_goes_back(a, cur))
@@ -464,6 +449,38 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
             if s.mention is not None:
                 as_level(s.mention, False)
     return out
+
+
+def _labelled_first(a: Analysis, ms: list[Mention], change: Mention, curs: list[Mention], named: str | None,
+                    words: str) -> tuple[list[Mention], list[Mention]]:
+    """The candidates with the level labelled by the change's own words first, and the levels so labelled:
+    words no standard quantity is ("本年支出比上年减少42.08万元" after 年初结转和结余0.00万元，本年收入…，
+    本年支出139.21万元) name the figure the change is of."""
+    said = words.strip(",;: ") if named is None else ""
+    for p in ("compared", "compared_tail"):
+        said = a.knowledge.patterns[p].sub("", said).strip(",;: ")
+    if len(said) < 2:
+        return curs, []
+    before = [x for x in ms if x.is_level and x.end <= change.start and said in x.label and x.role in (None, "actual")]
+    curs = before[-1:] + [c for c in curs if c not in before[-1:]]
+    return curs, [c for c in curs if said in c.label]
+
+
+def _own_level(a: Analysis, cur: Mention, change: Mention, named: str | None, words: str,
+               labelled: list[Mention]) -> bool:
+    """Can `cur` be the figure the change is of, by what the change names? The level labelled with its words
+    when there is one; any level when it names no quantity; else a level of the quantity it names. A level of
+    the sentence before is no other quantity's ("政府性基金预算拨款0.00万元。与2024年预算相比，财政拨款收支
+    总预算减少180.02万元"), nor one of its own sentence that is another item ("公务用车…174,732.10元，
+    增长176.55%；公务接待费支出决算增加56,716.00元")."""
+    if (cur in labelled) if labelled else named is None:
+        return True
+    if (named is not None and named in cur.keys) or words in cur.label:
+        return True
+    if cur.sentence != change.sentence or named is None:
+        return False
+    bases_of = {a.knowledge.base_key(k) for k in cur.keys}
+    return not bases_of or a.knowledge.base_key(named) in bases_of
 
 
 def _sentence_goes_back(a: Analysis, x: Mention) -> bool:
