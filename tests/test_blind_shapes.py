@@ -15,24 +15,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from test_unseen_shapes import _check as _text
+from test_unseen_shapes import _errors
 
 from budgetdoc import check
-from budgetdoc.model import CheckResult
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 STYLE = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=10, leading=14)
 GRID = TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 8),
                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
-
-
-def _errors(r: CheckResult, rule: str | None = None) -> list[str]:
-    return [f"{f.rule}: {f.message}" for f in r.findings if f.severity == "error" and rule in (None, f.rule)]
-
-
-def _text(tmp_path: Path, name: str, text: str) -> CheckResult:
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return check(p)
 
 
 # 210 卫生健康支出 46.97 = 21011 46.97 = 2101101 23.62 + 2101102 19.90 + 2101103 3.45; the page breaks
