@@ -114,3 +114,17 @@ def test_a_label_that_opens_with_upon_comparison(tmp_path: Path) -> None:
     wrong = _check(tmp_path, "h2.txt", text.replace("31.67%", "43.78%"))
     found = [f for f in wrong.findings if f.rule == "growth-rate"]
     assert [(f.stated, f.expected) for f in found] == [("43.78%", "31.67%")]
+
+
+def test_a_total_and_items_of_two_years(tmp_path: Path) -> None:
+    # "2022年“三公”经费…3.46万元" and "2023年…因公出国（境）费0万元，公务用车…1.40万元，公务接待费0.28万元":
+    # the sentences name two years, so 3.46 ≠ 1.68 is no identity that fails; one year's items against
+    # their own total (1.68) still is.
+    text = ("某某单位2023年度部门决算\n"
+            "2022年“三公”经费财政拨款支出决算为3.46万元。\n"
+            "2023年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.00万元，公务用车购置及运行维护费支出决算"
+            "1.40万元，公务接待费支出决算0.28万元。\n")
+    r = _check(tmp_path, "i.txt", text)
+    assert not _errors(r, "identity")
+    same_year = _check(tmp_path, "i2.txt", text.replace("2022年“三公”", "2023年“三公”"))
+    assert [f.stated for f in same_year.findings if f.rule == "identity"] == ["3.46万元"]

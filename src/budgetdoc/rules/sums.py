@@ -176,6 +176,10 @@ def _identities_in(ctx: RuleContext, first: dict[str, Mention]) -> Iterator[Find
             parts = [first.get(scope + p) for p in ident.parts]
             if any(p is None for p in parts) or any(p is total for p in parts):
                 continue
+            if _years_apart(a, total, parts):  # type: ignore[arg-type]
+                # "2022年“三公”经费…3.46万元" and "2023年…因公出国（境）费…": two years' figures, no identity.
+                ctx.unverified(total, "合计与分项标明的年度不同")
+                continue
             cands = _identity_readings(a, total, parts, [scope + p for p in ident.parts])  # type: ignore[arg-type]
             d = decide(total.value_yuan, yuan_decimals(total), cands)
             if d.status == "verified":
@@ -206,6 +210,23 @@ def _identities_in(ctx: RuleContext, first: dict[str, Mention]) -> Iterator[Find
                          _dedupe([evidence(left), evidence(right)]), stated=right.stated.strip(),
                          expected=left.stated.strip(), slip=miss_severity(right, left.interval) == "slip"
                          and left.unit == right.unit, claim=right, reading=d.reading)
+
+
+def _years_apart(a: Analysis, total: Mention, parts: list[Mention]) -> bool:
+    """Do the sentences of the total and of its parts open with years (2022年…, 2023年…), and no year of both?"""
+    label = re.compile(a.knowledge.claims["year_label"])
+
+    def years(ms: list[Mention]) -> set[str]:
+        out = set()
+        for x in ms:
+            text = x.line.norm.text
+            opening = text[max(text.rfind(c, 0, x.start) for c in "。!?") + 1:x.start]
+            if (m := label.match(opening)) is not None:
+                out.add(m.group("year"))
+        return out
+
+    own, theirs = years([total]), years(parts)
+    return bool(own and theirs) and not own & theirs
 
 
 def _identity_readings(a: Analysis, total: Mention, parts: list[Mention], keys: list[str]) -> list[Candidate]:
