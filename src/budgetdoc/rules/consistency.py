@@ -102,7 +102,7 @@ def _as_change(a: Analysis, x: Mention, level: Mention) -> bool:
     base = level.yuan - x.yuan
     if base.lo <= 0:
         return False
-    expected = (x.yuan / base)
+    expected = x.yuan / base  # not None: the base is above 0
     return expected is not None and rate.interval.overlaps(expected.scale(Decimal(100)))
 
 

@@ -647,7 +647,7 @@ def _row_holds(row: Row, levels: list[Level]) -> bool | None:
         if v is None:
             continue
         checked = True
-        if _severity(v, interval_sum([_group_value(row, cols) for _, cols in parts])) is not None:
+        if _severity(v, _group_sum(row, parts)) is not None:
             return False
     return True if checked else None
 
@@ -699,12 +699,13 @@ def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
         all_levels = _levels(ctx, t)
+        coded = [r for r in t.rows if r.code]
         explained = _culprit_rows(t, all_levels)  # table-hierarchy names the wrong cell of these rows
         for row in t.rows:
             if id(row) in explained:
                 continue
             levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
-            yield from _blank_row_total(ctx, t, row, levels)
+            yield from _blank_row_total(ctx, t, coded, row, levels)
             stated = [lv for lv in levels if _parts_stated(row, lv)]
             if levels and not stated and any(tot in row.values for tot, _ in levels):
                 # 收入 rows of a 财政拨款收支总表 printed over the 支出 side's columns fill only 合计: a blank is
@@ -733,13 +734,13 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 yield from _report_level(ctx, t, row, total, parts)
 
 
-def _blank_row_total(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level]) -> Iterator[Finding]:
+def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Row,
+                     levels: list[Level]) -> Iterator[Finding]:
     """A classified row whose 合计 is blank while its parts are filled (221 住房保障支出 | 空白 | 335,533.08 |),
     when the rows under it give the same 合计 (Σ 款 = 335,533.08): two sums agree, the 合计 is missing. A
-    blank is no zero and no match."""
+    blank is no zero and no match. `coded`: the table's rows with a code."""
     if not row.code:
         return
-    coded = [r for r in t.rows if r.code]
     i = next((k for k, r in enumerate(coded) if r is row), None)
     if i is None:
         return
@@ -792,7 +793,7 @@ def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
     v = row.values.get(total)
     if v is None:
         return
-    s = interval_sum([_group_value(row, cols) for _, cols in parts])
+    s = _group_sum(row, parts)
     sev = _severity(v, s)
     if sev is not None:
         names = "+".join(name for name, _ in parts)
@@ -819,7 +820,7 @@ def _failing(row: Row, levels: list[Level]) -> list[tuple[int, list[tuple[str, l
     out = []
     for total, parts in levels:
         if total in row.values:
-            sev = _severity(row.values[total], interval_sum([_group_value(row, c) for _, c in parts]))
+            sev = _severity(row.values[total], _group_sum(row, parts))
             if sev is not None:
                 out.append((total, parts, sev))
     return out
