@@ -14,6 +14,7 @@ from .model import Fact, Location
 
 # Yuan per unit. 万 alone is how a clause sometimes ends ("增加5.2万，"); it means 万元.
 MONEY_SCALE: dict[str, Decimal] = {"亿元": Decimal(100000000), "万元": Decimal(10000), "万": Decimal(10000),
+                                   "千元": Decimal(1000),
                                    "元": Decimal(1)}
 
 

@@ -134,7 +134,11 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         last_level: Mention | None = None
         sentence = 0 if stack else -1  # the first sentence of a wrapped line is the open list's
         section_title = line.section.title if line.section else None
+        cut = _cut_sentence(line, mentions, wrapped)
         for m in mentions:
+            if cut is not None and m.sentence == cut.sentence and _is_level(m):
+                last_level = m  # part of a sentence whose words went before a page break: not placed
+                continue
             if m.sentence != sentence:
                 sentence = m.sentence
                 _close(stack, breakdowns)
@@ -159,7 +163,11 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 _resolve(m, [], subject, section_scope, meta, k)
             elif carry is not None and m is levels[0] and not wrapped:
                 _resolve(m, [carry], subject, section_scope, meta, k)
-                if _fits(m, carry, line, k):
+                if m.role is not None and _same_figure(m.role) != _same_figure(carry.head.role):
+                    # "3.…（项）。年初未安排预算，支出决算为149.08万元" under a list of 年初预算: the item's
+                    # figure of the list's period is not printed; the next item lines go on with the list.
+                    pass
+                elif _fits(m, carry, line, k):
                     if not carry.parts:
                         carry.style = style
                     carry.parts.append(m)
@@ -225,6 +233,18 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
+
+
+def _cut_sentence(line: Line, mentions: list[Mention], wrapped: bool) -> Mention | None:
+    """A line that opens with a bare amount ("19816.81元，项目支出0元。" after a page number) goes on with a
+    sentence whose words are lost across a page break: its first sentence's figures belong to a figure
+    nobody names (the 项目支出 of an item, not the department's), and are read as nothing."""
+    if wrapped or line.is_heading or not mentions:
+        return None
+    first = mentions[0]
+    if not _is_level(first) or first.raw_label.strip() or line.norm.text[:first.start].strip():
+        return None
+    return first
 
 
 def _opener_names_other(span: str, opener: re.Match[str], head: Mention, k: Knowledge) -> bool:
@@ -319,6 +339,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         role = head.role  # items of a budget figure are budget figures
     if role is None and k.patterns["compared_lead"].match(label):
         role = "prev"
+    if role in (None, "budget") and _of_an_earlier_year(m.raw_label, meta, k):
+        role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: last year's figure, the comparison's base
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role
@@ -349,6 +371,14 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     if m.key and role in ("budget", "prev"):
         m.key = f"{m.key}.{role}"
         m.also = tuple(f"{a}.{role}" for a in m.also)
+
+
+def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:
+    """Does the label open with a year before the document's ("2024年预算数" in a 2025 budget), other than as
+    where a carry-over comes from ("2024年结转")?"""
+    found = re.match(k.claims["year_label"], label.strip())
+    return found is not None and meta.year is not None and int(found.group("year")) < meta.year \
+        and not re.match(k.claims["year_of_carry_over"], label.strip())
 
 
 def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: str | None, scoped: bool,

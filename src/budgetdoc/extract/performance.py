@@ -166,6 +166,7 @@ class _DeptWords(NamedTuple):
     share: re.Pattern[str]  # indicators that are shares of a whole
     target: re.Pattern[str]
     lead: re.Pattern[str]  # the group and numbering before a fund's label
+    actual: re.Pattern[str]  # the header of the column of what was spent (全年执行数), in a self-evaluation
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +176,7 @@ def _dept_words() -> _DeptWords:
     target = re.compile(rf"^({signs})?(\d+(?:\.\d+)?)[%％]$")
     return _DeptWords(re.compile(d["dept_title"]), {k: frozenset(v) for k, v in d["dept_funds"].items()},
                       re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target,
-                      re.compile(d["dept_label_lead"]))
+                      re.compile(d["dept_label_lead"]), re.compile(d["dept_actual_header"]))
 
 
 def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
@@ -195,8 +196,11 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
         lines: dict[str, FundLine] = {}
         unit: str | None = None
         own = title
+        spent: int | None = None  # the 全年执行数 column of a self-evaluation (全年预算数 | 全年执行数 | 执行率)
         for row in block.rows:
             texts = _texts(row)
+            if spent is None and not lines:
+                spent = next((j for j, t in enumerate(texts) if w.actual.search(t)), None)
             if not own and any(title_re.search(t) for t in texts):
                 own = next(t for t in texts if title_re.search(t))
             for i, t in enumerate(texts[:-1]):
@@ -204,9 +208,12 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
                 if um and unit is None:
                     unit = um.group(1)
                 name = next((k for k, v in names.items() if t in v or lead.sub("", t) in v), None)
-                n = parse_number(texts[i + 1]) if name else None
+                # A final's self-evaluation states the year's spending under its own header: that is the
+                # figure of the 决算 tables, not the 全年预算数 printed first.
+                at = spent if spent is not None and spent > i + 1 and spent < len(texts) else i + 1
+                n = parse_number(texts[at]) if name else None
                 if name and n is not None and name not in lines:
-                    lines[name] = FundLine(n[0], n[1], texts[i + 1], row[i + 1], tuple(row))
+                    lines[name] = FundLine(n[0], n[1], texts[at], row[at], tuple(row))
         if own and "total" in lines:
             yield DeptFunds(own, unit, lines)
         title = ""

@@ -238,9 +238,20 @@ def _split_header(grid: Grid, origin: list[list[bool]]) -> int:
     for n, row in enumerate(grid):
         if _is_numbering_row(row):
             continue
-        if _is_data_row(row, origin[n]):
+        if _is_data_row(row, origin[n]) or (n and _is_label_row(row, origin[n], grid[n - 1])):
             return n
     return len(grid)
+
+
+def _is_label_row(row: list[Cell | None], origin: list[bool], above: list[Cell | None]) -> bool:
+    """A row of nothing but its first cell under a header that names every column: a side's label (收入)
+    or a numbered item with nothing printed (1.因公出国（境）费 | blank | blank) opens the body; a header
+    cell is neither numbered like an item nor alone under filled header cells."""
+    cells = [_text(c) if c is not None and o else "" for c, o in zip(row, origin, strict=True)]
+    if len(cells) < 2 or not cells[0] or any(cells[1:]) or not all(c is not None and _text(c) for c in above[1:]):
+        return False
+    label = re.sub(r"\s", "", cells[0])
+    return bool(_pattern("label_numbering").match(cells[0])) or label in _totals_knowledge()["sides"].values()
 
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -393,6 +404,7 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
 def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTable]:
     out: list[ParsedTable] = []
     group = 0
+    last_unit: str | None = None  # the unit the last table that states one is in
     for i, block in enumerate(blocks):
         if block.kind != "table" or not block.rows:
             continue
@@ -409,7 +421,11 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         header_text = " ".join(p for path in paths for p in path)
         unit_re = _pattern("unit")
         unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i))
-        unit = unit_m.group(1) if unit_m else (default_unit or "万元")
+        # A table whose unit line the page lost (a 续表 not joined to its table, a caption set inside the
+        # table's frame) is in the unit the tables before it state: a table set keeps one unit.
+        unit = unit_m.group(1) if unit_m else (last_unit or default_unit or "万元")
+        if unit_m:
+            last_unit = unit
         kind, scope, classification = classify_title(title)
         if kind is None:
             kind, scope, classification = _content_kind(grid, nheader, paths, _fiscal_seen(out))
@@ -488,7 +504,9 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
         return False
     same_title = bool(title) and clean_text(title) == clean_text(prev.title)
     prev_paths = tuple(p for t in group for _, p in sorted((c, col.path) for c, col in t.columns.items()))
-    if nheader and tuple(paths) == prev_paths and (same_title or not title):
+    # The header repeated on the new page; the old one may have taken a first row into it (项目 over 收入).
+    repeated = len(paths) == len(prev_paths) and all(p and p == q[:len(p)] for p, q in zip(paths, prev_paths, strict=True))
+    if nheader and repeated and (same_title or not title):
         first = nheader  # the header repeated on the new page
     elif not title and (not nheader or _labels_only(grid[:nheader])
                         or all(_fragment([c for c in row if c is not None]) for row in grid[:nheader])):
@@ -511,9 +529,13 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     opening = rows_by_side[0][0] if rows_by_side and rows_by_side[0] else None
     if opening is not None and opening.is_total:
         # The 合计 row repeated under a repeated header continues the table; a 合计 row of other
-        # amounts opens a new table (another unit's table of the same title).
-        prev_total = next((r for r in prev.rows if r.is_total), None)
-        if prev_total is None or _amounts(prev_total) != _amounts(opening):
+        # amounts opens a new table (another unit's table of the same title). Another total (收入总计
+        # after 本年收入合计, a stacked 收支总表 cut after its income rows) goes on with the table.
+        prev_total = next((r for r in prev.rows if r.is_total and clean_text(r.name) == clean_text(opening.name)),
+                          None)
+        if prev_total is None and not any(r.is_total for r in prev.rows):
+            return False
+        if prev_total is not None and _amounts(prev_total) != _amounts(opening):
             return False
         rows_by_side = [[r for r in rows if not (r.is_total and _amounts(r) == _amounts(prev_total))]
                         for rows in rows_by_side]
@@ -523,9 +545,13 @@ def _continue(out: list[ParsedTable], blocks: list[Block], i: int, title: str, g
     return True
 
 
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
 def _labels_only(rows: Grid) -> bool:
-    """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配): rows of a continued table."""
-    return _are_labels([_text(c) for row in rows for c in _unique(row) if _text(c)])
+    """Header rows that are quantity labels (使用非财政拨款结余 | 结余分配), with their 行次 numbers
+    (十五、商业服务业等支出 | 24): rows of a continued table."""
+    return _are_labels([t for row in rows for c in _unique(row) if (t := _text(c)) and not _ROW_NUMBER.fullmatch(t)])
 
 
 def _are_labels(texts: list[str]) -> bool:
@@ -663,6 +689,8 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
             if row.code:
                 counts[row.code] = counts.get(row.code, 0) + 1
         parent: str | None = None  # the key of the last top-level (一、) label row, when it names one
+        above: str | None = None  # the key of the last label row outside a 其中 list
+        sub_of: str | None = None  # the key of the row a 其中 list under it itemises
         for row in t.rows:
             style = numbering_style(row.name)  # row.name is already normalised text
             if style == "han":
@@ -670,11 +698,20 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
                 parent = found.key if found else None
             elif style is None:
                 parent = None
+            found = None if row.code else match_quantity(clean_label(_pattern("label_numbering").sub("", row.name)))
+            if _pattern("subpart_header").match(row.name):
+                sub_of = above
+            elif style is not None or row.is_total or row.code or (found and _ends_sub_list(found.key)):
+                sub_of = None  # 收入总计 after 其中：一般公共预算财政拨款 / 政府性基金预算财政拨款
+            if sub_of is None and not row.code:
+                above = found.key if found else None
+            if sub_of is not None and sub_of.split(".")[-1].startswith("carryover"):
+                continue  # 年初结转和结余 / 其中：一般公共预算财政拨款: the carry-over's part, not the income
             if row.code and counts[row.code] > 1:
                 continue  # an item split over rows (by a second code column): no one row states it
             if row.code and row.values and t.classification:
                 names[row.code] = row.name
-                v = _primary(t, row)
+                v = row_figure(t, row)
                 prefix = t.classification
                 scope = f"{t.scope}." if t.scope else ""
                 keys = [f"{scope}{prefix}.{row.code}"]
@@ -697,6 +734,12 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
         facts.extend(_total_row_facts(t, {f.key for f in facts[start:]}))
         t.facts = facts[start:]
     return facts
+
+
+def _ends_sub_list(key: str) -> bool:
+    """A row of a total or a carry-over is no item of the 其中 list above it."""
+    last = key.split(".")[-1]
+    return last in ("total", "current_year") or last.startswith("carryover")
 
 
 def _second_sum_is_grand_total(t: ParsedTable, facts: list[Fact]) -> list[Fact]:
@@ -834,13 +877,17 @@ def _side_total(t: ParsedTable, stated: set[str]) -> list[Fact]:
     return [_fact(t, key, row.values[min(row.values)])]
 
 
-def _primary(t: ParsedTable, row: Row) -> Value:
+def row_figure(t: ParsedTable, row: Row) -> Value:
     """A classified row's figure: its total column, of the report's period where the table prints several
-    (年初预算数 | 决算数合计 | 基本支出 …: the 决算; 2025年预算数 | 2026年预算数: 2026)."""
-    totals = [(col, v) for col, v in sorted(row.values.items())
-              if any(w in p for w in ("合计", "金额", "预算数", "决算数", "总计") for p in t.columns[col].path)]
+    (年初预算数 | 决算数合计 | 基本支出 …: the 决算; 2025年预算数 | 2026年预算数: 2026). A table of income and
+    expense by 功能分类 (政府性基金收入支出决算表: 年初结转 | 本年收入 | 本年支出 小计 …) states the item's 支出."""
+    cells = sorted(row.values.items())
+    if any("收入" in p for col, _ in cells for p in t.columns[col].path):
+        cells = [(col, v) for col, v in cells if any("支出" in p for p in t.columns[col].path)] or cells
+    totals = [(col, v) for col, v in cells
+              if any(w in p for w in ("合计", "小计", "金额", "预算数", "决算数", "总计") for p in t.columns[col].path)]
     if not totals:
-        return row.values[min(row.values)]
+        return cells[0][1]
     return _of_period(t, totals)
 
 
@@ -878,6 +925,8 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         run = _amount_run(t, row, cells, cells.index(nxt), skipped)
         if len(run) > 1:
             v = _of_period(t, run)
+        elif run and _other_period_only(t, run[0][0]):
+            continue  # 公务用车购置费 | 11.71 (上年) | blank (本年): the report's figure is not printed
         found = match_quantity(label)
         if found is None:
             continue
@@ -888,6 +937,14 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         for extra in found.also:
             out.append(_fact(t, f"{t.scope}.{extra}" if found.scoped and t.scope else extra, v))
     return out
+
+
+def _other_period_only(t: ParsedTable, col: int) -> bool:
+    """Is `col` a 上年 column of a table that has a column of the report's period (上年预算数 | 本年预算数)?"""
+    def rank(c: int) -> int | None:
+        return _period_rank(t.columns[c].path)
+    return rank(col) is None and any(c != col and column.role == "amount" and rank(c) is not None
+                                     for c, column in t.columns.items())
 
 
 def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped: list[Cell]) -> list[tuple[int, Value]]:

@@ -14,6 +14,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Block, Cell, Location, SourceDocument
 from .encoding import decode
+from .wrapping import join_cut_lines
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TEXT_BLOCKS = {"p", "li", "dt", "dd", "pre", "blockquote", "caption", "figcaption"} | HEADINGS
@@ -56,7 +57,8 @@ def read(path: Path, data: bytes) -> SourceDocument:
     blocks: list[Block] = []
     counter = [0]
     _walk(root, blocks, counter)
-    return SourceDocument(source=str(path), format="html", blocks=blocks, encoding=encoding)
+    return SourceDocument(source=str(path), format="html", blocks=join_cut_lines(blocks, same_line=True),
+                          encoding=encoding)
 
 
 def _tag(el: etree._Element) -> str:
@@ -75,6 +77,11 @@ def _walk(el: etree._Element, blocks: list[Block], counter: list[int]) -> None:
             run.newline(child.sourceline)
         elif tag == "table":
             run.flush(blocks)
+            # A <caption> is the table's title: a line above it, as a title printed over a table is.
+            for caption in (x for x in child if _tag(x) == "caption"):
+                inner = _Lines(caption.sourceline)
+                _inline(caption, inner)
+                inner.flush(blocks)
             counter[0] += 1
             blocks.append(_table(child, counter[0]))
         elif tag in TEXT_BLOCKS:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..model import Block, Cell, Location, SourceDocument
 from . import ocr
+from .wrapping import ENDS as _ENDS
+from .wrapping import NEW_PARAGRAPH as _NEW_PARAGRAPH
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -33,9 +35,6 @@ if TYPE_CHECKING:
 # about 6 points keeps them in their lines (the default 3 splits sentences).
 Y_TOLERANCE = 6
 _PAGE_NUMBER = re.compile(r"\s*[—－\-─━–]\s*\d{1,3}\s*[—－\-─━–]\s*$|^\s*第?\s*\d{1,3}\s*页?\s*$")
-# A line that starts like this opens a new paragraph, even at the top of a page.
-_NEW_PARAGRAPH = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[．.、])")
-_ENDS = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
 
 # pdfminer logs a warning for every damaged object it skips. With no logging configured these
 # would reach stderr through logging's last-resort handler and bury our one-line message;

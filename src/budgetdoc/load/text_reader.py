@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..model import Block, Cell, Location, SourceDocument
 from .encoding import decode
+from .wrapping import join_cut_lines
 
 
 def _is_row(line: str) -> bool:
@@ -90,7 +91,7 @@ def read(path: Path, data: bytes) -> SourceDocument:
                 kind = "heading" if lines[n].lstrip().startswith("#") else "paragraph"
                 blocks.append(Block(kind, lines[n], Location(line=n + 1)))
         i = max(j, i + 1)
-    return SourceDocument(source=str(path), format="text", blocks=blocks, encoding=encoding)
+    return SourceDocument(source=str(path), format="text", blocks=join_cut_lines(blocks), encoding=encoding)
 
 
 def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, str]]], int]:

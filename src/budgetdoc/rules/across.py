@@ -15,7 +15,7 @@ from ..amount import Amount
 from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
-from ..extract.tables import ParsedTable, Row, Value, table_knowledge
+from ..extract.tables import ParsedTable, Row, Value, row_figure, table_knowledge
 from ..interval import Interval
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import TableTotal, fact_figure
@@ -265,3 +265,50 @@ def _amount_text(f: Fact, yuan: Decimal) -> str:
     if f.unit == "万元":
         return f"{yuan / Decimal(10000):.{f.decimals if f.decimals is not None else 2}f}万元"
     return f"{yuan:.2f}元"
+
+
+@rule("fund-scope-row", "consistency", "error", "某一资金的科目金额大于全部资金",
+      "部门支出总表（支出决算表）列示全部资金的支出；一般公共预算（财政拨款、政府性基金）支出表列示其中一种资金。"
+      "同一科目在后者的金额不能大于前者。例：一般公共预算支出表“行政运行”2,681,783.86元，部门支出总表“行政运行”"
+      "1,249,010.37元——两表必有一处有误（常见为支出总表中两行金额填串）。",
+      rationale="全部资金 = 一般公共预算拨款 + 政府性基金拨款 + 其他资金，各项均不为负；同一功能分类科目的一般公共预算"
+                "（或财政拨款）支出只是全部支出的一部分。")
+def check_fund_scope_rows(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    broad = [t for t in a.tables if t.type == "expense" and t.scope is None and t.classification == "func"]
+    narrow = [t for t in a.tables if t.scope is not None and t.classification == "func" and t.type != "income"]
+    if not broad or not narrow:
+        return
+    whole = _rows_by_item(broad)
+    for t in narrow:
+        for item, (part_table, part) in _rows_by_item([t]).items():
+            if item not in whole:
+                continue
+            all_table, row = whole[item]
+            v, w = row_figure(part_table, part), row_figure(all_table, row)
+            if not v.interval.scale(part_table.scale).lo > w.interval.scale(all_table.scale).hi:
+                continue
+            yield ctx.report(f"《{part_table.name[:30]}》“{part.name}”为{v.cell.text.strip()}，大于《{all_table.name[:30]}》"
+                             f"同一科目的{w.cell.text.strip()}：后者含全部资金，不应小于其中一种资金的支出，两表必有一处有误。",
+                             [Evidence(w.cell.text.strip(), w.cell.loc), Evidence(v.cell.text.strip(), v.cell.loc)],
+                             stated=w.cell.text.strip(), expected=f"≥{v.cell.text.strip()}")
+
+
+def _rows_by_item(tables: list[ParsedTable]) -> dict[tuple[str, ...], tuple[ParsedTable, Row]]:
+    """The classified rows of tables by the item they are: a code, or for names only the 类 above and the
+    name, when no other row under that 类 bears it; an item printed twice is left out (cannot be told)."""
+    classes = table_knowledge().classes
+    seen: dict[tuple[str, ...], list[tuple[ParsedTable, Row]]] = {}
+    for t in tables:
+        lei = ""
+        for row in t.rows:
+            if not row.values or row.is_total:
+                continue
+            name = re.sub(r"\s", "", row.name)
+            if row.code:
+                item: tuple[str, ...] = (row.code,)
+            else:
+                lei = name if name in classes else lei
+                item = (lei, name)
+            seen.setdefault(item, []).append((t, row))
+    return {item: rows[0] for item, rows in seen.items() if len(rows) == 1}

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import QuantityMatch, match_quantity, scope_in, split_role
-from ..extract.mentions import continues_sentence
+from ..extract.mentions import continues_sentence, sentence_bounds
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -431,6 +431,8 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
         own = _own_level(a, cur, change, named, words, labelled)
         # The last item of a list the sentence before opened is no certain level of the change after it
         # ("其中：国内公务接待支出3996.31元…国（境）外公务接待支出0元…。较上年减少576.64元").
+        if cur.sentence != change.sentence and _of_items(a, change):
+            continue  # an item's change: the total of the sentence before is no level of it
         item_before = cur.sentence != change.sentence and (cur.list_head is not None or _sentence_goes_back(a, cur))
         as_level(cur, not bases and i == 0 and cur.line is pct.line and not _bracketed(cur, change) and own
                  and not item_before)
@@ -496,6 +498,8 @@ def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
     """The quantity a change's own words name ("财政拨款收支总预算减少" -> fiscal.income.total), and the words."""
     label = change.label[: len(change.label) - len(change.cue_text)] if change.cue_text and \
         change.label.endswith(change.cue_text) else change.label
+    if not label.strip(",;: "):
+        label = _compared_clause(a, change)
     found = match_quantity(label, a.knowledge) if label else None
     if found is None and label:
         # 公务接待费支出决算增加: the quantity named before a period word (决算, 预算数 …).
@@ -505,6 +509,25 @@ def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
     if found is None:
         return None, label
     return _den_key(label, found, a.knowledge), label
+
+
+def _of_items(a: Analysis, change: Mention) -> bool:
+    """Is the change's sentence a list of items ("其中，因公出国支出…比去年无增减变化；…公务接待费支出决算比预算
+    无增减变化，比去年增加0.5万元"): its changes are the items', not the total's of the sentence before."""
+    text = change.line.norm.text
+    start = sentence_bounds(text)[change.sentence][0]
+    before = text[start:change.start]
+    return bool(re.match(a.knowledge.claims["item_list_opener"], before.lstrip())) or ";" in before
+
+
+def _compared_clause(a: Analysis, change: Mention) -> str:
+    """The words of a comparison the clause before a bare change states ("本年支出与2021年度相比，减少9.21万元":
+    本年支出与2021年度相比), from the sentence's start or its last figure; "" when there is none."""
+    text = change.line.norm.text
+    start = sentence_bounds(text)[change.sentence][0]
+    start = max([start, *(m.end for m in a.line_mentions(change) if m.sentence == change.sentence and m.end <= change.start)])
+    span = text[start:change.start].strip(",;: ")
+    return span if a.knowledge.patterns["compared_tail"].search(span) else ""
 
 
 def _bracketed(x: Mention, change: Mention) -> bool:

@@ -39,6 +39,7 @@ class _Words:
     names_open: re.Pattern[str]
     clause_marks: str
     inner_count: re.Pattern[str]
+    names_closed: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def _words() -> _Words:
     return _Words(count, re.compile(d["not_before"]), re.compile(d["code"]), re.compile(d["breakdown"]),
                   re.compile(d["list_end"]), frozenset(d["partition_units"]), re.compile(d["names_intro"]),
                   d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]),
-                  d["clause_marks"], re.compile(d["names_inner_count"]))
+                  d["clause_marks"], re.compile(d["names_inner_count"]), re.compile(d["names_closed"]))
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,16 @@ def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> Iterator
     text = p.text
     end = min([i for i in (text.find(c, head.end) for c in "。;；") if i >= 0] or [len(text)])
     intro = w.names_intro.search(text, head.end, end)
-    if intro is None or (intro.start() - head.end) > 12:
+    if intro is not None and intro.start() - head.end > 12:
+        intro = None
+    if intro is None and text[end:end + 1] == "。":
+        # "共4个项目实行绩效目标管理，涉及…。具体包括：A、B、C。": the listing opens the next sentence.
+        after = min([i for i in (text.find(c, end + 1) for c in "。;；") if i >= 0] or [len(text)])
+        intro = w.names_intro.search(text, end + 1, after)
+        if intro is None or intro.start() - end > 6:
+            return False
+        end = after
+    if intro is None:
         return False
     listing = re.sub(r"[（(][^）)]*[）)]", "", text[intro.end():end]).strip().lstrip("：:").strip()
     names = [n for n in listing.split(w.separator) if n.strip()]
@@ -207,6 +217,14 @@ def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> Iterator
     elif len(names) > head.count.value and closed and not w.inner_count.search(text[intro.end():end]):
         s = max(text.rfind(c, 0, head.pos) for c in "。;!?") + 1
         yield ctx.report(f"所述{head.count.stated.strip()}，其后列出的名称却有{len(names)}个（{names[0].strip()}……"
+                         f"{names[-1].strip()}），个数不符。", [_quote(p, head, s, end)], severity="warning",
+                         stated=head.count.stated.strip(), expected=f"{len(names)}{head.unit}", claim=head.count,
+                         reading=reading)
+    elif len(names) < head.count.value and closed and w.names_closed.search(text[max(0, intro.start() - 2):intro.end()]) \
+            and not w.inner_count.search(text[intro.end():end]):
+        # "单位共3个，具体包括：A（本级）、B。": a list said to be the whole (具体包括, 分别是) names fewer.
+        s = max(text.rfind(c, 0, head.pos) for c in "。;!?") + 1
+        yield ctx.report(f"所述{head.count.stated.strip()}，其后列出的名称只有{len(names)}个（{names[0].strip()}……"
                          f"{names[-1].strip()}），个数不符。", [_quote(p, head, s, end)], severity="warning",
                          stated=head.count.stated.strip(), expected=f"{len(names)}{head.unit}", claim=head.count,
                          reading=reading)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..amount import MONEY_SCALE
 from ..analysis import Analysis
 from ..extract.mentions import list_end
 from ..extract.performance import FundLine, performance_words
@@ -74,12 +75,14 @@ _DEPT_KEYS: dict[str, tuple[str, ...]] = {
     "project": ("expense.project",),
 }
 _DEPT_NAMES = {"total": "资金总额", "basic": "基本支出", "project": "项目支出"}
-_SCALES = {"万元": Decimal(10000), "元": Decimal(1)}
+_SCALES = {u: MONEY_SCALE[u] for u in ("万元", "千元", "元")}
 
 
 def _cell_sources(a: Analysis) -> list[Source]:
-    """Every amount cell of the document's tables, in yuan (a unit's or a scope's figure among them)."""
-    return [of_cell(t, v, row.name or "表中数") for t in a.tables for row in t.rows for v in row.values.values()]
+    """Every amount cell of the document's tables, in yuan (a unit's or a scope's figure among them), but
+    the performance tables' own: a figure there cannot bear itself out."""
+    return [of_cell(t, v, row.name or "表中数") for t in a.tables if t.type != "performance"
+            for row in t.rows for v in row.values.values()]
 
 
 def _dept_readings(a: Analysis, what: str, cells: list[Source]) -> tuple[list[Candidate], bool]:

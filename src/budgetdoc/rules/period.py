@@ -66,6 +66,7 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
         return
     kn = a.knowledge
     word = _kind_word(kn, kind)
+    tables = {i for i, b in enumerate(a.doc.blocks) if b.kind == "table"}
     for line in a.lines:
         text = line.norm.text
         for m in kn.patterns["coverage"].finditer(text):
@@ -74,7 +75,10 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.report(f"本文件为{year}年部门{word}，文中却写“{m.group(0)}”。",
                               [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
                               stated=f"{y}年{k}", expected=f"{year}年{word}")
-        if not line.is_heading:
+        # A heading, or the title printed over a table ("支出预算表" over a final's table).
+        titles_table = len(text.strip()) <= 40 and not any(c in text for c in "。，,；;") \
+            and any(line.index + n in tables for n in (1, 2, 3))
+        if not (line.is_heading or titles_table):
             continue
         title = kn.patterns["heading_budget_words"].sub("", text)
         if kind == "budget" and _names(title, kn, "final"):
@@ -117,6 +121,7 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
     year = a.meta.year  # not needed to see the fault; it names the year that was meant
     compared = re.compile(a.knowledge.claims["compared_year"])
     year_label = re.compile(a.knowledge.claims["year_label"])
+    carry_over = re.compile(a.knowledge.claims["year_of_carry_over"])
     kinds = [*a.knowledge.words["budget"], *a.knowledge.words["final"]]
     for line, ms in a.mentions:
         if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
@@ -135,10 +140,14 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
             levels = [v for v in ms if v.sentence == x.sentence and v.start < x.start and v.is_level]
             if not levels:
                 continue
-            own = year_label.match(levels[-1].raw_label.strip())
+            # A carry-over is named by the year it comes from ("其中…，2019年结转X"): the list's total
+            # before it is what the sentence compares.
+            lv = levels[-1]
+            if lv.list_head is not None and lv.list_head.is_level and carry_over.match(lv.raw_label):
+                lv = lv.list_head
+            own = year_label.match(lv.raw_label.strip())
             if own is None or int(own.group("year")) != y:
                 continue
-            lv = levels[-1]
             s, e = sentence_around(text, lv.start, x.end)
             yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明的年度与比较年度相同"
                              f"（“{x.raw_label.strip()}{x.stated.strip()}”），其中一个年度有误"

@@ -242,8 +242,9 @@ def check_item_restated(ctx: RuleContext) -> Iterator[Finding]:
         if item is None:
             continue
         for m in ms:
-            if not m.is_level or m.unit != item.unit or not w["restated"].fullmatch(m.label.replace(" ", "")):
-                continue
+            if not m.is_level or m.unit != item.unit or not w["restated"].fullmatch(m.label.replace(" ", "")) \
+                    or m.role == "prev":
+                continue  # ("2024年预算数830.32万元": last year's, the comparison's)
             if m.yuan.overlaps(item.yuan):
                 ctx.verified(m, Reading(f"项目金额{item.stated.strip()}", (Figure("项目金额", item.stated.strip(), item.line.block.loc),)))
                 continue

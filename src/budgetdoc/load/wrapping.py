@@ -1,0 +1,65 @@
+"""Prose cut at a fixed width: the lines of a PDF page, and text files that kept them (prose copied from
+a PDF into a .txt, an HTML page with <br> at every printed line). One sentence must stay one block for
+the rules, so the readers join a line that runs to the width without ending its sentence with the next."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Block
+
+# A line that starts like this opens a new paragraph, even right under a line cut at the width.
+# ("58.73%；…" is a number that went on to the next line, not an item numbered 58.)
+NEW_PARAGRAPH = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[．.、](?!\d))")
+# What ends a paragraph's last line (a wrapped line ends without one of these).
+ENDS = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
+# A line cut at the width ends mid-clause: not with a mark, and not with the unit closing an amount (an
+# item per line, "人员经费489.18万元", ends there without being cut).
+_CLAUSE_MARKS = "，,；;：:。"
+_COMPLETE_END = (*ENDS, ",", "，", "、", ")", "）", "元", "%")
+
+
+def width(text: str) -> int:
+    """Printed width: a CJK character takes two columns, an ASCII one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def join_cut_lines(blocks: list[Block], same_line: bool = False) -> list[Block]:
+    """The paragraph blocks of a text file (one a line, located by line number), with the lines of a file
+    cut at one width joined into their paragraphs. A file is cut when at least five lines, and a third of
+    its prose lines, end mid-clause within a fifth of its widest lines; then a line that reaches that
+    width without ending its sentence goes on in the line right under it, unless that one is numbered or
+    a heading. Files written a paragraph a line come back unchanged. `same_line`: the next line may be
+    on the same source line (HTML, <br> between them)."""
+    prose = [b for b in blocks if b.kind == "paragraph" and len(b.text.strip()) >= 8]
+    if len(prose) < 5:
+        return blocks
+    widths = sorted(width(b.text.strip()) for b in prose)
+    full = 0.8 * widths[int(0.9 * (len(widths) - 1))]
+    cut = [b for b in prose if not b.text.rstrip().endswith(_COMPLETE_END) and width(b.text.strip()) >= full]
+    if len(cut) < 5 or len(cut) < len(prose) / 3:
+        return blocks
+    out: list[Block] = []
+    last: Block | None = None  # the source line the last block of `out` ends with
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and last is not None and prev.kind == b.kind == "paragraph" \
+                and b.loc.line is not None and last.loc.line is not None \
+                and (b.loc.line == last.loc.line + 1 or same_line and b.loc.line == last.loc.line) \
+                and _runs_on(last.text, full) and not NEW_PARAGRAPH.match(b.text):
+            prev.text = prev.text.rstrip() + b.text.strip()
+        else:
+            out.append(b)
+        last = b
+    return out
+
+
+def _runs_on(line: str, full: float) -> bool:
+    """Does a line reach the width without ending its sentence? A colon at the width is cut there too
+    ("…150384元，其中：" / "基本支出150384元，项目支出0元。"); a numbered line without a clause mark is a
+    heading ("（六）关于2020年度一般公共预算财政拨款基本支出决算情况说明"), however long."""
+    text = line.strip()
+    if NEW_PARAGRAPH.match(text) and not any(c in text for c in _CLAUSE_MARKS):
+        return False
+    return bool(text) and not text.rstrip(":：").endswith(ENDS) and width(text) >= full
