@@ -120,3 +120,13 @@ def test_a_budget_tables_title_over_a_finals_table(tmp_path: Path) -> None:
     assert [(f.severity, f.stated) for f in wrong.findings if f.rule == "period-kind"] == [("warning", "预算")]
     right = _text(tmp_path, "b.txt", text.replace("TITLE", "表3 支出决算表"))
     assert not [f for f in right.findings if f.rule == "period-kind"]
+
+
+def test_people_in_service_and_retired_are_a_partition(tmp_path: Path) -> None:
+    # 23 + 5 = 28 people cannot be among 25; 女性 and 党员 may overlap (12 + 20 > 25 is no slip).
+    text = "某某局2025年部门预算\n本部门核定编制24名，实有人员TOTAL人，其中：在职人员23人，离退休人员5人。\n" \
+           "本部门在职人员25人，其中：女性12人，党员20人。\n"
+    wrong = _text(tmp_path, "a.txt", text.replace("TOTAL", "25"))
+    assert [f.stated for f in wrong.findings if f.rule == "count-breakdown" and f.severity == "error"] == ["25人"]
+    right = _text(tmp_path, "b.txt", text.replace("TOTAL", "28"))
+    assert not _errors(right)

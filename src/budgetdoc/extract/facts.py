@@ -339,11 +339,12 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         role = head.role  # items of a budget figure are budget figures
     if role is None and k.patterns["compared_lead"].match(label):
         role = "prev"
-    if role in (None, "budget") and _of_an_earlier_year(m.raw_label, meta, k):
-        role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: last year's figure, the comparison's base
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role
+    if _of_an_earlier_year(m.raw_label, meta, k):
+        m.role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: the comparison's base, no figure to key
+        return
     if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k):
         found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
     if found is not None and re.search(k.claims["subset_cues"], rest[: found.start]):
@@ -374,11 +375,11 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
 
 
 def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:
-    """Does the label open with a year before the document's ("2024年预算数" in a 2025 budget), other than as
-    where a carry-over comes from ("2024年结转")?"""
-    found = re.match(k.claims["year_label"], label.strip())
-    return found is not None and meta.year is not None and int(found.group("year")) < meta.year \
-        and not re.match(k.claims["year_of_carry_over"], label.strip())
+    """Is the label no more than an earlier year and a period word ("2024年预算数" in a 2025 budget): last
+    year's figure of what the sentence is about? (A label naming the quantity with its year, "2019年…收入
+    决算总额", may be a slip for this year: that is self-comparison's to say.)"""
+    found = re.match(k.claims["earlier_year_figure"], label.strip())
+    return found is not None and meta.year is not None and int(found.group("year")) < meta.year
 
 
 def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: str | None, scoped: bool,

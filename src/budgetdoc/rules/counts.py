@@ -40,6 +40,7 @@ class _Words:
     clause_marks: str
     inner_count: re.Pattern[str]
     names_closed: re.Pattern[str]
+    partition_people: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def _words() -> _Words:
     return _Words(count, re.compile(d["not_before"]), re.compile(d["code"]), re.compile(d["breakdown"]),
                   re.compile(d["list_end"]), frozenset(d["partition_units"]), re.compile(d["names_intro"]),
                   d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]),
-                  d["clause_marks"], re.compile(d["names_inner_count"]), re.compile(d["names_closed"]))
+                  d["clause_marks"], re.compile(d["names_inner_count"]), re.compile(d["names_closed"]),
+                  re.compile(d["partition_people"]))
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ def _check_items(ctx: RuleContext, p: Paragraph, head: _Stated, items: list[_Sta
     total = sum(x.count.value for x in items)
     reading = Reading(" + ".join(f.stated for f in figs) + f" = {total}{head.unit}", figs)
     big = next((x for x in items if x.count.value > head.count.value), None)
-    partition = head.unit in w.partition
+    partition = head.unit in w.partition or (head.unit in "人名" and all(
+        w.partition_people.match(_item_label(p.text, x.pos, w)) for x in items))
     text = p.text
     s = max(text.rfind(c, 0, head.pos) for c in "。;!?") + 1
     quote = _quote(p, head, s, items[-1].end)
@@ -175,6 +178,12 @@ def _check_items(ctx: RuleContext, p: Paragraph, head: _Stated, items: list[_Sta
         return
     ctx.unverified(head.count, PARTIAL if total < head.count.value else OVERLAP, reading)
     _items_unverified(ctx, items)
+
+
+def _item_label(text: str, pos: int, w: _Words) -> str:
+    """The words an item's count follows ("在职人员" in "其中：在职人员23人"), back to the clause mark."""
+    start = max(text.rfind(c, 0, pos) for c in w.clause_marks) + 1
+    return text[start:pos].strip()
 
 
 def _items_unverified(ctx: RuleContext, items: list[_Stated]) -> None:
