@@ -10,12 +10,15 @@ Differences found while this was built, and what became of them:
   the pdfium reader adds a space for such an object, in content order. Fixed, no exception here.
 - pdfium reports a hyphen that ends a line as U+0002 ("RISC-"): read as "-". Fixed.
 - The one difference left is a fix, listed in FIXES with the pages and why: there the comparison leaves
-  out those pages' facts and findings and checks that only the new reader reads them.
+  out those pages' facts and findings and checks that only the new reader reads them. A page whose
+  reading follows from the fixed pages (a table's lost unit line, taken from the tables before it) is
+  listed in CARRIED and compared apart.
 Three generated pages pin the space, the MediaBox and the broken-descent classes down without ../shared.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,18 @@ FIXES: dict[str, tuple[frozenset[int], dict[str, tuple[Any, Any]], str]] = {
         "them. pdfium draws them on the page as a viewer does (page 39 rendered: 表1 2021年部门综合预算收支总表, "
         "单位：元). With the 收支总表 read, the document's unit is its tables' 元 (analysis.main_table), no "
         "longer its prose's 万元; facts and findings on the other pages are the same.",
+    ),
+}
+
+# file: (pages whose reading follows from a fixed page, why). Compared apart: the new reader's figures there
+# are checked against the page by hand.
+CARRIED: dict[str, tuple[frozenset[int], str]] = {
+    "shaanxi-xian-minzhengju-2021-budget.pdf": (
+        frozenset({46}),
+        "p46's 一般公共预算支出明细表 prints its 单位：元 inside the table's frame, which neither reader keeps; a "
+        "table whose unit line is lost is in the unit of the tables before it. Only the new reader reads those "
+        "(pp39-44, all 单位：元), so only it reads p46 in 元 (合计 535,987,052.43元, as printed); the old "
+        "reader falls back to the prose's 万元.",
     ),
 }
 
@@ -86,6 +101,13 @@ def test_readers_agree(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if pages:  # the fixed pages: only the new reader reads them
         assert not [f for f in old["facts"] if f[3][0] in pages]
         assert len([f for f in new["facts"] if f[3][0] in pages]) > 50
+    carried, _ = CARRIED.get(path.name, (frozenset(), ""))
+    if carried:
+        assert not [f for f in new["facts"] if f[3][0] in carried and f[2].endswith("万元")]
+        assert ("gpb.func.205", Decimal("1023214.00")) in [(f[0], f[1]) for f in new["facts"] if f[3][0] in carried]
+        old["facts"] = [f for f in old["facts"] if f[3][0] not in carried]
+        old["findings"] = [f for f in old["findings"] if not {q[1][0] for q in f[5]} & carried]
+        pages = pages | carried
     assert [f for f in new["facts"] if f[3][0] not in pages] == old["facts"]
     assert [f for f in new["findings"] if not {q[1][0] for q in f[5]} & pages] == old["findings"]
 
