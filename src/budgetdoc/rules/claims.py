@@ -514,19 +514,21 @@ def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
 def _of_items(a: Analysis, change: Mention) -> bool:
     """Is the change's sentence a list of items ("其中，因公出国支出…比去年无增减变化；…公务接待费支出决算比预算
     无增减变化，比去年增加0.5万元"): its changes are the items', not the total's of the sentence before."""
-    text = change.line.norm.text
-    start = sentence_bounds(text)[change.sentence][0]
-    before = text[start:change.start]
+    before = change.line.norm.text[_sentence_start(change):change.start]
     return bool(re.match(a.knowledge.claims["item_list_opener"], before.lstrip())) or ";" in before
+
+
+def _sentence_start(m: Mention) -> int:
+    """Where m's sentence starts in its line."""
+    return sentence_bounds(m.line.norm.text)[m.sentence][0]
 
 
 def _compared_clause(a: Analysis, change: Mention) -> str:
     """The words of a comparison the clause before a bare change states ("本年支出与2021年度相比，减少9.21万元":
     本年支出与2021年度相比), from the sentence's start or its last figure; "" when there is none."""
-    text = change.line.norm.text
-    start = sentence_bounds(text)[change.sentence][0]
-    start = max([start, *(m.end for m in a.line_mentions(change) if m.sentence == change.sentence and m.end <= change.start)])
-    span = text[start:change.start].strip(",;: ")
+    start = max([_sentence_start(change),
+                 *(m.end for m in a.line_mentions(change) if m.sentence == change.sentence and m.end <= change.start)])
+    span = change.line.norm.text[start:change.start].strip(",;: ")
     return span if a.knowledge.patterns["compared_tail"].search(span) else ""
 
 

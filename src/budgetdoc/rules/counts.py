@@ -154,7 +154,7 @@ def _check_items(ctx: RuleContext, p: Paragraph, head: _Stated, items: list[_Sta
     total = sum(x.count.value for x in items)
     reading = Reading(" + ".join(f.stated for f in figs) + f" = {total}{head.unit}", figs)
     big = next((x for x in items if x.count.value > head.count.value), None)
-    partition = head.unit in w.partition or (head.unit in "人名" and all(
+    partition = head.unit in w.partition or (head.unit in ("人", "名") and all(
         w.partition_people.match(_item_label(p.text, x.pos, w)) for x in items))
     text = p.text
     s = max(text.rfind(c, 0, head.pos) for c in "。;!?") + 1
