@@ -877,6 +877,18 @@ def _side_total(t: ParsedTable, stated: set[str]) -> list[Fact]:
     return [_fact(t, key, row.values[min(row.values)])]
 
 
+def class_code(row: Row) -> str | None:
+    """The 类 a row is, by its 3-digit code or, with no code, by its name (一、一般公共服务支出)."""
+    if row.code:
+        return row.code if len(row.code) == 3 else None
+    return table_knowledge().classes.get(bare_label(row.name))
+
+
+def bare_label(name: str) -> str:
+    """A row's name without its numbering and spaces (一、一般公共服务支出 -> 一般公共服务支出)."""
+    return re.sub(r"\s", "", _pattern("label_numbering").sub("", name))
+
+
 def row_figure(t: ParsedTable, row: Row) -> Value:
     """A classified row's figure: its total column, of the report's period where the table prints several
     (年初预算数 | 决算数合计 | 基本支出 …: the 决算; 2025年预算数 | 2026年预算数: 2026). A table of income and

@@ -15,7 +15,7 @@ from ..amount import Amount
 from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
-from ..extract.tables import ParsedTable, Row, Value, row_figure, table_knowledge
+from ..extract.tables import ParsedTable, Row, Value, class_code, row_figure, table_knowledge
 from ..interval import Interval
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import TableTotal, fact_figure
@@ -297,18 +297,16 @@ def check_fund_scope_rows(ctx: RuleContext) -> Iterator[Finding]:
 def _rows_by_item(tables: list[ParsedTable]) -> dict[tuple[str, ...], tuple[ParsedTable, Row]]:
     """The classified rows of tables by the item they are: a code, or for names only the 类 above and the
     name, when no other row under that 类 bears it; an item printed twice is left out (cannot be told)."""
-    classes = table_knowledge().classes
     seen: dict[tuple[str, ...], list[tuple[ParsedTable, Row]]] = {}
     for t in tables:
         lei = ""
         for row in t.rows:
             if not row.values or row.is_total:
                 continue
-            name = re.sub(r"\s", "", row.name)
             if row.code:
                 item: tuple[str, ...] = (row.code,)
             else:
-                lei = name if name in classes else lei
-                item = (lei, name)
+                lei = class_code(row) or lei
+                item = (lei, re.sub(r"\s", "", row.name))
             seen.setdefault(item, []).append((t, row))
     return {item: rows[0] for item, rows in seen.items() if len(rows) == 1}

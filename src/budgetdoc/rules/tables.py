@@ -15,7 +15,7 @@ from ..amount import Amount
 from ..extract import Mention
 from ..extract.keys import match_quantity, numbering_style
 from ..extract.mentions import clean_label
-from ..extract.tables import Column, ParsedTable, Row, Value, table_knowledge
+from ..extract.tables import Column, ParsedTable, Row, Value, bare_label, class_code, table_knowledge
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
@@ -172,24 +172,13 @@ def _class_rows_end() -> frozenset[str]:
     return frozenset(load_yaml("tables.yaml")["class_rows_end"])
 
 
-def _bare_label(name: str) -> str:
-    return re.sub(r"\s", "", table_knowledge().patterns["label_numbering"].sub("", name))
-
-
-def _class_code(row: Row) -> str | None:
-    """The 类 a row is, by its 3-digit code or, with no code, by its name (一、一般公共服务支出)."""
-    if row.code:
-        return row.code if len(row.code) == 3 else None
-    return table_knowledge().classes.get(_bare_label(row.name))
-
-
 def _ends_classes(row: Row) -> bool:
     """A row that closes the 类 rows: 本年支出合计, 结转下年, 支出总计, a bare 合计 …."""
     if row.code:
         return False
     if row.is_total:
         return True
-    found = match_quantity(clean_label(_bare_label(row.name)))
+    found = match_quantity(clean_label(bare_label(row.name)))
     return found is not None and found.key in _class_rows_end()
 
 
@@ -201,9 +190,9 @@ def _side_classes(t: ParsedTable) -> tuple[list[Row], list[list[Row]], int] | No
     for i, row in enumerate(t.rows):
         if classes and _ends_classes(row):
             return classes, blocks, i
-        code = _class_code(row)
+        code = class_code(row)
         if code is not None and classes and row.code is None and not blocks[-1] \
-                and _bare_label(row.name) == _bare_label(classes[-1].name):
+                and bare_label(row.name) == bare_label(classes[-1].name):
             code = None  # 229 其他支出 › 22999 其他支出: a 款 named as its 类
         if code is not None:
             classes.append(row)
@@ -243,7 +232,7 @@ def _class_total(t: ParsedTable, end: int) -> Row | None:
     """The row the 类 add up to: 本年支出合计, or 支出总计 (a bare 合计) when no figure is printed
     between the 类 and it."""
     for row in t.rows[end:]:
-        found = match_quantity(clean_label(_bare_label(row.name))) if not row.code else None
+        found = match_quantity(clean_label(bare_label(row.name))) if not row.code else None
         key = found.key if found is not None else None
         if key == "expense.current_year":
             return row if row.values else None
@@ -268,7 +257,7 @@ def _classes_elsewhere(ctx: RuleContext, t: ParsedTable, classes: list[Row]) -> 
     coded = [(o, r) for o in ctx.analysis.tables if o.classification == "func" and o.type not in ("summary", "fiscal_summary")
              for r in o.rows if r.code and len(r.code) == 3 and r.values]
     for row in classes:
-        code = _class_code(row)
+        code = class_code(row)
         if not row.values or code is None:
             continue
         v = row.values[min(row.values)]
@@ -292,7 +281,7 @@ def _named_classes(t: ParsedTable) -> tuple[list[Row], list[list[Row]]] | None:
             if classes:
                 break
             continue
-        if _class_code(row) is not None:
+        if class_code(row) is not None:
             classes.append(row)
             blocks.append([])
         elif classes:
@@ -340,7 +329,7 @@ def _check_named_classes(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         expected = fmt_fixed(Decimal(fixed).scaleb(-d), cell.decimals)
         header = t.columns[col].name
         named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
-        yield ctx.report(f"《{t.name[:30]}》{_bare_label(row.name)}{named}为{fmt_fixed(cell.value, cell.decimals)}，"
+        yield ctx.report(f"《{t.name[:30]}》{bare_label(row.name)}{named}为{fmt_fixed(cell.value, cell.decimals)}，"
                          f"其下各款之和为{expected}，按合计{fmt_fixed(v.value, v.decimals)}各类之和亦应为{expected}。",
                          [_ev(row, cell)], stated=fmt_fixed(cell.value, cell.decimals), expected=expected,
                          claim=TableTotal(t, row))
@@ -375,7 +364,7 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
             continue
         header = t.columns[col].name
         named = f"「{header}」" if header and header not in _TOTAL_NAMES else ""
-        terms = "+".join(f"{_bare_label(r.name)}{fmt_fixed(r.values[col].value, r.values[col].decimals)}" for r in have)
+        terms = "+".join(f"{bare_label(r.name)}{fmt_fixed(r.values[col].value, r.values[col].decimals)}" for r in have)
         reading = Reading(f"各类支出之和{fmt_fixed(parts.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
         if not (certain and complete):
             ctx.unverified(TableTotal(t, total), "各类支出的层级无法确定，不能据以核对合计", reading)
@@ -383,16 +372,16 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         income = _other_side_rows(ctx, t)
         if not any(r.values[min(r.values)].interval.overlaps(v.interval) for r in income):
             income = []  # the income side states another total: table-identity names that
-        said = "；收入方各行（" + "、".join(f"{_bare_label(r.name)}{fmt_fixed(r.values[min(r.values)].value, v.decimals)}"
+        said = "；收入方各行（" + "、".join(f"{bare_label(r.name)}{fmt_fixed(r.values[min(r.values)].value, v.decimals)}"
                                         for r in income) + "）按同一总数列示，同样与支出各类之和不符" if income else ""
-        yield ctx.report(f"《{t.name[:30]}》{_bare_label(total.name)}{named}为{fmt_fixed(v.value, v.decimals)}，"
+        yield ctx.report(f"《{t.name[:30]}》{bare_label(total.name)}{named}为{fmt_fixed(v.value, v.decimals)}，"
                          f"表中各类支出之和为{fmt_fixed(parts.mid, v.decimals)}（{terms}），不相等{said}。",
                          [_ev(total, v), *(_ev(r, r.values[min(r.values)]) for r in income)],
                          stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(parts.mid, v.decimals),
                          slip=sev == "slip", claim=TableTotal(t, total), reading=reading)
         return
     if checked:
-        ctx.verified(TableTotal(t, total), Reading(f"{_bare_label(total.name)}等于各类支出之和（{checked}列）",
+        ctx.verified(TableTotal(t, total), Reading(f"{bare_label(total.name)}等于各类支出之和（{checked}列）",
                                                    tuple(_cell_figure(r) for r in classes[:12])))
 
 
@@ -420,7 +409,7 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     for row in t.rows:
         if row.code or not row.values:
             continue
-        found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", _bare_label(row.name))))
+        found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", bare_label(row.name))))
         group = _econ_groups().get(found.key if found is not None else "")
         if group is None:
             continue
@@ -432,14 +421,14 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         if not have:
             continue
         parts = interval_sum([r.values[col].interval for r in have])
-        reading = Reading("+".join(f"{r.code}{_bare_label(r.name)}" for r in have) + f"={fmt_fixed(parts.mid, v.decimals)}",
+        reading = Reading("+".join(f"{r.code}{bare_label(r.name)}" for r in have) + f"={fmt_fixed(parts.mid, v.decimals)}",
                           tuple(_cell_figure(r) for r in have))
         sev = _severity(v, parts)
         if sev is None:
             ctx.verified(TableTotal(t, row), reading)
             _tail(ctx, t, row, col, [r.values[col] for r in have], reading.text.split("=")[0])
         elif len(members) == len(classes) == len(have) and _principal(found.key) in {r.code for r in members}:  # type: ignore[union-attr]
-            yield ctx.report(f"《{t.name[:30]}》{_bare_label(row.name)}为{fmt_fixed(v.value, v.decimals)}，"
+            yield ctx.report(f"《{t.name[:30]}》{bare_label(row.name)}为{fmt_fixed(v.value, v.decimals)}，"
                              f"{reading.text.split('=')[0]}之和为{fmt_fixed(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
                              stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(parts.mid, v.decimals),
                              slip=sev == "slip", claim=TableTotal(t, row), reading=reading)
@@ -1158,7 +1147,7 @@ def _grand_total(t: ParsedTable) -> tuple[Row, str] | None:
     for row in t.rows:
         if row.code:
             continue
-        found = match_quantity(clean_label(_bare_label(row.name)))
+        found = match_quantity(clean_label(bare_label(row.name)))
         if found is not None and found.key.split(".")[-2:] in (["income", "total"], ["expense", "total"]):
             return row, found.key.split(".")[-2]
     return None
@@ -1179,7 +1168,7 @@ def _from_subtotal(t: ParsedTable, end: Row) -> list[Row]:
     """The rows from a side's last total above its grand total (本年收入合计) down to the grand total."""
     above = t.rows[:next(i for i, r in enumerate(t.rows) if r is end)]
     sub = table_knowledge().patterns["side_subtotal"]
-    start = max((i for i, r in enumerate(above) if sub.search(_bare_label(r.name))), default=None)
+    start = max((i for i, r in enumerate(above) if sub.search(bare_label(r.name))), default=None)
     return above[start:] if start is not None else []
 
 
@@ -1204,7 +1193,7 @@ def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[
         parts = next((x for x in sums if _severity(ov, x) is None), None)
         if parts is None:
             continue  # no reading of the rows gives the other side's total: which figure is missing is not known
-        name, other_name = _bare_label(row.name), _bare_label(other.name)
+        name, other_name = bare_label(row.name), bare_label(other.name)
         cell = row.by_col.get(col) or row.cells[0]
         reading = Reading(f"{other_name}{fmt_fixed(ov.value, ov.decimals)}", (_cell_figure(other),))
         yield ctx.report(f"《{t.name[:30]}》{name}栏空白：各项之和为{fmt_fixed(parts.mid, ov.decimals)}，与{other_name}"
