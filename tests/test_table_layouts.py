@@ -135,11 +135,22 @@ def test_pdf_spanning_header(tmp_path: Path) -> None:
 
 
 def test_total_not_checked_when_a_component_is_unknown(tmp_path: Path) -> None:
-    """A column the knowledge does not name (上年数) among the parts: the parts may be incomplete."""
-    head = [["科目编码", "科目名称", "合计", "基本支出", "项目支出", "上年数"]]
-    body = [["201", "一般公共服务支出", "302.16", "176.66", "100.00", "290.00"]]
+    """A column the knowledge does not name (调剂数) among the parts: the parts may be incomplete."""
+    head = [["科目编码", "科目名称", "合计", "基本支出", "项目支出", "调剂数"]]
+    body = [["201", "一般公共服务支出", "302.16", "176.66", "100.00", "25.50"]]
     path = _pdf(tmp_path / "t.pdf", [(EXPENSE_TITLE, head + body, [])])
     assert not _errors(path, "table-row-total")
+
+
+def test_last_years_column_is_no_component(tmp_path: Path) -> None:
+    """上年数 beside 合计 | 基本支出 | 项目支出 is another year's figure, never a part: 合计 = 基本 + 项目 is checked
+    (276.66 = 176.66 + 100.00; printed 302.16 it is an error)."""
+    head = [["科目编码", "科目名称", "合计", "基本支出", "项目支出", "上年数"]]
+    ok = [["201", "一般公共服务支出", "276.66", "176.66", "100.00", "290.00"]]
+    assert not _errors(_pdf(tmp_path / "ok.pdf", [(EXPENSE_TITLE, head + ok, [])]), "table-row-total")
+    bad = [["201", "一般公共服务支出", "302.16", "176.66", "100.00", "290.00"]]
+    found = _errors(_pdf(tmp_path / "bad.pdf", [(EXPENSE_TITLE, head + bad, [])]), "table-row-total")
+    assert [(f.stated, f.expected) for f in found] == [("302.16", "276.66")]
 
 
 # ---- side by side: 人员经费 | 公用经费 printed as one table ----

@@ -49,6 +49,7 @@ class Breakdown:
     opener: str
     parts: list[Mention] = field(default_factory=list)
     style: str | None = None  # the numbering of its item lines (1. / (1) / (一)): sub-items differ
+    final: Mention | None = None  # the 决算 the head's sentence goes on to, when the head is its 年初预算
 
 
 def base_key(key: str, k: Knowledge | None = None) -> str:
@@ -162,6 +163,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
                 _resolve(m, [], subject, section_scope, meta, k)
             elif carry is not None and m is levels[0] and not wrapped:
+                if not carry.parts and carry.final is not None and split_role(m.label, k)[0] is None:
+                    carry.head = carry.final  # "1.因公出国（境）费4.00万元" under 年初预算X，支出决算Y：the 决算's item
                 _resolve(m, [carry], subject, section_scope, meta, k)
                 if m.role is not None and _same_figure(m.role) != _same_figure(carry.head.role):
                     # "3.…（项）。年初未安排预算，支出决算为149.08万元" under a list of 年初预算: the item's
@@ -219,7 +222,11 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         if opener_end.search(line.norm.text.rstrip("。 ")) and (stack or last_level is not None):
             if carry is not None:
                 breakdowns.append(carry)
-            carry = stack.pop() if stack else Breakdown(_own_sentence_head(line, mentions, last_level, opener_end), "其中")
+            if stack:
+                carry = stack.pop()
+            else:
+                head = _own_sentence_head(line, mentions, last_level, opener_end)
+                carry = Breakdown(head, "其中", final=_final_of(head, mentions))
         nxt = lines_mentions[idx + 1][0] if idx + 1 < len(lines_mentions) else None
         if stack and nxt is not None and _goes_on(line, nxt, k) \
                 and not any(c in line.norm.text[stack[-1].head.end if stack[-1].head.line is line else 0:]
@@ -282,7 +289,21 @@ def _head_before(mentions: list[Mention], item: Mention, k: Knowledge) -> Mentio
         for m in mentions:
             if m.sentence == item.sentence - 1 and _is_level(m) and found.key in _components(m.key, k):
                 return m
-    return _first_level_of(mentions, item.sentence - 1)
+    first = _first_level_of(mentions, item.sentence - 1)
+    if first is not None and split_role(item.label, k)[0] is None:
+        return _final_of(first, mentions) or first
+    return first
+
+
+def _final_of(head: Mention, mentions: list[Mention]) -> Mention | None:
+    """The 决算 a sentence gives after its first figure, the 年初预算 of the same quantity ("三公经费年初预算为X，
+    支出决算为Y…。其中：" in a final): an item stated without a period word is of Y ("因公出国（境）费4.00万元"),
+    one stated with its own 年初预算 of X."""
+    if head.role != "budget" or not head.key:
+        return None
+    actual = head.key.removesuffix(".budget")
+    return next((m for m in mentions if m.sentence == head.sentence and _is_level(m) and m.key == actual
+                 and m.role in (None, "actual")), None)
 
 
 def _first_level_of(mentions: list[Mention], sentence: int) -> Mention | None:
@@ -321,6 +342,10 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         fk = func_key(m.raw_label, m.line.section.title if m.line.section else None, k)
         if fk is not None:
             m.key = f"{section_scope}.{fk}" if section_scope else fk
+            # 行政运行（项）年初预算为X: the item's budget (or last year's) figure, not the item's.
+            role = split_role(re.split(r"\((?:类|款|项)\)", m.raw_label)[-1].strip(), k)[0]
+            if role == "prev" or (role == "budget" and meta.kind == "final"):
+                m.role, m.key = role, f"{m.key}.{role}"
             return
     found = None if unknown_head else match_quantity(label, k)
     role, rest = split_role(label, k)
@@ -343,8 +368,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         role = None  # in a budget document the budget figure is the figure
     m.role = role
     if _of_an_earlier_year(m.raw_label, meta, k):
-        m.role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: the comparison's base, no figure to key
-        return
+        m.role = role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: the comparison's base
+        if found is None:
+            return  # no quantity named: no figure to key
     if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k):
         found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
     if found is not None and re.search(k.claims["subset_cues"], rest[: found.start]):
@@ -375,10 +401,10 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
 
 
 def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:
-    """Is the label no more than an earlier year and a period word ("2024年预算数" in a 2025 budget): last
-    year's figure of what the sentence is about? (A label naming the quantity with its year, "2019年…收入
-    决算总额", may be a slip for this year: that is self-comparison's to say.)"""
-    found = re.match(k.claims["earlier_year_figure"], label.strip())
+    """Does the label end with an earlier year and a period word ("2024年预算数" in a 2025 budget, "财政拨款收支总
+    预算2023年预算数"): last year's figure? (A label naming the quantity after its year, "2019年…收入决算总额", may
+    be a slip for this year: that is self-comparison's to say.)"""
+    found = re.search(k.claims["earlier_year_figure"], label.strip())
     return found is not None and meta.year is not None and int(found.group("year")) < meta.year
 
 

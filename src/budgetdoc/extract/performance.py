@@ -167,6 +167,8 @@ class _DeptWords(NamedTuple):
     target: re.Pattern[str]
     lead: re.Pattern[str]  # the group and numbering before a fund's label
     actual: re.Pattern[str]  # the header of the column of what was spent (全年执行数), in a self-evaluation
+    unit_line: re.Pattern[str]  # 单位：万元 on a line of its own above the table
+    tail: re.Pattern[str]  # the unit after a fund's label: 部门预算总额（万元）
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +178,8 @@ def _dept_words() -> _DeptWords:
     target = re.compile(rf"^({signs})?(\d+(?:\.\d+)?)[%％]$")
     return _DeptWords(re.compile(d["dept_title"]), {k: frozenset(v) for k, v in d["dept_funds"].items()},
                       re.compile(d["dept_unit"]), re.compile(d["share_indicators"]), target,
-                      re.compile(d["dept_label_lead"]), re.compile(d["dept_actual_header"]))
+                      re.compile(d["dept_label_lead"]), re.compile(d["dept_actual_header"]),
+                      re.compile(d["dept_unit_line"]), re.compile(d["dept_label_tail"]))
 
 
 def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
@@ -185,13 +188,16 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
     w = _dept_words()
     title_re, names, unit_re, lead = w.title, w.names, w.unit, w.lead
     title = ""
+    above: str | None = None  # the unit a line between the title and the table states (单位：万元)
     for block in blocks:
         if block.kind != "table":
             text = clean_text(block.text).replace(" ", "")
             if title_re.search(text):
-                title = text
+                title, above = text, None
             elif len(text) > 40:
                 title = ""
+            if (um := w.unit_line.search(text)) is not None:
+                above = um.group(1)
             continue
         lines: dict[str, FundLine] = {}
         unit: str | None = None
@@ -207,7 +213,8 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
                 um = unit_re.search(t)
                 if um and unit is None:
                     unit = um.group(1)
-                name = next((k for k, v in names.items() if t in v or lead.sub("", t) in v), None)
+                bare = w.tail.sub("", t)
+                name = next((k for k, v in names.items() if bare in v or lead.sub("", bare) in v), None)
                 # A final's self-evaluation states the year's spending under its own header: that is the
                 # figure of the 决算 tables, not the 全年预算数 printed first.
                 at = spent if spent is not None and spent > i + 1 and spent < len(texts) else i + 1
@@ -215,8 +222,8 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
                 if name and n is not None and name not in lines:
                     lines[name] = FundLine(n[0], n[1], texts[at], row[at], tuple(row))
         if own and "total" in lines:
-            yield DeptFunds(own, unit, lines)
-        title = ""
+            yield DeptFunds(own, unit or above, lines)
+        title, above = "", None
 
 
 def _share_targets(blocks: list[Block]) -> Iterator[ShareTarget]:

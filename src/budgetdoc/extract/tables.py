@@ -260,12 +260,13 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
     ncols = len(grid[0]) if grid else 0
     counting = {r for r in range(nheader) if _is_numbering_row(grid[r])}  # the 栏次 row names no column
+    spread = _spread_headers(grid, nheader, counting)
     paths = []
     for c in range(ncols):
         path: list[str] = []
         seen: set[int] = set()
         for r in range(nheader):
-            cell = grid[r][c]
+            cell = spread.get((r, c), grid[r][c])
             if cell is None or id(cell) in seen or r in counting:
                 continue
             seen.add(id(cell))
@@ -274,6 +275,25 @@ def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
                 path.append(t)
         paths.append(tuple(path))
     return paths
+
+
+def _spread_headers(grid: Grid, nheader: int, counting: set[int]) -> dict[tuple[int, int], Cell]:
+    """A merged header cell written without its span (text, a worksheet of values): "2022年预算数 | | | 2023年预算数
+    | |" over "合计 | 因公出国（境）费 | …". An empty cell of an upper header row whose columns the rows below
+    name is the nearest cell on its left, as the merged cell would cover it."""
+    out: dict[tuple[int, int], Cell] = {}
+    for r in range(nheader - 1):
+        if r in counting or sum(1 for c in _unique(grid[r]) if _text(c)) < 2:
+            continue
+        left: Cell | None = None
+        for c, cell in enumerate(grid[r]):
+            if cell is not None and _text(cell):
+                left = cell if cell.colspan <= 1 else None
+            elif left is not None and any(grid[b][c] is not None and _text(grid[b][c]) for b in range(r + 1, nheader)):
+                out[(r, c)] = left
+            else:
+                left = None
+    return out
 
 
 def _header_role(path: tuple[str, ...]) -> str | None:
@@ -413,6 +433,9 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         if not grid or not grid[0]:
             continue
         nheader = _split_header(grid, origin)
+        if nheader == 0 and (header := _header_line_above(blocks, i, len(grid[0]))) is not None:
+            grid, origin = to_grid([header, *body])
+            nheader = _split_header(grid, origin)
         paths = _paths(grid, nheader)
         # "续表" (or the table's title with 续表) over a page's table: the table before goes on.
         own = "" if _pattern("continued").search(title) else title
@@ -449,6 +472,7 @@ def _totals_knowledge() -> dict:
     return {"by_type": data["total_rows_by_type"], "item_tables": set(data["item_tables"]),
             "generic": [re.compile(p) for p in data["total_column_headers"]],
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
+            "period_row": re.compile(period["period_row"]),
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
             "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
             "grand_total_after": content["grand_total_after"],
@@ -666,6 +690,21 @@ def _title_above(blocks: list[Block], i: int) -> str:
     return ""
 
 
+def _header_line_above(blocks: list[Block], i: int, ncols: int) -> list[Cell] | None:
+    """A table of data rows only whose header the page before printed as a line of its own ("项目 2020年预算数
+    2021年预算数" at the foot of a page, too short to be read as a table): that line, one word per column,
+    when it has a word for every column, numbers none, and names a period over the figures."""
+    prev = blocks[i - 1] if i else None
+    if prev is None or prev.kind != "paragraph":
+        return None
+    words = clean_text(prev.text).split()
+    if len(words) != ncols or ncols < 2 or any(parse_number(w) is not None for w in words):
+        return None
+    if not all(_totals_knowledge()["period_row"].match(w) for w in words[1:]):
+        return None
+    return [Cell(w, 0, c, prev.loc) for c, w in enumerate(words, start=1)]
+
+
 def _context(blocks: list[Block], i: int) -> str:
     return " ".join(clean_text(b.text) for b in blocks[max(0, i - 2):i] if b.kind != "table")
 
@@ -771,18 +810,28 @@ def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
     row = _grand_total_row(t)
     if spec is None or row is None:
         return []
-    allowed = {spec["total"], *spec["keys"]}
     amount_cols = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
     common = _common_prefix([t.columns[c].path for c in amount_cols])
+    total = spec["total"]
+    for part, whole in (spec.get("total_with") or {}).items():
+        if any(_column_key(t.columns[c].path[len(common):], total) == part for c in amount_cols):
+            total = whole
+    allowed = {total, *spec["keys"]}
     chosen: dict[str, tuple[int, int]] = {}  # key -> (column, preference)
     dropped: set[str] = set()
+    # Column groups of periods (预算数 › 合计 | 因公出国费 … beside 决算数 › 合计 | 因公出国费 …): only the
+    # report's group states its figures, though a header it prints worse leaves one of its columns unknown.
+    groups = [_period_rank(t.columns[c].path[:-1]) for c in amount_cols if len(t.columns[c].path) > 1]
+    best_group = max((g for g in groups if g is not None), default=None)
     for c in amount_cols:
         path = t.columns[c].path
-        key = _column_key(path[len(common):], spec["total"])
+        key = _column_key(path[len(common):], total)
         if key is None or key not in allowed:
             continue
         rank = _period_rank(path)
         if rank is None:
+            continue
+        if len(path) > 1 and best_group is not None and (_period_rank(path[:-1]) or 0) < best_group:
             continue
         if key in chosen and chosen[key][1] == rank:
             dropped.add(key)  # two columns alike: which is the figure is not known
@@ -818,7 +867,17 @@ def _grand_total_row(t: ParsedTable) -> Row | None:
     if total is not None:
         return total
     valued = [r for r in t.rows if r.values]
-    return valued[0] if len(valued) == 1 and not valued[0].code and not valued[0].name else None
+    if len(valued) == 1 and not valued[0].code and not valued[0].name:
+        return valued[0]
+    # Rows of periods (预算数 | 决算数; 2021年预算数 | 2020年预算数): the report's, when one ranks first.
+    period = _totals_knowledge()["period_row"]
+    if len(valued) < 2 or not all(period.match(re.sub(r"\s", "", r.name)) and not r.code for r in valued):
+        return None
+    ranked = sorted(((rank, i) for i, r in enumerate(valued) if (rank := _period_rank((r.name,))) is not None),
+                    reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return valued[ranked[0][1]]
 
 
 def _common_prefix(paths: list[tuple[str, ...]]) -> tuple[str, ...]:

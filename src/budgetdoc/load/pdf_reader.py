@@ -133,11 +133,12 @@ def _pdfium_pages(data: bytes) -> Pages:
 
     pdf = pypdfium2.PdfDocument(data)
     doctop = 0.0
+    plumber: Any = None  # pdfminer's reading of the file, opened for the first page pdfium cannot read
     try:
         total = len(pdf)
         for index in range(total):
             def load(index: int = index) -> Any:
-                nonlocal doctop
+                nonlocal doctop, plumber
                 try:
                     raw = pdf[index]
                 except pypdfium2.PdfiumError as e:
@@ -147,10 +148,18 @@ def _pdfium_pages(data: bytes) -> Pages:
                 finally:
                     raw.close()
                 doctop += page.height
+                if page.undecoded:
+                    import pdfplumber
+
+                    plumber = plumber or pdfplumber.open(io.BytesIO(data))
+                    page.close()
+                    return _sane_boxes(plumber.pages[index])
                 return page
             yield index + 1, total, load
     finally:
         pdf.close()
+        if plumber is not None:
+            plumber.close()
 
 
 def _plumber_pages(data: bytes) -> Pages:
@@ -175,29 +184,31 @@ def open_page(path: str | Path, number: int) -> tuple[Any, Any]:
     """Page `number` (1-based) of the PDF at `path` as read() reads it (same engine, so the same lines
     and tables for page_layout()), and what keeps it readable (pdfplumber's open PDF, else None).
     IndexError when the document has no such page."""
-    if reader() == "pdfplumber":
-        import pdfplumber
+    if reader() == "pdfium":
+        import pypdfium2
 
-        pdf = pdfplumber.open(path)
-        if not 1 <= number <= len(pdf.pages):
-            pdf.close()
-            raise IndexError(number)
-        return pdf, _sane_boxes(pdf.pages[number - 1])
-    import pypdfium2
+        from .pdfium_page import pdfium_page
 
-    from .pdfium_page import pdfium_page
-
-    doc = pypdfium2.PdfDocument(str(path))
-    try:
-        if not 1 <= number <= len(doc):
-            raise IndexError(number)
-        raw = doc[number - 1]
+        doc = pypdfium2.PdfDocument(str(path))
         try:
-            return None, pdfium_page(raw, number)
+            if not 1 <= number <= len(doc):
+                raise IndexError(number)
+            raw = doc[number - 1]
+            try:
+                page = pdfium_page(raw, number)
+            finally:
+                raw.close()
         finally:
-            raw.close()
-    finally:
-        doc.close()
+            doc.close()
+        if not page.undecoded:  # else pdfminer's page, as read() reads it
+            return None, page
+    import pdfplumber
+
+    pdf = pdfplumber.open(path)
+    if not 1 <= number <= len(pdf.pages):
+        pdf.close()
+        raise IndexError(number)
+    return pdf, _sane_boxes(pdf.pages[number - 1])
 
 
 def _continue_across_pages(before: list[Block], page_blocks: list[Block]) -> None:
@@ -290,7 +301,7 @@ def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: f
         # A line that runs to the right margin without ending its sentence was wrapped: the next
         # line continues the same paragraph (one sentence must stay one block for the rules).
         # (A centred title spans the page too, but does not start at the left margin.)
-        if prev is not None and prev["x1"] >= right - slack and prev["x0"] <= left + indent \
+        if prev is not None and prev["x1"] + _unbroken(ln) >= right - slack and prev["x0"] <= left + indent \
                 and not prev["text"].rstrip().endswith(_ENDS):
             block = items[-1][1]
             block.text += ln["text"]
@@ -303,6 +314,19 @@ def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: f
         prev = ln
     ends_full = bool(lines) and lines[-1]["x1"] >= right - slack
     return items, ends_full
+
+
+# A figure with decimals or a percent sign: no paragraph opens with one (a year, an item number may).
+_FIGURE_START = re.compile(r"^(\d[\d,，]*[.．]\d+[%％]?|\d+[%％])")
+
+
+def _unbroken(ln: dict[str, Any]) -> float:
+    """The width of the figure a line opens with ("82.60%；…"): a line before it that stops short of the margin
+    by less than that was wrapped there, the figure being set whole on the next line."""
+    m = _FIGURE_START.match(ln["text"])
+    if m is None or not ln["text"]:
+        return 0.0
+    return (ln["x1"] - ln["x0"]) / len(ln["text"]) * len(m.group(0))
 
 
 class _Scans:

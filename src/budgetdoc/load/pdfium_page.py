@@ -56,6 +56,7 @@ class PdfiumPage(pdfplumber.page.Page):
         self.mediabox = self.cropbox = self.bbox = mediabox
         self._pdfium_objects = objects
         self.get_textmap = lru_cache()(self._get_textmap)
+        self.undecoded = False  # a text object pdfium could not read: the page is for pdfminer to read
 
     def parse_objects(self) -> dict[str, list[dict[str, Any]]]:
         return self._pdfium_objects
@@ -76,8 +77,10 @@ def pdfium_page(page: Any, page_number: int, initial_doctop: float = 0.0) -> Pdf
              by_object, 0)
     for rest in by_object.values():  # characters of objects the walk did not meet (none expected)
         objects["char"].extend(rest)
-    return PdfiumPage({k: v for k, v in objects.items() if v}, page_number, geometry.mediabox,
-                      geometry.rotation, initial_doctop)
+    out = PdfiumPage({k: v for k, v in objects.items() if v}, page_number, geometry.mediabox,
+                     geometry.rotation, initial_doctop)
+    out.undecoded = geometry.undecoded
+    return out
 
 
 class _Geometry:
@@ -100,6 +103,7 @@ class _Geometry:
         self.dtop = self.mediabox[1]
         self.doctop = initial_doctop
         self.fonts: dict[int, tuple[float, str]] = {}  # the page's fonts by handle: descent, name
+        self.undecoded = False
 
     def font(self, font: Any) -> tuple[float, str]:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
@@ -315,6 +319,7 @@ def _objects(objs: list[Any], parent: Matrix, geo: _Geometry, out: dict[str, lis
                 out["char"].extend(chars.pop(key))
             elif (space := _blank_text(obj, matrix, geo)) is not None:
                 out["char"].append(space)
+                geo.undecoded |= _cid_standard(pdfium_c.FPDFTextObj_GetFont(obj))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             _path(obj, matrix, geo, out)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 16:
@@ -325,6 +330,23 @@ def _objects(objs: list[Any], parent: Matrix, geo: _Geometry, out: dict[str, lis
             # an image is the unit square under its matrix
             pts = [geo.point(*_apply(matrix, x, y)) for x in (0.0, 1.0) for y in (0.0, 1.0)]
             out["image"].append({"object_type": "image", **geo.box(pts)})
+
+
+# Adobe's standard CJK fonts, which a PDF names without embedding them (reportlab's and iText's
+# STSong-Light with UniGB-UCS2-H). pdfium reads no string of one character in them (a lone 年 between
+# figures, a line's last 算): it finds an object that draws nothing, so pdfminer reads such a page.
+_CID_STANDARD = ("STSong", "STHeiti", "STFangsong", "STKaiti", "AdobeSong", "AdobeHeiti", "AdobeFangsong",
+                 "AdobeKaiti", "MSung", "MHei", "HeiseiMin", "HeiseiKakuGo", "HYSMyeongJo", "HYGoThic",
+                 "KozMin", "KozGo")
+
+
+def _cid_standard(font: Any) -> bool:
+    if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
+        return False
+    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    buf = ctypes.create_string_buffer(max(size, 1))
+    pdfium_c.FPDFFont_GetBaseFontName(font, buf, size)
+    return buf.value.decode("latin-1").startswith(_CID_STANDARD)
 
 
 def _blank_text(obj: Any, matrix: Matrix, geo: _Geometry) -> dict[str, Any] | None:

@@ -73,8 +73,9 @@ def read(path: Path, data: bytes) -> SourceDocument:
                 j += 1
             rows = [[(n, c) for c in _bar_cells(lines[n - 1]) or []] for n in range(i + 1, j + 1)]
         elif _is_row(line):
-            j = i
-            while j < len(lines) and _is_row(lines[j]):
+            j = i + 1
+            # Inside a table a row may fill one cell only (a label whose figure is blank: "上年结转\t").
+            while j < len(lines) and (_is_row(lines[j]) or ("\t" in lines[j] and lines[j].strip())):
                 j += 1
             rows = [[(n, c) for c in lines[n - 1].split("\t")] for n in range(i + 1, j + 1)]
         elif _is_cell_line(line):

@@ -1,5 +1,5 @@
-"""XLSX via openpyxl: per sheet a heading (its title), a table of the used range, and one
-paragraph per row that holds text, so sentences typed into cells reach the text rules.
+"""XLSX via openpyxl: per sheet a heading (its title), a table of the used range (several, where the
+sheet prints titled tables one under another), and one paragraph per row that holds text, so sentences typed into cells reach the text rules.
 
 Everything is located by sheet and cell (e.g. "B3") with the sheet's own row/column numbers. A
 merged range is one cell spanning its rows and columns (a header 基本支出 over 人员经费 | 公用经费), so
@@ -74,9 +74,11 @@ def _sheet(ws: Any) -> list[Block]:
     rows = [[Cell(text=grid.get((r, c), ("", False))[0], row=r, col=c, loc=loc(r, c),
                   rowspan=spans.get((r, c), (1, 1))[0], colspan=spans.get((r, c), (1, 1))[1])
              for c in range(c0, c1 + 1) if (r, c) not in covered] for r in range(r0, r1 + 1)]
-    text = "\n".join("\t".join(cell.text for cell in row) for row in rows)
-    blocks.append(Block("table", text, Location(sheet=title, cell=f"{loc(r0, c0).cell}:{loc(r1, c1).cell}"),
-                        rows=rows))
+    for first, last in _table_runs(grid, r0, r1):
+        part = rows[first - r0:last - r0 + 1]
+        text = "\n".join("\t".join(cell.text for cell in row) for row in part)
+        blocks.append(Block("table", text, Location(sheet=title, cell=f"{loc(first, c0).cell}:{loc(last, c1).cell}"),
+                            rows=part))
     for r in range(r0, r1 + 1):
         filled = [(c, grid[(r, c)]) for c in range(c0, c1 + 1) if (r, c) in grid]
         # A row of bare numbers is table data, not a sentence; only rows with a string become text.
@@ -85,6 +87,26 @@ def _sheet(ws: Any) -> list[Block]:
             blocks.append(Block("paragraph", "\t".join(t for _, (t, _) in filled),
                                 Location(sheet=title, cell=first.cell, row=r)))
     return blocks
+
+
+def _table_runs(grid: dict[tuple[int, int], tuple[str, bool]], r0: int, r1: int) -> list[tuple[int, int]]:
+    """The sheet's rows as tables: one run, or where a sheet prints several tables one under another
+    (a whole disclosure on one sheet), a new run at each title row (one cell ending in 表) after an empty
+    row. Of several runs, those without a row of two filled cells (the prose between tables) are none."""
+    filled: dict[int, list[str]] = {}
+    for (r, _), (text, _) in sorted(grid.items()):
+        filled.setdefault(r, []).append(text)
+    starts = [r0] + [r for r in range(r0 + 1, r1 + 1)
+                     if r - 1 not in filled and len(filled.get(r, [])) == 1 and _is_title(filled[r][0])]
+    runs = list(zip(starts, [s - 1 for s in starts[1:]] + [r1], strict=True))
+    if len(runs) == 1:
+        return runs
+    return [(a, b) for a, b in runs if any(len(filled.get(r, [])) >= 2 for r in range(a, b + 1))]
+
+
+def _is_title(text: str) -> bool:
+    text = text.strip()
+    return len(text) < 40 and text.endswith("表")
 
 
 def _text(value: Any, number_format: str) -> str:

@@ -110,8 +110,11 @@ def _whole_of_table(t: ParsedTable, key: str, a) -> bool:  # noqa: ANN001
 
 def _column_names(t: ParsedTable, row: Row, f: Fact, key: str, a) -> bool:  # noqa: ANN001
     """Does the header right above the figure's cell name the quantity itself (收入总表 合计 row, column
-    一般公共预算拨款), not only a figure of it (预算数) or a group over it?"""
-    if t.type not in table_knowledge().columns_named:
+    一般公共预算拨款; the department's 支出总表, column 本年支出合计), not only a figure of it (预算数) or a group
+    over it?"""
+    tk = table_knowledge()
+    if t.type not in tk.columns_named and not (t.type in ("expense", "gpb_expense", "fiscal_expense")
+                                               and tk.patterns["standard_expense_title"].search(t.title or "")):
         return False
     col = next((c for c, v in row.values.items() if v.cell.loc == f.loc), None)
     path = t.columns[col].path if col is not None else ()

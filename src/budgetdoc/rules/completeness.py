@@ -1,11 +1,15 @@
 """Completeness: the parts every disclosure must explain, by document kind (knowledge/completeness.yaml),
-and tables referred to as attachments that the file does not hold."""
+tables referred to as attachments that the file does not hold, and tables the contents list that it does not."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ..extract.tables import classify_title
+from ..knowledge import load_yaml
 from ..model import Evidence, Finding, Location
+from ..structure import Line
 from .base import RuleContext, rule
 
 
@@ -60,3 +64,82 @@ def check_attachments(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report("表格注明见附件，本文件中未包含表格，请确认附件已公开。",
                           [Evidence(line.norm.quote(0, len(line.norm.text)), line.block.loc)])
             return
+
+
+@rule("table-absent", "completeness", "warning", "公开表缺失",
+      "文件含有大部分公开表，却缺少其中一张必须公开的表（如一般公共预算基本支出表），全文也没有提到这张表；"
+      "或目录列出某张表（如“七、一般公共预算“三公”经费支出表”），而文件中既没有这类表格，正文也没有再出现这一表名。",
+      rationale="部门预决算公开表是公开的必备内容（财预〔2016〕143号规定的公开表）；缺少一张，或目录列出而正文缺失，"
+                "说明该表漏发或被删。政府性基金、国有资本经营预算表在没有这类资金时常不列出，不在此检查。")
+def check_tables_absent(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    typed = {t.type for t in a.tables if t.type is not None}
+    if len(typed) < 3:
+        return  # a file of prose (its tables published apart): the contents list what is elsewhere
+    entries, after = _contents(a.lines)
+    named = _named_tables(after or a.lines)
+    reported: set[str] = set()
+    for line, title, kind in entries:
+        if kind in typed or kind in named:
+            continue  # there, or printed again (a row of another table's grid, a note that it is empty)
+        reported.add(kind)
+        yield ctx.report(f"目录列出《{title}》，文件中未见该表。",
+                         [Evidence(line.norm.quote(0, len(line.norm.text)), line.block.loc)], expected=title)
+    spec = load_yaml("completeness.yaml")["mandatory_tables"]
+    if a.meta.kind not in ("budget", "final") or len(typed) < spec["min_present"]:
+        return
+    where = Location(line=1) if a.lines[0].block.loc.line is not None else a.lines[0].block.loc
+    for kind, name in spec[a.meta.kind].items():
+        if kind in typed or kind in named or kind in reported:
+            continue
+        yield ctx.report(f"公开表中未见《{name}》：文件含有其他公开表，全文未提到这张表。",
+                         [Evidence("（全文未见该表的标题或表格）", where)], expected=name)
+
+
+def _named_tables(lines: list[Line]) -> set[str]:
+    """The kinds of table the lines name: a title, a row of a table's grid, "《…表》为空表", and of a table
+    its cells show (因公出国 and 公务接待: a 三公 table whose title the page cut)."""
+    out: set[str] = set()
+    for ln in lines:
+        text = re.sub(r"\s", "", ln.block.text if ln.block.kind == "table" else ln.norm.text)
+        for m in re.finditer(r"[^，。；：:《》()（）]{2,40}?表", text):
+            kind = classify_title(_bare_title(m.group(0)))[0]
+            if kind is not None:
+                out.add(kind)
+        if ln.block.kind == "table":
+            signs = load_yaml("completeness.yaml")["mandatory_tables"]["signs"]
+            out |= {kind for kind, words in signs.items() if all(w in text for w in words)}
+    return out
+
+
+def _contents(lines: list[Line]) -> tuple[list[tuple[Line, str, str]], list[Line]]:
+    """The table titles a 目录 lists (line, title without its numbering and page number, kind of table),
+    and the lines after the contents. The contents run from a line ending 目录 over short lines; they end at
+    the first line that repeats an entry (the body's first heading) or at a longer line."""
+    # 目录 on its own line, or after the cover's title the reader joined to it (…部门预算公开目 录)
+    start = next((i for i, ln in enumerate(lines[:80]) if len(ln.norm.text) <= 60
+                  and re.sub(r"\s", "", ln.norm.text).endswith("目录")), None)
+    if start is None:
+        return [], []
+    seen: set[str] = set()
+    entries: list[tuple[Line, str, str]] = []
+    end = start + 1
+    while end < len(lines):
+        ln = lines[end]
+        title = _bare_title(ln.norm.text)
+        if ln.block.kind == "table" or len(ln.norm.text) > 60 or not title or title in seen:
+            break
+        seen.add(title)
+        kind = classify_title(title)[0]
+        if kind is not None and title.endswith("表"):
+            entries.append((ln, title, kind))
+        end += 1
+    return entries, lines[end:]
+
+
+def _bare_title(text: str) -> str:
+    """A line's words without numbering, leaders and a page number (表7：…表……12 -> …表)."""
+    text = re.sub(r"[\s.…·\-—_]*\d*\s*$", "", text.strip())
+    text = re.sub(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+                  r"\d+[.、．]|附?表\s*\d+(-\d+)?[:：.、．\-]?|附表\s*\d*[-—]?)\s*", "", text)
+    return re.sub(r"\s", "", text)

@@ -41,6 +41,7 @@ class _Words:
     inner_count: re.Pattern[str]
     names_closed: re.Pattern[str]
     partition_people: re.Pattern[str]
+    rest: re.Pattern[str]  # the last item of a list that takes in the rest (其他用车)
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def _words() -> _Words:
                   re.compile(d["list_end"]), frozenset(d["partition_units"]), re.compile(d["names_intro"]),
                   d["name_separator"], re.compile(d["name_last_joiner"]), re.compile(d["names_open"]),
                   d["clause_marks"], re.compile(d["names_inner_count"]), re.compile(d["names_closed"]),
-                  re.compile(d["partition_people"]))
+                  re.compile(d["partition_people"]), re.compile(d["partition_rest"]))
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,15 @@ def _counts(p: Paragraph, w: _Words) -> list[_Stated]:
 
 
 def _body(line: Line) -> bool:
-    return not line.is_heading and not (line.section is not None
-                                        and any(s.type in SIDE_SECTIONS for s in line.section.chain()))
+    if line.is_heading or line.section is None:
+        return not line.is_heading
+    types = {s.type for s in line.section.chain()}
+    if types & (SIDE_SECTIONS - {"performance"}):
+        return False
+    # The 绩效 section's prose counts its projects ("共4个项目实行绩效目标管理…。具体包括：…"); its indicator
+    # lines (数量指标 ≥8项) are no sentences.
+    return "performance" not in types or (line.block.kind == "paragraph" and len(line.norm.text) >= 20
+                                          and "。" in line.norm.text)
 
 
 def _body_paragraphs(a: Analysis) -> list[Paragraph]:
@@ -109,7 +117,7 @@ def _bracketed(text: str, at: int) -> bool:
 
 @rule("count-breakdown", "arithmetic", "error", "其中分项的数量超过总数",
       "“共有车辆12辆，其中：……”这类数量表述中，其中的每一项都不能超过总数；车辆、设备等按类别划分的，"
-      "各项之和也不能超过总数。例：单价50万元以上设备6台，其中100万元以上9台。"
+      "各项之和也不能超过总数，列至“其他用车”等兜底一项的，各项之和应等于总数。例：单价50万元以上设备6台，其中100万元以上9台。"
       "所述个数之后列出的名称多于该数（内设2个职能科室，分别是：A、B、C、D）时给出警告。",
       rationale="“其中”所列是总数的一部分：每项 ≤ 总数；车辆按用途、设备按类别划分时互不重叠，各项之和 ≤ 总数"
                 "（列全时相等）。人员、机构等分项可能交叉（女性与党员），只核对每项。"
@@ -174,6 +182,15 @@ def _check_items(ctx: RuleContext, p: Paragraph, head: _Stated, items: list[_Sta
         _items_unverified(ctx, items)
         yield ctx.report(f"其中各项之和{total}{head.unit}超过总数{head.count.stated.strip()}。", [quote],
                          stated=head.count.stated.strip(), expected=f"≥{total}{head.unit}", claim=head.count,
+                         reading=reading)
+        return
+    # the words between the item before and the last item's count: 其他用车 of "…0辆、其他用车2辆"
+    last = text[items[-2].end:items[-1].pos].strip("、，,；; ") if len(items) > 1 else _item_label(text, items[-1].pos, w)
+    if total < head.count.value and partition and w.rest.match(last):
+        # 一般公务用车0辆、…、其他用车2辆: a list that ends with the rest (其他…) leaves nothing out.
+        _items_unverified(ctx, items)
+        yield ctx.report(f"其中各项（至“{last}”止，已列全）之和{total}{head.unit}，与总数{head.count.stated.strip()}不符。",
+                         [quote], stated=head.count.stated.strip(), expected=f"{total}{head.unit}", claim=head.count,
                          reading=reading)
         return
     ctx.unverified(head.count, PARTIAL if total < head.count.value else OVERLAP, reading)

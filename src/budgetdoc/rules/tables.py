@@ -62,6 +62,7 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
         reported: set[tuple[int, int]] = set()
         for parent, children, what, parts_name, open_end in _families(t):
             yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
+        yield from _blank_class_cells(ctx, t)
         yield from _check_class_rows(ctx, t)
         yield from _check_named_classes(ctx, t)
         yield from _check_item_total(ctx, t)
@@ -89,6 +90,43 @@ def _families(t: ParsedTable) -> Iterator[Family]:
                                                       for p in coded[:j])]
     if total is not None and tops:
         yield total, tops, "合计行", "各类科目", True
+
+
+def _blank_class_cells(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+    """A 款 whose cell is blank in a column where the rows under it, its 类 and the other 款 of that 类 are
+    all filled (22102 住房改革支出 | 空白 | between 221 1,200,635 and 2210201 1,200,635), when the two sums
+    that give it agree: Σ of its rows, and its 类 less the other 款. A blank is no zero and no match."""
+    # Rows cut off at the table's end would make the two sums disagree: open-ended families are kept.
+    families = [(p, kids) for p, kids, _what, _parts, _open in _families(t) if p.code]
+    below = {id(p): kids for p, kids in families}
+    amount = [c for c, col in sorted(t.columns.items()) if col.role == "amount"]
+    levels = _levels(ctx, t)
+    for parent, kids in families:
+        for row in kids:
+            own = below.get(id(row))
+            if not own:
+                continue
+            # A row that prints its 合计 and no part of it: table-row-total says which parts are missing.
+            no_parts = {col for tot, parts in levels if tot in row.values and not _parts_stated(row, (tot, parts))
+                        for _name, cols in parts for col in cols}
+            for c in amount:
+                if c in row.values or c in no_parts or c not in parent.values or any(c not in r.values for r in own):
+                    continue
+                others = [k for k in kids if k is not row]
+                if any(c not in k.values for k in others):
+                    continue
+                under = interval_sum([r.values[c].interval for r in own])
+                v = parent.values[c]
+                rest = v.interval - interval_sum([k.values[c].interval for k in others])
+                if not under.lo > 0 or not under.overlaps(rest):
+                    continue
+                decimals = max(r.values[c].decimals for r in own)
+                expected = fmt_fixed(under.mid, decimals)
+                named = next((x for x in row.cells if row.name and row.name in x.text), row.cells[0])
+                yield ctx.report(f"《{t.name[:30]}》{row.code} {row.name}「{t.columns[c].name}」栏空白：其下各级科目之和为"
+                                 f"{expected}，{parent.code} {parent.name}减去同级其他科目亦为{expected}，表中缺失。",
+                                 [Evidence(named.text.strip(), named.loc)], stated="（空白）", expected=expected,
+                                 claim=TableTotal(t, row))
 
 
 def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
@@ -696,6 +734,9 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
             levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
             yield from _blank_row_total(ctx, t, coded, row, levels)
             stated = [lv for lv in levels if _parts_stated(row, lv)]
+            if levels and not stated and (found := _blank_row_parts(ctx, t, coded, row, levels)) is not None:
+                yield found
+                continue
             if levels and not stated and any(tot in row.values for tot, _ in levels):
                 # 收入 rows of a 财政拨款收支总表 printed over the 支出 side's columns fill only 合计: a blank is
                 # no 0, so there is nothing to add.
@@ -753,6 +794,47 @@ def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Ro
                          claim=TableTotal(t, row))
 
 
+def _blank_row_parts(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Row,
+                     levels: list[Level]) -> Finding | None:
+    """A classified row that prints its 合计 and leaves every part blank (21011 | 45.36 | 空白 | 空白 |), in a
+    table whose other parent rows print their parts, when the rows under it fill the parts and add up to
+    that 合计: the part their sums give is missing from the row (a blank is no zero and no match)."""
+    i = next((k for k, r in enumerate(coded) if r is row), None)
+    if not row.code or i is None:
+        return None
+    children, _end = _children(coded, i)
+    for tot, parts in levels:
+        v = row.values.get(tot)
+        if v is None or not v.value > 0 or not children or any(tot not in c.values for c in children):
+            continue
+        if not interval_sum([c.values[tot].interval for c in children]).overlaps(v.interval):
+            continue
+        others = [r for k, r in enumerate(coded) if r is not row and _children(coded, k)[0]]
+        if not any(_parts_stated(r, (tot, parts)) for r in others):
+            continue  # the table prints parts on item rows only: its parent rows give the 合计 alone
+        sums = {name: interval_sum([c.values[col].interval for c in children for col in cols if col in c.values])
+                for name, cols in parts}
+        if not interval_sum(list(sums.values())).overlaps(v.interval):
+            continue
+        missing = [(name, s) for name, s in sums.items() if s.lo > 0]
+        if not missing:
+            continue
+        decimals = max([v.decimals, *(c.values[tot].decimals for c in children)])
+        said = "、".join(f"「{name}」应为{fmt_fixed(s.mid, decimals)}" for name, s in missing)
+        named = next((c for c in row.cells if row.name and row.name in c.text), row.cells[0])
+        return ctx.report(f"《{t.name[:30]}》{row.code} {row.name}的组成栏空白：本行{t.columns[tot].name}为"
+                          f"{fmt_fixed(v.value, v.decimals)}，其下各级科目按列相加，{said}，表中缺失。",
+                          [Evidence(named.text.strip(), named.loc)], stated="（空白）", expected=fmt_fixed(missing[0][1].mid, decimals),
+                          claim=TableTotal(t, row))
+    return None
+
+
+def _row_said(row: Row) -> str:
+    """How a message names a row: by its name or code, else by its place (a 三公 table of one unnamed row)."""
+    label = row.name or row.code
+    return f"“{label}”行" if label else f"第{row.cells[0].loc.row or ''}行".replace("第行", "数字行")
+
+
 def _group_sum(row: Row, parts: list[tuple[str, list[int]]]) -> Interval:
     return interval_sum([_group_value(row, cols) for _, cols in parts])
 
@@ -786,7 +868,7 @@ def _report_level(ctx: RuleContext, t: ParsedTable, row: Row, total: int,
     sev = _severity(v, s)
     if sev is not None:
         names = "+".join(name for name, _ in parts)
-        yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[total].name}"
+        yield ctx.report(f"《{t.name[:30]}》{_row_said(row)}：{t.columns[total].name}"
                          f"{fmt_fixed(v.value, v.decimals)}，{names}为{fmt_fixed(s.mid, v.decimals)}。", [_ev(row, v)],
                          stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(s.mid, v.decimals), slip=sev == "slip",
                          claim=TableTotal(t, row))
@@ -798,7 +880,7 @@ def _report_cell(ctx: RuleContext, t: ParsedTable, row: Row, levels: list[Level]
     report that cell once."""
     v = row.values[col]
     slip = all(sev == "slip" for _, _, sev in _failing(row, levels))
-    yield ctx.report(f"《{t.name[:30]}》“{row.name or row.code}”行：{t.columns[col].name}{fmt_fixed(v.value, v.decimals)}，"
+    yield ctx.report(f"《{t.name[:30]}》{_row_said(row)}：{t.columns[col].name}{fmt_fixed(v.value, v.decimals)}，"
                      f"按本行其他各列应为{fmt_fixed(expected, v.decimals)}。", [_ev(row, v)],
                      stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(expected, v.decimals), slip=slip,
                      claim=TableTotal(t, row))
@@ -862,13 +944,20 @@ def _is_subpart(c: Column) -> bool:
     return any(sub.search(h) for h in c.path)
 
 
+@lru_cache(maxsize=1)
+def _beside_headers() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load_yaml("tables.yaml")["row_beside_headers"]]
+
+
 def _total_columns(t: ParsedTable, others: list[Column] | None = None) -> Iterator[tuple[int, list[tuple[str, list[int]]]]]:
     """(total column, [(part name, the columns that give the part)]) for every level of the header:
     总计 = 基本支出 + 项目支出 where 基本支出 is its 小计 column (or the sum of its own columns), and
     小计 = 人员经费 + 公用经费 one level down. A level with a column whose meaning is not a known
     part (上年数, a column the knowledge does not name) is not checked: the parts may be incomplete."""
     part_headers = table_knowledge().part_headers
-    amount = [c for c in t.columns.values() if c.role == "amount" and c.path and not _is_subpart(c)]
+    beside = _beside_headers()
+    amount = [c for c in t.columns.values() if c.role == "amount" and c.path and not _is_subpart(c)
+              and not any(p.search(re.sub(r"\s", "", c.path[-1])) for p in beside)]
     prefixes = {c.path[:n] for c in amount for n in range(len(c.path))}
     for prefix in sorted(prefixes, key=len):
         level = [c for c in amount if c.path[:len(prefix)] == prefix and len(c.path) > len(prefix)]
@@ -1122,6 +1211,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  f"各项之和{s.mid / Amount.of_fact(total).scale:.2f}。",
                                  [Evidence(total.stated, total.loc)], stated=total.stated,
                                  slip=s.gap(total.value_yuan) <= 2 * _half_unit(total), claim=subject, reading=reading)
+        yield from _other_period_columns(ctx, t, first)
         for eq in a.knowledge.equalities:
             for scope in ("", *a.knowledge.scope_prefixes):  # 财政拨款收支总表: fiscal.收入总计 = fiscal.支出总计
                 left, right = scope + eq.left, scope + eq.right
@@ -1140,6 +1230,36 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  expected=inc.stated,
                                  slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
                                  claim=subject, reading=reading)
+
+
+def _other_period_columns(ctx: RuleContext, t: ParsedTable, first: dict[str, Fact]) -> Iterator[Finding]:
+    """A 三公 table of item rows and a column per period (项目 | 预算数 | 决算数): the facts are the report's
+    column; the identities hold in every column (三公经费 = 因公出国 + 公务用车 + 公务接待 in the 预算数 too)."""
+    if t.type != "sangong" or any(r.code for r in t.rows):
+        return
+    keyed: dict[str, Row] = {}
+    for row in t.rows:
+        found = match_quantity(clean_label(bare_label(row.name))) if row.name else None
+        if found is not None and found.key.startswith("sangong.") and found.key not in keyed:
+            keyed[found.key] = row
+    used = {f.loc for f in first.values()}
+    for c in sorted(t.columns):
+        if t.columns[c].role != "amount" or any(v.cell.loc in used for r in keyed.values()
+                                                   if (v := r.values.get(c)) is not None):
+            continue  # the column the facts come from: checked above
+        for ident in ctx.analysis.knowledge.identities:
+            rows = [keyed.get(k) for k in (ident.total, *ident.parts)]
+            if not ident.complete or any(r is None or c not in r.values for r in rows):
+                continue
+            total, *parts = (r.values[c] for r in rows)  # type: ignore[union-attr]
+            s = interval_sum([p.interval for p in parts])
+            if total.interval.overlaps(s):
+                continue
+            yield ctx.report(f"《{t.name[:30]}》「{t.columns[c].name}」栏{ident.name}不成立：{rows[0].name}"  # type: ignore[union-attr]
+                             f"{fmt_fixed(total.value, total.decimals)}，各项之和{fmt_fixed(s.mid, total.decimals)}。",
+                             [Evidence(total.cell.text.strip(), total.cell.loc)], stated=total.cell.text.strip(),
+                             expected=fmt_fixed(s.mid, total.decimals),
+                             slip=s.gap(total.value) <= Decimal(2) * Decimal(1).scaleb(-total.decimals) / 2)
 
 
 def _grand_total(t: ParsedTable) -> tuple[Row, str] | None:
