@@ -51,7 +51,7 @@ def test_a_pdf_whose_cjk_font_pdfium_reads_no_lone_character_of(tmp_path: Path) 
     assert "截至2023年12月31日，支出决算2.04万元。" in text.replace(" ", "")
 
 
-def _workbook(path: Path, total: float) -> None:
+def _workbook(path: Path, total: float, title: str = "2025年部门支出总表") -> None:
     """A whole disclosure on one sheet: narrative, then two titled tables under each other."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -62,7 +62,7 @@ def _workbook(path: Path, total: float) -> None:
         ["2025年部门收支总表"], ["单位：万元"], ["项目", "本年预算", "项目", "本年预算"],
         ["一、一般公共预算拨款收入", 1027.50, "公共安全支出", 1040.67], ["二、事业收入", 13.17],
         ["本年收入合计", 1040.67, "本年支出合计", 1040.67], ["收入总计", total, "支出总计", 1040.67], [],
-        ["2025年部门支出总表"], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        [title], ["单位：万元"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
         ["", "合计", 1040.67, 394.63, 646.04], ["204", "公共安全支出", 1040.67, 394.63, 646.04],
     ]
     for row in rows:
@@ -81,6 +81,11 @@ def test_a_disclosure_on_one_worksheet(tmp_path: Path) -> None:
     _workbook(bad, 1400.67)
     wrong = [f for f in check(bad).findings if f.severity == "error" and f.rule == "table-identity"]
     assert wrong and any(e.loc.cell == "B12" for f in wrong for e in f.evidence)
+    # A budget's table titled as a final's (部门支出决算总表): the title row is the table's, on the worksheet too.
+    assert not [f for f in r.findings if f.rule == "period-kind"]
+    slip = tmp_path / "c.xlsx"
+    _workbook(slip, 1040.67, "2025年部门支出决算总表")
+    assert [f.evidence[0].loc.cell for f in check(slip).findings if f.rule == "period-kind"] == ["A14"]
 
 
 # 云南's final: 表1 收入支出决算表 stacked, 表2 收入决算表 with a 年初结转和结余 column (its 合计 is 收入总计:

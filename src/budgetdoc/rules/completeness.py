@@ -102,7 +102,7 @@ def _named_tables(lines: list[Line]) -> set[str]:
     out: set[str] = set()
     for ln in lines:
         text = re.sub(r"\s", "", ln.block.text if ln.block.kind == "table" else ln.norm.text)
-        for m in re.finditer(r"[^，。；：:《》()（）]{2,40}?表", text):
+        for m in re.finditer(r"[^，,。；;：:《》()（）]{2,40}?表", text):
             kind = classify_title(_bare_title(m.group(0)))[0]
             if kind is not None:
                 out.add(kind)

@@ -76,8 +76,11 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
                               [line_evidence(line, *sentence_around(text, m.start(), m.end()), mark=m.span())],
                               stated=f"{y}年{k}", expected=f"{year}年{word}")
         # A heading, or the title printed over a table ("支出预算表" over a final's table).
+        bare = re.sub(r"\s", "", text)
         titles_table = len(text.strip()) <= 40 and not any(c in text for c in "。，,；;") \
-            and any(line.index + n in tables for n in (1, 2, 3))
+            and (any(line.index + n in tables for n in (1, 2, 3))
+                 # a worksheet's rows are a table and lines both: the line is a table's own title
+                 or (len(bare) >= 6 and any(bare in re.sub(r"\s", "", t.title) for t in a.tables)))
         if not (line.is_heading or titles_table):
             continue
         title = kn.patterns["heading_budget_words"].sub("", text)
