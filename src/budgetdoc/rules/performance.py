@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..amount import MONEY_SCALE
 from ..analysis import Analysis
 from ..extract.mentions import list_end
-from ..extract.performance import FundLine, performance_words
+from ..extract.performance import DeptFunds, FundLine, performance_words
 from ..interval import Interval
 from ..model import Cell, Evidence, Finding, Reading
 from ..verify import Candidate, decide
@@ -129,6 +129,7 @@ def check_dept_funds(ctx: RuleContext) -> Iterator[Finding]:
             if binding is not None and binding.point is not None:
                 wrong.append((what, line, binding))
         if not wrong:
+            yield from _sources_add_up(ctx, d)
             continue
         scale = scales[0]
         unit = d.unit or ""
@@ -140,6 +141,21 @@ def check_dept_funds(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(f"{d.title}的年度预算安排与部门预算表不符：" + "；".join(parts) + "。",
                          quotes, stated=first.text, expected=_fmt(wrong[0][2].point / scale, first.decimals))  # type: ignore[operator]
     _verify_target_funds(ctx)
+
+
+def _sources_add_up(ctx: RuleContext, d: DeptFunds) -> Iterator[Finding]:
+    """资金来源 printed as 财政性资金 and 其他资金 (the rest) under 资金总额: the two make the whole, whatever the
+    budget tables say (部门预算总额 1,018.98 = 财政性资金 988.96 + 其他资金 30.02, printed 98.96)."""
+    total, fiscal, other = (d.lines.get(k) for k in ("total", "fiscal", "other"))
+    if total is None or fiscal is None or other is None:
+        return
+    parts = Interval.stated(fiscal.value, fiscal.decimals) + Interval.stated(other.value, other.decimals)
+    if Interval.stated(total.value, total.decimals).overlaps(parts):
+        return
+    quotes = [Evidence(_quote(x.row), x.cell.loc) for x in (total, fiscal, other)]
+    yield ctx.report(f"{d.title}的资金来源之和与资金总额不符：财政性资金{fiscal.text} + 其他资金{other.text} = "
+                     f"{_fmt(parts.mid, total.decimals)}，资金总额为{total.text}。",
+                     quotes, stated=total.text, expected=_fmt(parts.mid, total.decimals))
 
 
 def _fmt(x: Decimal, decimals: int) -> str:
