@@ -821,8 +821,8 @@ def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
     dropped: set[str] = set()
     # Column groups of periods (预算数 › 合计 | 因公出国费 … beside 决算数 › 合计 | 因公出国费 …): only the
     # report's group states its figures, though a header it prints worse leaves one of its columns unknown.
-    groups = [_period_rank(t.columns[c].path[:-1]) for c in amount_cols if len(t.columns[c].path) > 1]
-    best_group = max((g for g in groups if g is not None), default=None)
+    groups = {c: _period_rank(t.columns[c].path[:-1]) for c in amount_cols if len(t.columns[c].path) > 1}
+    best_group = max((g for g in groups.values() if g is not None), default=None)
     for c in amount_cols:
         path = t.columns[c].path
         key = _column_key(path[len(common):], total)
@@ -831,7 +831,7 @@ def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
         rank = _period_rank(path)
         if rank is None:
             continue
-        if len(path) > 1 and best_group is not None and (_period_rank(path[:-1]) or 0) < best_group:
+        if c in groups and best_group is not None and (groups[c] or 0) < best_group:
             continue
         if key in chosen and chosen[key][1] == rank:
             dropped.add(key)  # two columns alike: which is the figure is not known

@@ -319,7 +319,7 @@ def _objects(objs: list[Any], parent: Matrix, geo: _Geometry, out: dict[str, lis
                 out["char"].extend(chars.pop(key))
             elif (space := _blank_text(obj, matrix, geo)) is not None:
                 out["char"].append(space)
-                geo.undecoded |= _cid_standard(pdfium_c.FPDFTextObj_GetFont(obj))
+                geo.undecoded |= _cid_standard(pdfium_c.FPDFTextObj_GetFont(obj), geo)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             _path(obj, matrix, geo, out)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 16:
@@ -340,13 +340,9 @@ _CID_STANDARD = ("STSong", "STHeiti", "STFangsong", "STKaiti", "AdobeSong", "Ado
                  "KozMin", "KozGo")
 
 
-def _cid_standard(font: Any) -> bool:
-    if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
-        return False
-    size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-    buf = ctypes.create_string_buffer(max(size, 1))
-    pdfium_c.FPDFFont_GetBaseFontName(font, buf, size)
-    return buf.value.decode("latin-1").startswith(_CID_STANDARD)
+def _cid_standard(font: Any, geo: _Geometry) -> bool:
+    # the base font name as the page's font cache holds it (the name the characters carry)
+    return bool(font) and geo.font(font)[1].startswith(_CID_STANDARD) and not pdfium_c.FPDFFont_GetIsEmbedded(font)
 
 
 def _blank_text(obj: Any, matrix: Matrix, geo: _Geometry) -> dict[str, Any] | None:

@@ -76,8 +76,9 @@ def check_tables_absent(ctx: RuleContext) -> Iterator[Finding]:
     typed = {t.type for t in a.tables if t.type is not None}
     if len(typed) < 3:
         return  # a file of prose (its tables published apart): the contents list what is elsewhere
+    spec = load_yaml("completeness.yaml")["mandatory_tables"]
     entries, after = _contents(a.lines)
-    named = _named_tables(after or a.lines)
+    named = _named_tables(after or a.lines, spec["signs"])
     reported: set[str] = set()
     for line, title, kind in entries:
         if kind in typed or kind in named:
@@ -85,7 +86,6 @@ def check_tables_absent(ctx: RuleContext) -> Iterator[Finding]:
         reported.add(kind)
         yield ctx.report(f"目录列出《{title}》，文件中未见该表。",
                          [Evidence(line.norm.quote(0, len(line.norm.text)), line.block.loc)], expected=title)
-    spec = load_yaml("completeness.yaml")["mandatory_tables"]
     if a.meta.kind not in ("budget", "final") or len(typed) < spec["min_present"]:
         return
     where = Location(line=1) if a.lines[0].block.loc.line is not None else a.lines[0].block.loc
@@ -96,7 +96,7 @@ def check_tables_absent(ctx: RuleContext) -> Iterator[Finding]:
                          [Evidence("（全文未见该表的标题或表格）", where)], expected=name)
 
 
-def _named_tables(lines: list[Line]) -> set[str]:
+def _named_tables(lines: list[Line], signs: dict[str, list[str]]) -> set[str]:
     """The kinds of table the lines name: a title, a row of a table's grid, "《…表》为空表", and of a table
     its cells show (因公出国 and 公务接待: a 三公 table whose title the page cut)."""
     out: set[str] = set()
@@ -107,7 +107,6 @@ def _named_tables(lines: list[Line]) -> set[str]:
             if kind is not None:
                 out.add(kind)
         if ln.block.kind == "table":
-            signs = load_yaml("completeness.yaml")["mandatory_tables"]["signs"]
             out |= {kind for kind, words in signs.items() if all(w in text for w in words)}
     return out
 

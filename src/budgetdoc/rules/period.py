@@ -67,6 +67,7 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
     kn = a.knowledge
     word = _kind_word(kn, kind)
     tables = {i for i, b in enumerate(a.doc.blocks) if b.kind == "table"}
+    titles = [re.sub(r"\s", "", t.title) for t in a.tables]
     for line in a.lines:
         text = line.norm.text
         for m in kn.patterns["coverage"].finditer(text):
@@ -80,7 +81,7 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
         titles_table = len(text.strip()) <= 40 and not any(c in text for c in "。，,；;") \
             and (any(line.index + n in tables for n in (1, 2, 3))
                  # a worksheet's rows are a table and lines both: the line is a table's own title
-                 or (len(bare) >= 6 and any(bare in re.sub(r"\s", "", t.title) for t in a.tables)))
+                 or (len(bare) >= 6 and any(bare in title for title in titles)))
         if not (line.is_heading or titles_table):
             continue
         title = kn.patterns["heading_budget_words"].sub("", text)

@@ -60,9 +60,10 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
         levels = _levels(ctx, t)
         reported: set[tuple[int, int]] = set()
-        for parent, children, what, parts_name, open_end in _families(t):
+        families = list(_families(t))
+        for parent, children, what, parts_name, open_end in families:
             yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
-        yield from _blank_class_cells(ctx, t)
+        yield from _blank_class_cells(ctx, t, families, levels)
         yield from _check_class_rows(ctx, t)
         yield from _check_named_classes(ctx, t)
         yield from _check_item_total(ctx, t)
@@ -92,15 +93,15 @@ def _families(t: ParsedTable) -> Iterator[Family]:
         yield total, tops, "合计行", "各类科目", True
 
 
-def _blank_class_cells(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
+def _blank_class_cells(ctx: RuleContext, t: ParsedTable, all_families: list[Family],
+                       levels: list[Level]) -> Iterator[Finding]:
     """A 款 whose cell is blank in a column where the rows under it, its 类 and the other 款 of that 类 are
     all filled (22102 住房改革支出 | 空白 | between 221 1,200,635 and 2210201 1,200,635), when the two sums
     that give it agree: Σ of its rows, and its 类 less the other 款. A blank is no zero and no match."""
     # Rows cut off at the table's end would make the two sums disagree: open-ended families are kept.
-    families = [(p, kids) for p, kids, _what, _parts, _open in _families(t) if p.code]
+    families = [(p, kids) for p, kids, _what, _parts, _open in all_families if p.code]
     below = {id(p): kids for p, kids in families}
     amount = [c for c, col in sorted(t.columns.items()) if col.role == "amount"]
-    levels = _levels(ctx, t)
     for parent, kids in families:
         for row in kids:
             own = below.get(id(row))
@@ -728,13 +729,14 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
         all_levels = _levels(ctx, t)
         coded = [r for r in t.rows if r.code]
         explained = _culprit_rows(t, all_levels)  # table-hierarchy names the wrong cell of these rows
+        parents = [r for k, r in enumerate(coded) if _children(coded, k)[0]]
         for row in t.rows:
             if id(row) in explained:
                 continue
             levels = [lv for lv in all_levels if not _blank_subtotal(t, row, lv)]
             yield from _blank_row_total(ctx, t, coded, row, levels)
             stated = [lv for lv in levels if _parts_stated(row, lv)]
-            if levels and not stated and (found := _blank_row_parts(ctx, t, coded, row, levels)) is not None:
+            if levels and not stated and (found := _blank_row_parts(ctx, t, coded, parents, row, levels)) is not None:
                 yield found
                 continue
             if levels and not stated and any(tot in row.values for tot, _ in levels):
@@ -794,7 +796,7 @@ def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Ro
                          claim=TableTotal(t, row))
 
 
-def _blank_row_parts(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Row,
+def _blank_row_parts(ctx: RuleContext, t: ParsedTable, coded: list[Row], parents: list[Row], row: Row,
                      levels: list[Level]) -> Finding | None:
     """A classified row that prints its 合计 and leaves every part blank (21011 | 45.36 | 空白 | 空白 |), in a
     table whose other parent rows print their parts, when the rows under it fill the parts and add up to
@@ -809,8 +811,7 @@ def _blank_row_parts(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Ro
             continue
         if not interval_sum([c.values[tot].interval for c in children]).overlaps(v.interval):
             continue
-        others = [r for k, r in enumerate(coded) if r is not row and _children(coded, k)[0]]
-        if not any(_parts_stated(r, (tot, parts)) for r in others):
+        if not any(_parts_stated(r, (tot, parts)) for r in parents if r is not row):
             continue  # the table prints parts on item rows only: its parent rows give the 合计 alone
         sums = {name: interval_sum([c.values[col].interval for c in children for col in cols if col in c.values])
                 for name, cols in parts}
@@ -959,7 +960,7 @@ def _total_columns(t: ParsedTable, others: list[Column] | None = None) -> Iterat
     amount = [c for c in t.columns.values() if c.role == "amount" and c.path and not _is_subpart(c)
               and not any(p.search(re.sub(r"\s", "", c.path[-1])) for p in beside)]
     prefixes = {c.path[:n] for c in amount for n in range(len(c.path))}
-    for prefix in sorted(prefixes, key=len):
+    for prefix in sorted(prefixes, key=lambda p: (len(p), p)):  # by depth, then by name: one order every run
         level = [c for c in amount if c.path[:len(prefix)] == prefix and len(c.path) > len(prefix)]
         if _incomplete(prefix, others or []):
             continue
@@ -1259,7 +1260,7 @@ def _other_period_columns(ctx: RuleContext, t: ParsedTable, first: dict[str, Fac
                              f"{fmt_fixed(total.value, total.decimals)}，各项之和{fmt_fixed(s.mid, total.decimals)}。",
                              [Evidence(total.cell.text.strip(), total.cell.loc)], stated=total.cell.text.strip(),
                              expected=fmt_fixed(s.mid, total.decimals),
-                             slip=s.gap(total.value) <= Decimal(2) * Decimal(1).scaleb(-total.decimals) / 2)
+                             slip=s.gap(total.value) <= Decimal(1).scaleb(-total.decimals))  # 2 half units
 
 
 def _grand_total(t: ParsedTable) -> tuple[Row, str] | None:
