@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..knowledge import Knowledge, knowledge
 from ..model import Fact, Metadata
 from ..structure import Line
-from .keys import is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
+from ..structure.metadata import org_pattern
+from .keys import QuantityMatch, is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
 from .mentions import LIST_END, SENTENCE_END, Mention, continues_sentence
 
 
@@ -50,6 +51,7 @@ class Breakdown:
     parts: list[Mention] = field(default_factory=list)
     style: str | None = None  # the numbering of its item lines (1. / (1) / (一)): sub-items differ
     final: Mention | None = None  # the 决算 the head's sentence goes on to, when the head is its 年初预算
+    bracketed: bool = False  # opened inside brackets ("X（其中：A a，B b）"): the list ends where they close
 
 
 def base_key(key: str, k: Knowledge | None = None) -> str:
@@ -65,6 +67,23 @@ def _components(key: str | None, k: Knowledge) -> set[str]:
         if ident.total == k.base_key(key):
             out.update(ident.parts)
     return out
+
+
+def _list_ended(b: Breakdown, m: Mention, k: Knowledge) -> bool:
+    """Is m, a figure that is no part of the list's total (named otherwise, or not named), after a semicolon
+    that ends a list of its parts ("其中：基本支出X，项目支出Y；一般公共预算安排的公用经费Z")? Then it is a
+    statement of its own."""
+    comps = _components(b.head.key, k)
+    comps |= {x for c in comps for x in _components(c, k)}  # 支出总计's list of 基本支出 and 项目支出 too
+    if len(b.parts) < 2 or not all(p.key and k.base_key(p.key) in comps for p in b.parts):
+        return False
+    # A part of a part the list has not named is still in it (公务用车运行维护费 among the 三公 items, for
+    # 公务用车费); one of a part it named (公用经费 after 基本支出 and 项目支出) is not.
+    named = {k.base_key(p.key) for p in b.parts if p.key}
+    if m.key and any(k.base_key(m.key) in _components(c, k) and c not in named for c in comps):
+        return False
+    last = b.parts[-1]
+    return last.line is m.line and ";" in m.line.norm.text[last.end:m.start]
 
 
 def _siblings(key: str, other: str | None, k: Knowledge) -> bool:
@@ -185,13 +204,21 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 # A list opened before a semicolon has ended: "基本支出X，主要用于…；项目支出Y".
                 opener = opener_any.search(span[span.rfind(";") + 1:])
                 head = last_level if last_level and last_level.sentence == m.sentence else None
+                if opener and head is not None and head.role == "prev":
+                    head = _own_figure_before(mentions, head)
                 if opener is None and head is None and m.sentence > 0:
                     # "…。其中：基本支出X": the opener starts the sentence, before the clause mark.
                     sent = m.line.norm.text[:m.start]
                     opener = opener_any.match(sent[max(sent.rfind(c) for c in SENTENCE_END) + 1:].lstrip())
                 if opener and head is None and m.sentence > 0:
                     head = _head_before(mentions, m, k)  # 收入合计X元。其中：...
-                if stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
+                if stack and stack[-1].bracketed and not _in_parentheses(m):
+                    # "56.47万元（其中：购置费20.24万元，运行维护费36.23万元），比2024年年初预算数83.16万元": the
+                    # list in brackets ends with them.
+                    breakdowns.append(stack.pop())
+                if stack and re.search(k.claims["list_aside"], span):
+                    _close(stack, breakdowns)  # "其中：1.…；8.其他收入0.00万元；另有上年结转结余355.29万元": not an item
+                elif stack and stack[-1].opener == "主要用于" and ";" in m.line.norm.text[start:m.start]:
                     breakdowns.append(stack.pop())  # what the money is used for ends at the semicolon
                 elif len(stack) > 1 and stack[-1].opener != "其中" and ";" in m.line.norm.text[start:m.start]:
                     # "其中：商品和服务支出X，主要包括：维修（护）费X；资本性支出Y": what an item includes ends at the
@@ -204,10 +231,14 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     _close(stack, breakdowns)
                 if opener and head is not None and not _in_parentheses(head) \
                         and not any(b.head is head for b in stack):
-                    stack.append(Breakdown(head, opener.group(1)))
+                    at = m.start - len(span) + span.rfind(";") + 1 + opener.start()
+                    opened = m.line.norm.text[:at]
+                    stack.append(Breakdown(head, opener.group(1), bracketed=opened.count("(") > opened.count(")")))
                 _resolve(m, stack, subject, section_scope, meta, k)
                 _place(m, stack, breakdowns, k)
-            if m.key and m.role is None:
+            if _in_parentheses(m):
+                pass  # a sub-item in brackets: what the sentence goes on about is still the figure before them
+            elif m.key and m.role is None:
                 subject = m.key
             elif m.key and m.role:
                 subject = m.key.rsplit(".", 1)[0]
@@ -287,7 +318,10 @@ def _head_before(mentions: list[Mention], item: Mention, k: Knowledge) -> Mentio
     found = match_quantity(item.label, k)
     if found is not None:
         for m in mentions:
-            if m.sentence == item.sentence - 1 and _is_level(m) and found.key in _components(m.key, k):
+            comps = _components(m.key, k)
+            # A part of a part too: 支出预算X。其中：基本支出… (本年支出 of 支出总计, 基本支出 of 本年支出).
+            if m.sentence == item.sentence - 1 and _is_level(m) \
+                    and (found.key in comps or any(found.key in _components(c, k) for c in comps)):
                 return m
     first = _first_level_of(mentions, item.sentence - 1)
     if first is not None and split_role(item.label, k)[0] is None:
@@ -324,9 +358,24 @@ def _fits(m: Mention, carry: Breakdown, line: Line, k: Knowledge) -> bool:
     return bool(k.patterns["item_start"].match(line.norm.text))
 
 
+def _of_a_named_unit(m: Mention) -> bool:
+    """Is the figure in brackets after a unit's name ("阳城县审计局机关（本级）（行政单位，本年支出决算1438.62万元）")?
+    Then it is that unit's, not the department's."""
+    text = m.line.norm.text[:m.start]
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += 1 if text[i] == ")" else -1 if text[i] == "(" else 0
+        if depth < 0:
+            before = re.sub(r"(机关)?(\([^()]{1,8}\))*$", "", text[:i].rstrip())
+            return re.search(f"(?:{org_pattern()})$", before) is not None
+    return False
+
+
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
              meta: Metadata, k: Knowledge) -> None:
     label = m.label
+    if _of_a_named_unit(m):
+        return
     head = stack[-1].head if stack else None
     head_key = head.key if head else None
     if stack and stack[-1].opener == "主要用于":
@@ -348,6 +397,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
                 m.role, m.key = role, f"{m.key}.{role}"
             return
     found = None if unknown_head else match_quantity(label, k)
+    if found is not None and not head_key and (whole := _whole_named_before(m, label, k)) is not None:
+        found = whole  # 财政拨款支出中，一般公共预算财政拨款X: that scope's 支出, not its 收入
     role, rest = split_role(label, k)
     current = role == "current"  # 本年安排X: this period's figure of what the sentence is about
     if current:
@@ -358,8 +409,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
             found = stripped
         elif found is not None:
             # The quantity's name takes the word in (机关运行经费预算): the figure itself in a budget,
-            # still the budget figure in a final account.
-            role, rest = (role if role == "budget" and meta.kind == "final" else None), label
+            # still the budget figure in a final account or a text that does not say which it is.
+            role, rest = (role if role == "budget" and meta.kind != "budget" else None), label
     if role is None and head is not None and head.role is not None:
         role = head.role  # items of a budget figure are budget figures
     if role is None and k.patterns["compared_lead"].match(label):
@@ -371,6 +422,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         m.role = role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: the comparison's base
         if found is None:
             return  # no quantity named: no figure to key
+    elif meta.year is None and re.search(k.claims["earlier_year_figure"], m.raw_label.strip()):
+        return  # "2015年预算数160万元" where the text names no year of its own: which year's figure is unknown
     if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k):
         found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
     if found is not None and re.search(k.claims["subset_cues"], rest[: found.start]):
@@ -398,6 +451,30 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     if m.key and role in ("budget", "prev"):
         m.key = f"{m.key}.{role}"
         m.also = tuple(f"{a}.{role}" for a in m.also)
+
+
+def _whole_named_before(m: Mention, label: str, k: Knowledge) -> QuantityMatch | None:
+    """A funding scope named bare after the whole it is part of ("财政拨款支出中，一般公共预算财政拨款2,618.50万元",
+    "财政拨款收支总预算中，一般公共预算3,983.81万元"): the whole's quantity in that scope. None when the label
+    names more than a scope or no whole comes before it."""
+    if not re.fullmatch(k.claims["bare_scope"], label.strip()):
+        return None
+    text = m.line.norm.text[:m.clause_start]
+    sentence = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
+    leads = list(re.finditer(k.claims["whole_lead"], sentence))
+    whole = match_quantity(leads[-1].group("whole"), k) if leads else None
+    if whole is None or not whole.scoped:
+        return None
+    # The scope's own part of the whole only: 收支总预算 names both totals, the part is taken as its 收入总计.
+    return QuantityMatch(whole.key, (), whole.scoped, 0, len(label))
+
+
+def _own_figure_before(mentions: list[Mention], compared: Mention) -> Mention:
+    """The figure of its own a sentence states before the one it compares it with ("预算总额为1969万元，较2024年的
+    2190万元减少221万元；其中：…"): the list that follows breaks that figure down, not last year's."""
+    own = [x for x in mentions if x.sentence == compared.sentence and x.end <= compared.start and _is_level(x)
+           and x.role != "prev"]
+    return own[-1] if own else compared
 
 
 def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:
@@ -437,15 +514,19 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: K
     # Climb to the list this item belongs to: 公用经费 after the items of 人员经费 belongs to 基本支出.
     for depth in range(len(stack) - 1, -1, -1):
         comps = _components(stack[depth].head.key, k)
-        if key and key in comps:
+        # The parts of a part, in a list that names none of the total's own ("支出预算X。其中：基本支出a，项目支出b":
+        # 本年支出's parts under 支出总计).
+        below = not any(p.key and k.base_key(p.key) in comps for p in stack[depth].parts) \
+            and any(key in _components(c, k) for c in comps)
+        if key and (key in comps or below):
             while len(stack) > depth + 1:
                 breakdowns.append(stack.pop())
             stack[-1].parts.append(m)
             m.list_head = stack[-1].head
             return
     top = stack[-1]
-    if key and (_is_total_key(m.key, k) or (top.head.key and key == k.base_key(top.head.key))
-                or _siblings(key, top.head.key, k)):
+    if (key and (_is_total_key(m.key, k) or (top.head.key and key == k.base_key(top.head.key))
+                 or _siblings(key, top.head.key, k))) or _list_ended(top, m, k):
         # A new total, or the head's own sibling (项目支出 after 基本支出X，其中：人员经费…，公用经费…；),
         # starts a new statement.
         _close(stack, breakdowns)

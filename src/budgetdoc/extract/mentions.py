@@ -245,14 +245,12 @@ def _share_of_stated_total(pct: Mention, before: list[Mention], raw: str, share_
 
 
 def _sign(word: str, up: list[str], down: list[str]) -> int:
-    # The last direction word decides: "减少了" -> -1; "增加(减少)" is residue, reported elsewhere.
-    best, pos = 0, -1
-    for w in up:
-        i = word.rfind(w)
-        if i > pos:
-            best, pos = 1, i
-    for w in down:
-        i = word.rfind(w)
-        if i > pos or (i == pos and i >= 0 and len(w) > 1):
-            best, pos = -1, i
+    # The last direction word decides: "减少了" -> -1; "增加(减少)" is residue, reported elsewhere. Of two
+    # words ending at one place the longer decides: 负增长 is a fall, though it ends in 增长.
+    best, end, size = 0, -1, 0
+    for sign, words in ((1, up), (-1, down)):
+        for w in words:
+            i = word.rfind(w)
+            if i >= 0 and (i + len(w), len(w)) > (end, size):
+                best, end, size = sign, i + len(w), len(w)
     return best

@@ -395,8 +395,12 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
     c = change.yuan if sign > 0 else -change.yuan
     c_pt = change.value_yuan if sign > 0 else -change.value_yuan
     out: list[_GrowthReading] = []
-    bases = [x for x in _levels_before(ms, change) if x.role in ("budget", "prev")
-             or (x.sentence == change.sentence and _names_base(x))]
+    before = _levels_before(ms, change)
+    # A comparison figure before the level the change is of belongs to an earlier figure ("较2024年的2190万元减少
+    # 221万元；其中：…公务用车购置及运行维护费1687万元，较上年减少209万元"): 2,190 is no base of 209.
+    own = [x for x in before if x.role in (None, "actual") and x.line is change.line and x.sentence == change.sentence]
+    bases = [x for x in before if (x.role in ("budget", "prev") or (x.sentence == change.sentence and _names_base(x)))
+             and not (own and x.line is own[-1].line and x.start < own[-1].start)]
     seen: set[int] = set()
 
     def as_base(x: Mention, certain: bool) -> None:
@@ -458,7 +462,13 @@ def _labelled_first(a: Analysis, ms: list[Mention], change: Mention, curs: list[
     """The candidates with the level labelled by the change's own words first, and the levels so labelled:
     words no standard quantity is ("本年支出比上年减少42.08万元" after 年初结转和结余0.00万元，本年收入…，
     本年支出139.21万元) name the figure the change is of."""
-    said = words.strip(",;: ") if named is None else ""
+    if named is not None:
+        # The last level of the quantity the change names goes first ("…本年支出139.21万元，年末结转和结余31.56万元。
+        # 本年支出比上年减少42.08万元").
+        of_it = [x for x in ms if x.is_level and x.end <= change.start and x.role in (None, "actual")
+                 and named in {*x.keys, *(a.knowledge.base_key(k) for k in x.keys)}]
+        return of_it[-1:] + [c for c in curs if c not in of_it[-1:]], []
+    said = words.strip(",;: ")
     for p in ("compared", "compared_tail"):
         said = a.knowledge.patterns[p].sub("", said).strip(",;: ")
     if len(said) < 2:
@@ -478,6 +488,11 @@ def _own_level(a: Analysis, cur: Mention, change: Mention, named: str | None, wo
     if (cur in labelled) if labelled else named is None:
         return True
     if (named is not None and named in cur.keys) or words in cur.label:
+        return True
+    # A change naming the quantity without its funding scope ("本年支出比上年减少") is of that quantity in the scope
+    # the sentence before gave it (政府性基金预算财政拨款…本年支出139.21万元).
+    if named is not None and named == a.knowledge.base_key(named) \
+            and named in {a.knowledge.base_key(k) for k in cur.keys}:
         return True
     if cur.sentence != change.sentence or named is None:
         return False
@@ -575,7 +590,9 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
         or [x for x in before if x.start > prev.start and x.role is None and x.sentence == pct.sentence]
     if not curs or prev.yuan.contains_zero():
         return None
-    cur = curs[-1]
+    # "收支总预算3983.81万元（含上年结转355.29万元），较上年预算3056.62万元增长30.3%": a figure in brackets
+    # the comparison stands outside of is a part, not this year's level.
+    cur = next((x for x in reversed(curs) if not _bracketed(x, prev)), curs[-1])
     rate = level_growth(cur.yuan, prev.yuan)
     return (cur, prev, rate) if rate is not None else None
 

@@ -65,7 +65,8 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             wrong, right = (first, m) if m_table is not None else (m, first)
             if _siblings(first, m) or _as_change(a, wrong, right) or _as_change(a, right, wrong) \
-                    or _generic(first, a.knowledge) or _generic(m, a.knowledge):
+                    or _generic(first, a.knowledge) or _generic(m, a.knowledge) or _sections_of_two_scopes(first, m) \
+                    or _one_sentence_two_names(first, m):
                 ctx.unverified(wrong, "两处数字可能不是同一数据（同一列举中的两项，或未写“增加”的增减额）")
                 continue
             reported.add((key, wrong.value_yuan))
@@ -83,6 +84,20 @@ def _generic(m: Mention, k: Knowledge) -> bool:
     paragraph says, not the label; it is not certainly the department's total."""
     _role, rest = split_role(m.label.strip(), k)
     return rest.strip(",，;；: ") in (*k.words["income"], *k.words["expense"])
+
+
+def _sections_of_two_scopes(x: Mention, y: Mention) -> bool:
+    """Two figures under headings of two funding scopes ("2.政府性基金收支…：上级补助收入113566万元" and
+    "3.国有资本经营收支…：上级补助收入44万元"): each may be its section's, though the label names no scope."""
+    sx = x.line.section.effective_scope if x.line.section else None
+    sy = y.line.section.effective_scope if y.line.section else None
+    return sx is not None and sy is not None and sx != sy
+
+
+def _one_sentence_two_names(x: Mention, y: Mention) -> bool:
+    """One sentence stating a quantity twice under two names ("分级次看，市级一般公共预算收入49.5亿元，…县（市、区）
+    一般公共预算收入234.6亿元"): a figure for each of the scopes it goes through, not one figure twice."""
+    return x.line is y.line and x.sentence == y.sentence and x.label.strip() != y.label.strip()
 
 
 def _siblings(x: Mention, y: Mention) -> bool:

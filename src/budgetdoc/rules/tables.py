@@ -95,11 +95,13 @@ def _families(t: ParsedTable) -> Iterator[Family]:
 
 def _blank_class_cells(ctx: RuleContext, t: ParsedTable, all_families: list[Family],
                        levels: list[Level]) -> Iterator[Finding]:
-    """A 款 whose cell is blank in a column where the rows under it, its 类 and the other 款 of that 类 are
-    all filled (22102 住房改革支出 | 空白 | between 221 1,200,635 and 2210201 1,200,635), when the two sums
-    that give it agree: Σ of its rows, and its 类 less the other 款. A blank is no zero and no match."""
+    """A 类 or 款 whose cell is blank in a column where the rows under it, the row above it (its 类, or the
+    合计 row) and its siblings are all filled (22102 住房改革支出 | 空白 | between 221 1,200,635 and 2210201
+    1,200,635; 201 一般公共服务支出 | 空白 | under 合计 7,937,640.19 beside 208 1,093,810.00), when the two
+    sums that give it agree: Σ of its rows, and the row above less the siblings. A blank is no zero and no
+    match."""
     # Rows cut off at the table's end would make the two sums disagree: open-ended families are kept.
-    families = [(p, kids) for p, kids, _what, _parts, _open in all_families if p.code]
+    families = [(p, kids) for p, kids, _what, _parts, _open in all_families]
     below = {id(p): kids for p, kids in families}
     amount = [c for c, col in sorted(t.columns.items()) if col.role == "amount"]
     for parent, kids in families:
@@ -124,8 +126,9 @@ def _blank_class_cells(ctx: RuleContext, t: ParsedTable, all_families: list[Fami
                 decimals = max(r.values[c].decimals for r in own)
                 expected = fmt_fixed(under.mid, decimals)
                 named = next((x for x in row.cells if row.name and row.name in x.text), row.cells[0])
+                above = f"{parent.code} {parent.name}" if parent.code else "合计"
                 yield ctx.report(f"《{t.name[:30]}》{row.code} {row.name}「{t.columns[c].name}」栏空白：其下各级科目之和为"
-                                 f"{expected}，{parent.code} {parent.name}减去同级其他科目亦为{expected}，表中缺失。",
+                                 f"{expected}，{above}减去同级其他科目亦为{expected}，表中缺失。",
                                  [Evidence(named.text.strip(), named.loc)], stated="（空白）", expected=expected,
                                  claim=TableTotal(t, row))
 
@@ -721,8 +724,10 @@ def _culprit_rows(t: ParsedTable, levels: list[Level]) -> set[int]:
 
 
 @rule("table-row-total", "table", "error", "表内合计列与分项列不符",
-      "同一行中“合计”列应等于其后各组成列之和（基本支出 + 项目支出，人员经费 + 公用经费，各资金来源……）。",
-      rationale="本年支出合计 = 基本支出 + 项目支出 + …；基本支出 = 人员经费 + 公用经费；收入合计 = 各资金来源之和。",
+      "同一行中“合计”列应等于其后各组成列之和（基本支出 + 项目支出，人员经费 + 公用经费，各资金来源，政府采购的"
+      "货物 + 工程 + 服务……）。",
+      rationale="本年支出合计 = 基本支出 + 项目支出 + …；基本支出 = 人员经费 + 公用经费；收入合计 = 各资金来源之和；"
+                "政府采购合计 = 货物 + 工程 + 服务。",
       last_digit=True)
 def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:

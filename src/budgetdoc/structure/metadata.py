@@ -37,6 +37,8 @@ class _Phrasing:
     org_tail: int
     title_numbering: re.Pattern[str]
     table_kind: re.Pattern[str]
+    compared_before: re.Pattern[str]
+    figure_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +59,7 @@ def _phrasing() -> _Phrasing:
                      c(data["yearless_title"]), c(data["detached_year"]), data["detached_year_window"],
                      c(data["table_year_kind"]), c(data["party_prefix"]), c(data["party_organ"]),
                      c(data["org_last_end"]), data["org_tail"], c(data["title_numbering"]),
-                     c(data["table_kind"]))
+                     c(data["table_kind"]), c(data["compared_before"]), c(data["figure_after"]))
 
 
 def org_pattern() -> str:
@@ -171,12 +173,16 @@ def _detached_title(lines: list[Line], years: Counter[int], kinds: Counter[str])
 def _table_titles(lines: list[Line], years: Counter[int], kinds: Counter[str]) -> None:
     """Tables only: the year and kind of the tables' titles and amount columns (2026年部门收支预算总表,
     2026年预算数). A budget also shows last year's column, so the latest year stated is the report's.
-    Without a year, the titles' kind alone (收支预算总表)."""
+    Without a year, the titles' kind alone (收支预算总表). In a sentence, a year compared with (较2022年度决算数)
+    or labelling a figure (2015年预算数15万元) is another year's, not the report's."""
     ph = _phrasing()
     found: Counter[int] = Counter()
     for ln in lines:
-        text = " ".join(_table_head(ln).split("\n")) if ln.block.kind == "table" else ln.norm.text
+        table = ln.block.kind == "table"
+        text = " ".join(_table_head(ln).split("\n")) if table else ln.norm.text
         for m in ph.table_year_kind.finditer(text):
+            if not table and (ph.compared_before.search(text[:m.start()]) or ph.figure_after.match(text[m.end():])):
+                continue
             found[int(m.group("year"))] += 1
             kinds[ph.kinds[m.group("kind") or m.group("kind2")]] += 1
     if found:

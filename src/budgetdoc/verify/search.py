@@ -118,12 +118,19 @@ def lines_before(a: Analysis, m: Mention, back: int = 3) -> list[Mention]:
 
 def line_openers(a: Analysis, m: Mention, back: int = 3) -> list[Mention]:
     """The first level of each of the few lines above m's (same section), nearest line first: the figure
-    a paragraph or list opens with, which the lines after it often take as their total."""
+    a paragraph or list opens with, which the lines after it often take as their total. A line that opens
+    with a budget or last year's figure ("年初预算为X，调整预算为Y，支出决算为Z") gives its own figure too."""
     out: list[Mention] = []
+    own: set[int] = set()  # the lines whose own (this period's) figure is in
     for x in reversed(lines_before(a, m, back)):  # lines_before is nearest first; the first level of a line is its last here
-        if out and out[-1].line is x.line:
+        if out and any(y.line is x.line for y in out[-2:]):
+            if id(x.line) not in own and x.role in (None, "actual"):
+                own.add(id(x.line))
+                out.append(x)
             continue
         out.append(x)
+        if x.role in (None, "actual"):
+            own.add(id(x.line))
     return list(reversed(out))
 
 
