@@ -17,6 +17,8 @@ from pathlib import Path
 from test_unseen_shapes import _check as _text
 from test_unseen_shapes import _errors
 
+from budgetdoc import check
+
 
 def _rules(r) -> list[str]:  # type: ignore[no-untyped-def]
     return [f.rule for f in r.findings if f.severity == "error"]
@@ -207,3 +209,102 @@ def test_a_budget_figure_where_the_text_does_not_say_budget_or_final(tmp_path: P
     r = _text(tmp_path, "a.txt", text)
     assert r.metadata.kind is None
     assert not _errors(r)
+
+
+def test_a_share_of_the_whole_the_sentence_names_before_its_parts(tmp_path: Path) -> None:
+    # 1.71 ÷ 3 = 57%; 0.53 ÷ 1.71 = 31%; 1.18 ÷ 1.71 = 69%: the shares are of the 决算 "…支出决算中" names, not
+    # of the 预算 that opens the paragraph (0.53 ÷ 3 = 18%).
+    text = ("某某中心2023年度部门决算\n2023年度“三公”经费支出预算为3万元，支出决算为1.71万元，完成预算的57%。"
+            "“三公”经费支出决算中，公务接待费支出决算0.53万元，占31%；公务用车购置及运行维护费支出决算1.18万元，占69%。\n")
+    r = _text(tmp_path, "a.txt", text)
+    assert not [f for f in r.findings if f.rule == "share"]
+    # Swapped: 0.53 "占69%" is 31% of 1.71. (The second, 1.18 "占31%", has a reading: 0.53 ÷ 1.71, another amount of
+    # its sentence as the part, which a sub-item standing between an amount and its share needs.)
+    swapped = _text(tmp_path, "b.txt", text.replace("占31%", "占X%").replace("占69%", "占31%").replace("占X%", "占69%"))
+    assert [f.expected for f in swapped.findings if f.rule == "share"] == ["31%"]
+
+
+# From a sixth generator written blind (bench/blind6: finals of 内蒙古, 青海, 新疆 … layouts).
+SUMMARY = ("<html><body><p>某某局2024年部门预算</p><p>表1 部门收支预算总表</p><p>单位：元</p><table>"
+           "<tr><th colspan='2'>收入</th><th colspan='2'>支出</th></tr>"
+           "<tr><th>项目</th><th>预算数</th><th>项目</th><th>预算数</th></tr>"
+           "<tr><td>一、一般公共预算拨款收入</td><td>36,821,072.00</td><td>一、一般公共服务支出</td><td>34,365,072.00</td></tr>"
+           "<tr><td>二、其他收入</td><td>194,737.00</td><td>二、住房保障支出</td><td>2,650,737.00</td></tr>"
+           "<tr><td>本年收入合计</td><td>37,015,809.00</td><td>本年支出合计</td><td>37,015,809.00</td></tr>"
+           "<tr><td>上年结转</td><td></td><td>结转下年</td><td></td></tr>"
+           "<tr><td>收入总计</td><td>37,015,809.00</td><td>支出总计</td><td>37,015,809.00</td></tr>"
+           "</table></body></html>")
+
+
+def test_a_blank_subtotal_of_a_summary_side(tmp_path: Path) -> None:
+    # 36,821,072 + 194,737 = 37,015,809 = 收入总计 (上年结转 blank); 34,365,072 + 2,650,737 = 37,015,809.
+    (tmp_path / "a.html").write_text(SUMMARY, encoding="utf-8")
+    assert not _errors(check(tmp_path / "a.html"))
+    blank = SUMMARY.replace("<td>本年收入合计</td><td>37,015,809.00</td>", "<td>本年收入合计</td><td></td>")
+    (tmp_path / "b.html").write_text(blank, encoding="utf-8")
+    found = [(f.rule, f.expected) for f in check(tmp_path / "b.html").findings if f.severity == "error"]
+    assert found == [("table-identity", "37,015,809.00")]
+
+
+def test_counts_of_receptions_in_batches(tmp_path: Path) -> None:
+    # 27 + 2 = 29 批次 (国内 and 外事 are all of them); 100 + 16 = 116 人次.
+    text = ("某某局2023年度部门决算\n2023年度共发生公务接待29批次、116人次，其中：国内公务接待27批次、100人次，"
+            "外事接待2批次、16人次。\n")
+    assert _right_then_wrong(tmp_path, text, "外事接待2批次", "外事接待6批次") == [("count-breakdown", "≥33批次")]
+
+
+def test_a_change_opening_the_next_sentence_is_not_the_carryovers(tmp_path: Path) -> None:
+    # 1,178.22 + 3.08 = 1,181.30 ≈ 1,181.29; 1,167.43 + 13.86 = 1,181.29; 320.79 ÷ (1,181.29 − 320.79) = 37.28%: the
+    # change is the 收入总计's. Read as the 年末结转's it made last year's 年末 13.86 − 320.79 < 0.
+    text = ("某某局2024年度部门决算\n2024年度收入总计1181.29万元，支出总计1181.29万元。其中：本年收入合计1178.22万元，"
+            "年初结转和结余3.08万元；本年支出合计1167.43万元，年末结转和结余13.86万元。较上年增长320.79万元，上升37.3%。\n")
+    assert not _errors(_text(tmp_path, "a.txt", text))
+
+
+def test_last_years_year_end_carryover_is_this_years_opening(tmp_path: Path) -> None:
+    # 2023年年末 in a 2024 final is the 年初 of 2024 (3.08), not its 年末 (13.86).
+    text = ("某某局2024年度部门决算\n2024年度财政拨款收入总计1181.29万元，其中：年初财政拨款结转和结余3.08万元。"
+            "年末财政拨款结转和结余13.86万元。\n"
+            "2023年年末财政拨款结转和结余3.08万元，已全部结转至2024年度继续使用；2024年末财政拨款结转和结余13.86万元。\n")
+    assert not _errors(_text(tmp_path, "a.txt", text))
+
+
+def test_a_finals_row_figure_is_its_total_not_the_initial_budget_beside_it(tmp_path: Path) -> None:
+    # 年初预算数 | 合计 | 基本支出 | 项目支出 in a final: 合计 2,040.14 is the 决算 (= 基本 2,040.14), 2,126.34 the budget.
+    text = ("某某局2024年度部门决算\n5. 自然资源海洋气象等支出（类）自然资源事务（款）行政运行（项）：年初预算为2126.34万元，"
+            "支出决算为2040.14万元，预算执行率为95.9%。\n一般公共预算财政拨款支出决算表\n单位：万元\n"
+            "| 科目编码 | 科目名称 | 年初预算数 | 合计 | 基本支出 | 项目支出 |\n"
+            "|  | 合计 | 2126.34 | 2040.14 | 2040.14 |  |\n"
+            "| 220 | 自然资源海洋气象等支出 | 2126.34 | 2040.14 | 2040.14 |  |\n"
+            "| 22001 | 自然资源事务 | 2126.34 | 2040.14 | 2040.14 |  |\n"
+            "| 2200101 | 行政运行 | 2126.34 | 2040.14 | 2040.14 |  |\n")
+    # 2,040.14 ÷ 2,126.34 = 95.95%, printed 95.9%: within a unit of its last digit.
+    r = _text(tmp_path, "a.txt", text)
+    assert "table-text" not in _rules(r)
+    assert {f.value_yuan for f in r.facts if f.key.endswith("func.2200101") and f.loc.table is not None} == \
+        {Decimal("20401400")}
+
+
+def test_a_reason_left_as_the_placeholder(tmp_path: Path) -> None:
+    text = "某某局2024年度部门决算\n2024年度本年支出合计120.00万元，比上年增加10.00万元，增长9.09%，主要原因是XX。\n"
+    r = _text(tmp_path, "a.txt", text)
+    assert [f.stated for f in r.findings if f.rule == "template-residue"] == ["原因是XX"]
+
+
+SANGONG_TABLE = ("某某局2024年部门预算\n2024年“三公”经费预算20.42万元，其中：因公出国（境）费0.00万元，"
+                 "公务用车购置及运行维护费19.20万元，公务接待费1.22万元。\n"
+                 "表9 一般公共预算“三公”经费支出预算表\n单位：元\n"
+                 "| 项目 | 2024年预算数 | 2023年预算数 |\n| 合计 | 204,155.00 | 178,563.00 |\n"
+                 "| 1.因公出国（境）费 |  | 16,365.00 |\n| 2.公务用车购置及运行维护费 | 192,027.00 | 152,148.00 |\n"
+                 "| 3.公务接待费 | 12,128.00 | 10,050.00 |\n")
+
+
+def test_a_blank_cell_of_this_year_beside_last_years(tmp_path: Path) -> None:
+    # 因公出国 is blank for 2024 (0): last year's 16,365.00 is not its figure. 0 + 192,027 + 12,128 = 204,155;
+    # 16,365 + 152,148 + 10,050 = 178,563.
+    r = _text(tmp_path, "a.txt", SANGONG_TABLE)
+    assert not _errors(r)
+    # The 2023 column holds its own identity: 合计 178,563 against 16,365 + 152,148 + 10,050.
+    found = _right_then_wrong(tmp_path, SANGONG_TABLE, "| 合计 | 204,155.00 | 178,563.00 |",
+                              "| 合计 | 204,155.00 | 198,563.00 |")
+    assert found == [("table-identity", "178,563.00")]

@@ -448,6 +448,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         m.key = subject
         if role == "actual":
             return
+    if m.key and meta.year is not None and k.base_key(m.key) == "expense.carryover_end" \
+            and (y := re.search(k.claims["prior_year_end"], m.raw_label)) and int(y.group("year")) == meta.year - 1:
+        m.key = m.key.removesuffix("expense.carryover_end") + "income.carryover_begin"  # last year's 年末: this 年初
     if m.key and role in ("budget", "prev"):
         m.key = f"{m.key}.{role}"
         m.also = tuple(f"{a}.{role}" for a in m.also)

@@ -968,8 +968,18 @@ def _of_period(t: ParsedTable, found: list[tuple[int, Value]]) -> Value:
     # Header cells over all of them (the table's title row, "…支出决算表" spanning the width) say nothing of
     # any one column's period.
     shared = set.intersection(*(set(t.columns[col].path) for col, _ in found)) if found else set()
-    ranked = [(rank, v) for col, v in found
-              if (rank := _period_rank(tuple(p for p in t.columns[col].path if p not in shared))) is not None]
+    final = "决算" in t.title
+
+    def rank_of(col: int) -> int | None:
+        path = tuple(p for p in t.columns[col].path if p not in shared)
+        rank = _period_rank(path)
+        # A final's table prints the 年初预算数 beside its 合计 (年初预算数 | 合计 | 基本支出 | 项目支出): the 合计 is the
+        # 决算, the budget column never the row's figure.
+        if rank is not None and final and any("预算" in p for p in path) and not any("决算" in p for p in path):
+            rank -= 1
+        return rank
+
+    ranked = [(rank, v) for col, v in found if (rank := rank_of(col)) is not None]
     if not ranked:
         return found[0][1]
     best = max(r for r, _ in ranked)
@@ -1011,11 +1021,18 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
 
 
 def _other_period_only(t: ParsedTable, col: int) -> bool:
-    """Is `col` a 上年 column of a table that has a column of the report's period (上年预算数 | 本年预算数)?"""
+    """Is `col` a 上年 column of a table that has a column of the report's period (上年预算数 | 本年预算数), or a
+    column of an earlier year than another's (2023年预算数 beside 2024年预算数)?"""
     def rank(c: int) -> int | None:
         return _period_rank(t.columns[c].path)
-    return rank(col) is None and any(c != col and column.role == "amount" and rank(c) is not None
-                                     for c, column in t.columns.items())
+
+    def year(c: int) -> int:
+        return max((int(y) for y in _totals_knowledge()["year"].findall("".join(t.columns[c].path))), default=0)
+
+    others = [c for c, column in t.columns.items() if c != col and column.role == "amount"]
+    if rank(col) is None:
+        return any(rank(c) is not None for c in others)
+    return year(col) > 0 and any(year(c) > year(col) for c in others)
 
 
 def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped: list[Cell]) -> list[tuple[int, Value]]:

@@ -111,7 +111,27 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
     head = part.list_head
     if head is not None:
         cands.insert(0, head)
+    whole = _whole_before(a, pct, part, by_key)
+    if whole is not None and whole not in cands:
+        cands.insert(0, whole)
     return cands, False
+
+
+def _whole_before(a: Analysis, pct: Mention, part: Mention, by_key: dict[str, list[Mention]]) -> Mention | None:
+    """The figure of the whole a sentence names before its parts ("“三公”经费支出决算中，公务接待费支出决算0.53万元，
+    占31%"): the last statement of that quantity before the share, in this period."""
+    text = pct.line.norm.text[:part.start]
+    sentence = re.sub(r"[“”\"‘’']", "", text[max(text.rfind(c) for c in "。!?") + 1:])  # “三公”经费
+    leads = list(re.finditer(a.knowledge.claims["whole_lead"], sentence))
+    if not leads:
+        return None
+    role, rest = split_role(leads[-1].group("whole"), a.knowledge)
+    found = match_quantity(rest if role else leads[-1].group("whole"), a.knowledge)
+    if found is None:
+        return None
+    before = [x for x in by_key.get(found.key, []) if x is not part and x.role in (None, "actual")
+              and (x.line.index, x.start) < (pct.line.index, pct.start)]
+    return before[-1] if before else None
 
 
 def _bound(total: Mention, part: Mention, list_opener: Mention | None, siblings: list[Mention]) -> bool:

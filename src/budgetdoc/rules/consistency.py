@@ -154,13 +154,21 @@ def check_carryover_chain(ctx: RuleContext) -> Iterator[Finding]:
         end = first.get(scope + "expense.carryover_end")
         if begin is None or end is None:
             continue
-        # The change stated right after this year's 年末 figure gives last year's 年末.
+        # The change stated right after this year's 年末 figure gives last year's 年末: in its sentence, or opening
+        # the next when the 年末 opens its own ("3.年末结转和结余0.67万元。与上年决算相比,减少0.28万元"). After a
+        # sentence that lists several totals ("…；本年支出合计X，年末结转和结余13.86万元。较上年增长320.79万元") the
+        # change is of what the paragraph is about, its 收入总计.
+        opens = next((x for x in a.line_mentions(end) if x.sentence == end.sentence and x.is_level), None) is end
         change = next((x for _ln, ms in a.mentions for x in ms if x.is_change and x.line is end.line
+                       and (x.sentence == end.sentence or (opens and x.sentence == end.sentence + 1))
                        and x.start > end.start and x.subject == end.key), None)
         if change is None or _names_other_quantity(change, a.knowledge):
             continue
         signed = change.yuan if change.direction > 0 else -change.yuan
         prev_end = end.yuan - signed
+        if prev_end.hi < 0:
+            ctx.unverified(change, "由年末结转和结余及其变动推得的上年数为负，变动所指可能是其他数字")
+            continue
         if prev_end.overlaps(begin.yuan):
             ctx.verified(change, Reading(f"{end.stated.strip()} − {change.stated.strip()} = 本年年初结转和结余{begin.stated.strip()}",
                                          (mention_figure("年末结转和结余", end), mention_figure("年初结转和结余", begin))))

@@ -146,9 +146,14 @@ def _items(p: Paragraph, after: list[_Stated], head: _Stated, w: _Words) -> list
     text = p.text
     gap = text[head.end:head.end + 4]
     m = w.breakdown.search(gap)
+    at = head.end
+    if m is None and after and re.fullmatch(r"[、,，和及]\s*", text[head.end:after[0].pos]):
+        # "公务接待29批次、116人次，其中：国内公务接待27批次，外事接待2批次": two counts share one 其中.
+        at = after[0].end
+        m = w.breakdown.search(text[at:at + 4])
     if m is None:
         return None
-    start = head.end + m.end()
+    start = at + m.end()
     end_m = w.list_end.search(text, start)
     end = end_m.start() if end_m else len(text)
     return [x for x in after if start <= x.pos < end and x.unit == head.unit and not _bracketed(text, x.pos)]

@@ -1172,6 +1172,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
     for sides in groups.values():
         t = sides[0]
         yield from _blank_grand_totals(ctx, sides)
+        yield from _blank_subtotals(ctx, sides)
         first: dict[str, Fact] = {}
         for f in (f for side in sides for f in side.facts):
             first.setdefault(f.key, f)
@@ -1248,6 +1249,8 @@ def _other_period_columns(ctx: RuleContext, t: ParsedTable, first: dict[str, Fac
         found = match_quantity(clean_label(bare_label(row.name))) if row.name else None
         if found is not None and found.key.startswith("sangong.") and found.key not in keyed:
             keyed[found.key] = row
+        elif found is None and row.is_total and "sangong.total" not in keyed:
+            keyed["sangong.total"] = row  # the table's 合计 row is its 三公经费
     used = {f.loc for f in first.values()}
     for c in sorted(t.columns):
         if t.columns[c].role != "amount" or any(v.cell.loc in used for r in keyed.values()
@@ -1326,6 +1329,42 @@ def _blank_grand_totals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[
                          f"{fmt_fixed(ov.value, ov.decimals)}相等，{name}应为{fmt_fixed(ov.value, ov.decimals)}，表中缺失。",
                          [Evidence(name, cell.loc)], stated="（空白）", expected=fmt_fixed(ov.value, ov.decimals),
                          reading=reading)
+
+
+def _blank_subtotals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[Finding]:
+    """收支总表: a side's 本年收入合计 (本年支出合计) printed blank while the items above it are filled and, with the
+    rows under it (上年结转, 结转下年), give the side's filled 收入总计 (支出总计): Σ items is the missing cell."""
+    if len(sides) != 2 or any(t.type not in ("summary", "fiscal_summary") for t in sides):
+        return
+    sub = table_knowledge().patterns["side_subtotal"]
+    for t in sides:
+        found = _grand_total(t)
+        amount = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
+        if found is None or not amount or amount[0] not in found[0].values:
+            continue
+        end, col = found[0], amount[0]
+        rows = _from_subtotal(t, end)
+        if not rows or not sub.search(bare_label(rows[0].name)) or col in rows[0].values or rows[0].values:
+            continue
+        subtotal, under = rows[0], rows[1:]
+        items = [r for r in (_top_rows(t, subtotal) or []) if r in t.rows[:t.rows.index(subtotal)]]
+        if not items or any(col not in r.values for r in items if r.values) \
+                or not any(col in r.values and r.values[col].value for r in items):
+            continue
+        have = [r.values[col].interval for r in items if col in r.values]
+        parts = interval_sum(have)
+        rest = interval_sum([r.values[col].interval for r in under if col in r.values])
+        total = end.values[col]
+        if _severity(total, parts + rest) is not None:
+            continue  # the items and the rows under do not give the total: which cell is missing is not known
+        d = max(r.values[col].decimals for r in items if col in r.values)
+        expected = fmt_fixed(parts.mid, d)
+        name = bare_label(subtotal.name)
+        yield ctx.report(f"《{t.name[:30]}》{name}栏空白：其上各项之和为{expected}，加其下各行与"
+                         f"{bare_label(end.name)}{fmt_fixed(total.value, total.decimals)}相符，{name}应为{expected}，表中缺失。",
+                         [Evidence(name, (subtotal.by_col.get(col) or subtotal.cells[0]).loc)], stated="（空白）",
+                         expected=expected, reading=Reading(f"{bare_label(end.name)}{fmt_fixed(total.value, total.decimals)}",
+                                                            (_cell_figure(end),)))
 
 
 def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None:
