@@ -14,7 +14,7 @@ from ..model import Fact, Metadata
 from ..structure import Line
 from ..structure.metadata import org_pattern
 from .keys import QuantityMatch, is_bare, match_econ, match_quantity, numbering_style, scope_in, split_role
-from .mentions import LIST_END, SENTENCE_END, Mention, continues_sentence
+from .mentions import LIST_END, SENTENCE_END, Mention, continues_sentence, named_whole
 
 
 def func_key(text: str, section_title: str | None, k: Knowledge | None = None) -> str | None:
@@ -69,12 +69,16 @@ def _components(key: str | None, k: Knowledge) -> set[str]:
     return out
 
 
+def _parts_of_parts(key: str | None, k: Knowledge) -> set[str]:
+    """The parts of a total's parts (基本支出 and 项目支出 of 支出总计, through 本年支出合计)."""
+    return {x for c in _components(key, k) for x in _components(c, k)}
+
+
 def _list_ended(b: Breakdown, m: Mention, k: Knowledge) -> bool:
     """Is m, a figure that is no part of the list's total (named otherwise, or not named), after a semicolon
     that ends a list of its parts ("其中：基本支出X，项目支出Y；一般公共预算安排的公用经费Z")? Then it is a
     statement of its own."""
-    comps = _components(b.head.key, k)
-    comps |= {x for c in comps for x in _components(c, k)}  # 支出总计's list of 基本支出 and 项目支出 too
+    comps = _components(b.head.key, k) | _parts_of_parts(b.head.key, k)  # 支出总计's list of 基本支出 and 项目支出 too
     if len(b.parts) < 2 or not all(p.key and k.base_key(p.key) in comps for p in b.parts):
         return False
     # A part of a part the list has not named is still in it (公务用车运行维护费 among the 三公 items, for
@@ -318,10 +322,9 @@ def _head_before(mentions: list[Mention], item: Mention, k: Knowledge) -> Mentio
     found = match_quantity(item.label, k)
     if found is not None:
         for m in mentions:
-            comps = _components(m.key, k)
             # A part of a part too: 支出预算X。其中：基本支出… (本年支出 of 支出总计, 基本支出 of 本年支出).
             if m.sentence == item.sentence - 1 and _is_level(m) \
-                    and (found.key in comps or any(found.key in _components(c, k) for c in comps)):
+                    and (found.key in _components(m.key, k) or found.key in _parts_of_parts(m.key, k)):
                 return m
     first = _first_level_of(mentions, item.sentence - 1)
     if first is not None and split_role(item.label, k)[0] is None:
@@ -462,10 +465,8 @@ def _whole_named_before(m: Mention, label: str, k: Knowledge) -> QuantityMatch |
     names more than a scope or no whole comes before it."""
     if not re.fullmatch(k.claims["bare_scope"], label.strip()):
         return None
-    text = m.line.norm.text[:m.clause_start]
-    sentence = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
-    leads = list(re.finditer(k.claims["whole_lead"], sentence))
-    whole = match_quantity(leads[-1].group("whole"), k) if leads else None
+    named = named_whole(m.line.norm.text[:m.clause_start], k)
+    whole = match_quantity(named, k) if named else None
     if whole is None or not whole.scoped:
         return None
     # The scope's own part of the whole only: 收支总预算 names both totals, the part is taken as its 收入总计.
@@ -520,7 +521,7 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: K
         # The parts of a part, in a list that names none of the total's own ("支出预算X。其中：基本支出a，项目支出b":
         # 本年支出's parts under 支出总计).
         below = not any(p.key and k.base_key(p.key) in comps for p in stack[depth].parts) \
-            and any(key in _components(c, k) for c in comps)
+            and key in _parts_of_parts(stack[depth].head.key, k)
         if key and (key in comps or below):
             while len(stack) > depth + 1:
                 breakdowns.append(stack.pop())

@@ -104,6 +104,14 @@ class Mention:
         return self.amount.value_yuan
 
 
+def named_whole(before: str, k: Knowledge | None = None) -> str | None:
+    """The whole the sentence that `before` ends in names before its parts ("财政拨款支出中，一般公共预算…",
+    "三公经费支出决算中，公务接待费…"): the words in front of its last 中，, or None."""
+    sentence = before[max(before.rfind(c) for c in SENTENCE_END) + 1:]
+    leads = list(re.finditer((k or knowledge()).claims["whole_lead"], sentence))
+    return leads[-1].group("whole") if leads else None
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for i, ch in enumerate(text):

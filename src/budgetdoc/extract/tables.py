@@ -914,8 +914,12 @@ def _period_rank(path: tuple[str, ...]) -> int | None:
     text = "".join(path)
     if any(w in text for w in tk["avoid"]):
         return None
-    years = [int(y) for y in tk["year"].findall(text)]
-    return (max(years) if years else 0) * 10 + sum(1 for w in tk["prefer"] if w in text)
+    return _year_of(path) * 10 + sum(1 for w in tk["prefer"] if w in text)
+
+
+def _year_of(path: tuple[str, ...]) -> int:
+    """The latest year a column's header names (2024年预算数: 2024), 0 when none."""
+    return max((int(y) for y in _totals_knowledge()["year"].findall("".join(path))), default=0)
 
 
 def _side_total(t: ParsedTable, stated: set[str]) -> list[Fact]:
@@ -1026,13 +1030,11 @@ def _other_period_only(t: ParsedTable, col: int) -> bool:
     def rank(c: int) -> int | None:
         return _period_rank(t.columns[c].path)
 
-    def year(c: int) -> int:
-        return max((int(y) for y in _totals_knowledge()["year"].findall("".join(t.columns[c].path))), default=0)
-
     others = [c for c, column in t.columns.items() if c != col and column.role == "amount"]
     if rank(col) is None:
         return any(rank(c) is not None for c in others)
-    return year(col) > 0 and any(year(c) > year(col) for c in others)
+    year = _year_of(t.columns[col].path)
+    return year > 0 and any(_year_of(t.columns[c].path) > year for c in others)
 
 
 def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped: list[Cell]) -> list[tuple[int, Value]]:

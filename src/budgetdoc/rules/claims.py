@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import QuantityMatch, match_quantity, scope_in, split_role
-from ..extract.mentions import continues_sentence, sentence_bounds
+from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -120,13 +120,11 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
 def _whole_before(a: Analysis, pct: Mention, part: Mention, by_key: dict[str, list[Mention]]) -> Mention | None:
     """The figure of the whole a sentence names before its parts ("“三公”经费支出决算中，公务接待费支出决算0.53万元，
     占31%"): the last statement of that quantity before the share, in this period."""
-    text = pct.line.norm.text[:part.start]
-    sentence = re.sub(r"[“”\"‘’']", "", text[max(text.rfind(c) for c in "。!?") + 1:])  # “三公”经费
-    leads = list(re.finditer(a.knowledge.claims["whole_lead"], sentence))
-    if not leads:
+    named = named_whole(re.sub(r"[“”\"‘’']", "", pct.line.norm.text[:part.start]), a.knowledge)  # “三公”经费
+    if named is None:
         return None
-    role, rest = split_role(leads[-1].group("whole"), a.knowledge)
-    found = match_quantity(rest if role else leads[-1].group("whole"), a.knowledge)
+    role, rest = split_role(named, a.knowledge)
+    found = match_quantity(rest if role else named, a.knowledge)
     if found is None:
         return None
     before = [x for x in by_key.get(found.key, []) if x is not part and x.role in (None, "actual")
