@@ -64,7 +64,7 @@ def touches(f, defect):
     if st not in (None, '') and same_value(f.get('stated'), st):
         return True
     # a deleted section has no text to quote: accept a finding that names the section
-    if defect.get('class') == 'missing-part':
+    if defect.get('class') in ('missing-part', 'missing-section'):
         w = norm(defect.get('where'))
         if w and (w in norm(f.get('message')) or w in norm(f.get('expected'))):
             return True
@@ -168,7 +168,8 @@ def main():
     print(f'{"class":18s}' + ''.join(f'{f:>7s}' for f in fmts) + f'{"all":>8s}')
     gt = [0, 0]
     colt = {f: [0, 0] for f in fmts}
-    for cls in CLASSES:
+    # the classes of the first generator first, then any other generator's own, by name
+    for cls in CLASSES + sorted({c for c, _ in found} - set(CLASSES)):
         cells = []
         rt = [0, 0]
         for f in fmts:
