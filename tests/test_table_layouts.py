@@ -19,6 +19,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from budgetdoc import check
+from budgetdoc.load import load
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 STYLE = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=10, leading=14)
@@ -151,6 +152,109 @@ def test_last_years_column_is_no_component(tmp_path: Path) -> None:
     bad = [["201", "一般公共服务支出", "302.16", "176.66", "100.00", "290.00"]]
     found = _errors(_pdf(tmp_path / "bad.pdf", [(EXPENSE_TITLE, head + bad, [])]), "table-row-total")
     assert [(f.stated, f.expected) for f in found] == [("302.16", "276.66")]
+
+
+# ---- text laid out with spaces (what a PDF-to-text tool prints for a table page) ----
+
+def _layout(path: Path, rows: list[list[str]], blank_line: bool = False) -> Path:
+    """The rows as a text file of aligned columns: figures right-aligned, other cells centred, columns two
+    spaces apart or more, widths in printed columns (a CJK character takes two), blank cells only spaces."""
+    def w(t: str) -> int:
+        return sum(2 if "\u4e00" <= ch <= "\u9fff" or ch in "（）：" else 1 for ch in t)
+    widths = [max(w(r[c]) for r in rows) for c in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for c, text in enumerate(row):
+            pad = widths[c] - w(text)
+            figure = text.replace(".", "").replace(",", "").isdigit() and c >= 2
+            cells.append(" " * pad + text if figure else " " * (pad // 2) + text + " " * (pad - pad // 2))
+        lines.append("    ".join(cells).rstrip())
+        if blank_line:
+            lines.append("")
+    path.write_text("\n".join([TITLE, EXPENSE_TITLE, "单位：万元", *lines, "", "注：本表为示例。"]) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_space_aligned_text_table(tmp_path: Path) -> None:
+    """A row whose 公用经费 is blank keeps its 项目支出 in its own column (208: 74.67 = 基本 44.67 + 项目
+    30.00, 人员经费 44.67, 公用经费 blank; so 合计 人员经费 194.67 = 150.00 + 44.67, 公用经费 26.66). Blank
+    lines between the rows (a layout that keeps the spacing) do not end the table."""
+    body = [["", "合计", "376.83", "221.33", "194.67", "26.66", "155.50"], BODY[1][:],
+            ["208", "社会保障和就业支出", "74.67", "44.67", "44.67", "", "30.00"]]
+    for blank in (False, True):
+        path = _layout(tmp_path / f"ok{blank}.txt", HEAD + body, blank)
+        table = [b for b in load(path).blocks if b.kind == "table"]
+        assert len(table) == 1 and [c.text for c in table[0].rows[-1]] == body[2]
+        assert not [f for f in check(path).findings if f.severity == "error"]
+        bad = [row[:] for row in body]
+        bad[1][4] = "140.00"  # 201 人员经费 140.00 + 公用经费 26.66 = 166.66 ≠ 小计 176.66
+        found = _errors(_layout(tmp_path / f"bad{blank}.txt", HEAD + bad, blank), "table-row-total")
+        assert [(f.stated, f.expected, f.evidence[0].loc.line) for f in found] == \
+            [("176.66", "166.66", 7 + 3 * blank)]
+
+
+def test_space_aligned_heading_over_a_blank_column_is_not_guessed(tmp_path: Path) -> None:
+    """公用经费 blank in every row: its heading stands over no figure, so which column a heading names
+    cannot be told from where the cells stand. The lines stay text, and no table finding is made."""
+    body = [row[:5] + ["", row[6]] for row in BODY]
+    path = _layout(tmp_path / "t.txt", HEAD + body)
+    assert not any(b.kind == "table" for b in load(path).blocks)
+    r = check(path)
+    assert not [f for f in r.findings if f.severity == "error"]
+
+
+def test_space_aligned_labels_wrapped_around_their_figures(tmp_path: Path) -> None:
+    """A label too long for its column, printed as PDF-to-text tools do: its lines above and below the row's
+    figures, the row's own label cell blank ("一般公共服务" / "201        302.16 …" / "支出"), or its middle line
+    beside them ("机关事业单位" / "2080505 基本养老保险 44.67" / "缴费支出"). Each row keeps its whole name, and
+    a wrong figure is still found on its row (201: 176.66 + 125.50 = 302.16)."""
+    def layout(first: str) -> str:
+        return "\n".join([
+            TITLE, EXPENSE_TITLE, "单位：万元",
+            "科目编码     科目名称            合计      基本支出      项目支出",
+            "             合计              376.83      221.33      155.50",
+            "             一般公共服务",
+            f"201                             {first}      176.66      125.50",
+            "             支出",
+            "             社会保障和就",
+            "208                              74.67       44.67       30.00",
+            "             业支出",
+            "             机关事业单位",
+            "2080505      基本养老保险         74.67       44.67       30.00",
+            "             缴费支出",
+            "", "注：本表为示例。", ""])
+    path = tmp_path / "ok.txt"
+    path.write_text(layout("302.16"), encoding="utf-8")
+    table = next(b for b in load(path).blocks if b.kind == "table")
+    assert [c.text for row in table.rows for c in row[:2] if c.text] == [
+        "科目编码", "科目名称", "合计", "201", "一般公共服务支出", "208", "社会保障和就业支出",
+        "2080505", "机关事业单位基本养老保险缴费支出"]
+    assert not [f for f in check(path).findings if f.severity == "error"]
+    bad = tmp_path / "bad.txt"
+    bad.write_text(layout("320.16"), encoding="utf-8")
+    assert ("320.16", "302.16") in [(f.stated, f.expected) for f in check(bad).findings if f.severity == "error"]
+
+
+def test_a_sentence_runs_on_over_a_page_number(tmp_path: Path) -> None:
+    """Text copied from a PDF keeps the page's number between the two halves of a sentence: the sentence is
+    one, so 11307.34 is the 一般公共预算 part of 11884.37 (2703.49 + 239.56 + 8941.32 = 11884.37;
+    2703.19 + 239.56 + 8364.59 = 11307.34), no second 政府采购 total."""
+    prose = ("（一）机关运行经费。2026年一般公共预算财政拨款运行经费2115.63万元，比2025年增加1.05万元，主要原因是机关办公费"
+             "有所增加。主要用于办公费、印刷费、邮电费、水电费、物管费、差旅费、会议费、培训费及其他商品和服务支出等。"
+             "（二）政府采购情况。所属各预算单位政府采购预算总额11884.37万元：政府采购货物预算2703.49万元、政府采购工程预算"
+             "239.56万元、政府采购服务预算8941.32万元；其中一般公共预算拨款政府采购11307.34万元：政府采购货物预算"
+             "2703.19万元、政府采购工程预算239.56万元、政府采购服务预算8364.59万元。（三）绩效目标设置情况。2026年项目支出"
+             "均实行了绩效目标管理，涉及一般公共预算财政拨款项目支出资金全部纳入绩效目标管理的范围并编制了绩效目标。")
+    at = prose.index("拨款政府采购")  # the page breaks right before it: lines of 40 ending there
+    first = at % 40
+    lines = [prose[:first], *(prose[i:i + 40] for i in range(first, len(prose), 40))]
+    cut = (at - first) // 40 + 1
+    text = "\n".join(["某市水利局2026年部门预算", *lines[:cut], "", "                    — 7 —", *lines[cut:], ""])
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert not [f for f in check(path).findings if f.severity == "error"]
 
 
 # ---- side by side: 人员经费 | 公用经费 printed as one table ----

@@ -245,7 +245,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
             elif m.key and m.role is None:
                 subject = m.key
             elif m.key and m.role:
-                subject = m.key.rsplit(".", 1)[0]
+                # 年初预算为X (key ….budget): the item; 支出决算为X in a final keeps the item's own key.
+                subject = m.key.removesuffix(f".{m.role}")
             elif m.list_head is not None and not (subject and ".func." in f".{subject}"):
                 # An item we cannot name: its 年初预算 after it is not the list's total's (a 功能分类 item the
                 # sentence names stays the subject: 进修及培训（20508）X，具体为：人员经费Y).
@@ -374,10 +375,34 @@ def _of_a_named_unit(m: Mention) -> bool:
     return False
 
 
+def _names_another_unit(m: Mention, meta: Metadata, k: Knowledge) -> bool:
+    """Does the figure's clause open with a unit's name right before what it states ("分单位看：XX局（本级）收入
+    263.76万元、支出245.68万元", "XX县图书馆本年收入1035.29万元")? Then the figure is that unit's, not the
+    department's: a name that starts with its place and is not the department's, or any name marked 本级.
+    ("2026年XX局本级1家行政单位以及…3家事业单位的机关运行经费…" names the units a department figure covers.)"""
+    if m.line.section is not None and m.line.section.unit_scope:
+        return False  # under a unit's own heading its figures are that unit's scope already (rules.base.unit_of)
+    text = m.line.norm.text[:m.start]
+    clause = text[max(text.rfind(c) for c in "；;。") + 1:]
+    found = re.match(f"(?P<lead>[^\\d]{{0,8}}?[:：]|)\\s*(?P<name>{org_pattern()})(?:机关)?(?P<own>\\(本级\\)|本级)?",
+                     clause.lstrip())
+    if found is None or re.match(r"\s*[\d、和及与的等]|\s*以及", clause.lstrip()[found.end():]):
+        return False
+    name = found.group("name")
+    if found.group("own") or name.endswith("(本级)"):
+        return "本级" not in (meta.department or "")
+    name = re.sub(r"\([^()]*\)$", "", name)  # 科尔沁左翼中旗政务服务局(部门): the name without its note
+    dept = meta.department or ""
+    # The department's own name, whole, cut at an inner ending (石门县人力资源和社会|保障局) or shortened
+    # (石门县人社局): the same body. A unit's name ends otherwise (…中心, …图书馆 under a 局).
+    own = name in dept or dept.endswith(name) or name.endswith(dept) or (dept and name[-1] == dept[-1])
+    return bool(dept) and k.patterns["unit_place"].match(name) is not None and not own
+
+
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
              meta: Metadata, k: Knowledge) -> None:
     label = m.label
-    if _of_a_named_unit(m):
+    if _of_a_named_unit(m) or _names_another_unit(m, meta, k):
         return
     head = stack[-1].head if stack else None
     head_key = head.key if head else None
@@ -403,6 +428,9 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
     if found is not None and not head_key and (whole := _whole_named_before(m, label, k)) is not None:
         found = whole  # 财政拨款支出中，一般公共预算财政拨款X: that scope's 支出, not its 收入
     role, rest = split_role(label, k)
+    compared = bool(k.patterns["compared_lead"].match(label))
+    # a role word and nothing else ("预算数为X" in a budget: the item's own figure), not the level compared with
+    worded = role is not None and not compared
     current = role == "current"  # 本年安排X: this period's figure of what the sentence is about
     if current:
         role = None
@@ -416,8 +444,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
             role, rest = (role if role == "budget" and meta.kind != "budget" else None), label
     if role is None and head is not None and head.role is not None:
         role = head.role  # items of a budget figure are budget figures
-    if role is None and k.patterns["compared_lead"].match(label):
-        role = "prev"
+    if compared and (role is None or role == "budget" and meta.kind == "budget"):
+        role = "prev"  # "比2024年年初预算数X" in a 2025 budget: last year's budget, the change's base
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role
@@ -447,7 +475,7 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
         also, scoped = found.also, found.scoped
         if also:
             m.also = tuple(_scoped(a, prefix_text, head_key, section_scope, scoped, k) for a in also)
-    elif (role or current) and is_bare(rest, k) and subject:
+    elif (role or current or worded) and is_bare(rest, k) and subject:
         m.key = subject
         if role == "actual":
             return
@@ -478,7 +506,10 @@ def _own_figure_before(mentions: list[Mention], compared: Mention) -> Mention:
     2190万元减少221万元；其中：…"): the list that follows breaks that figure down, not last year's."""
     own = [x for x in mentions if x.sentence == compared.sentence and x.end <= compared.start and _is_level(x)
            and x.role != "prev"]
-    return own[-1] if own else compared
+    # A final's own figure before its budget ("支出决算为33.77万元，完成全年预算32.85万元的102.8%，上年9.63万元；
+    # 其中：…"): the list breaks down what was spent, not the budget it is measured against.
+    spent = [x for x in own if x.role != "budget"]
+    return spent[-1] if spent else own[-1] if own else compared
 
 
 def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:

@@ -443,7 +443,8 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
             continue
         header_text = " ".join(p for path in paths for p in path)
         unit_re = _pattern("unit")
-        unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i))
+        unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i)) \
+            or _header_unit(header_text)
         # A table whose unit line the page lost (a 续表 not joined to its table, a caption set inside the
         # table's frame) is in the unit the tables before it state: a table set keeps one unit.
         unit = unit_m.group(1) if unit_m else (last_unit or default_unit or "万元")
@@ -462,6 +463,12 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
                             _rows(grid, origin, nheader, columns, side, 0), [block], group=group, side=side)
             out.append(t)
     return out
+
+
+def _header_unit(header_text: str) -> re.Match[str] | None:
+    """The unit the column headers name in brackets ("金额（元）"), when they all name the same one."""
+    found = list(_pattern("header_unit").finditer(header_text))
+    return found[0] if found and len({m.group(1) for m in found}) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,9 @@ rules can read them as tables:
 - Markdown pipe tables (`| 项目 | 金额 |`, the `|---|` line under the header skipped);
 - a cell per line, each indented by a tab, rows separated by blank lines (the usual DOCX-to-text
   output: seeds 000 and 002);
-- a row per line, cells separated by " | " without the outer bars (`301 | 工资福利支出 | 950.85`).
+- a row per line, cells separated by " | " without the outer bars (`301 | 工资福利支出 | 950.85`);
+- a row per line, cells apart by runs of spaces (PDF-to-text output that keeps the layout), blank cells
+  restored from where the cells stand (aligned_text).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import re
 from pathlib import Path
 
 from ..model import Block, Cell, Location, SourceDocument
+from . import aligned_text
 from .encoding import decode
-from .wrapping import join_cut_lines
+from .wrapping import PAGE_NUMBER, join_cut_lines, page_furniture
 
 
 def _is_row(line: str) -> bool:
@@ -80,6 +83,17 @@ def read(path: Path, data: bytes) -> SourceDocument:
             rows = [[(n, c) for c in lines[n - 1].split("\t")] for n in range(i + 1, j + 1)]
         elif _is_cell_line(line):
             rows, j = _cell_per_line_rows(lines, i)
+        elif aligned_text.is_row(line) and (j := aligned_text.block_end(lines, i)) > i:
+            # The heading lines above that were taken for text join the table when its columns hold them.
+            start = aligned_text.heading_start(lines, i)
+            rows, end = aligned_text.table(lines, start, j) if start < i else ([], j)
+            if rows:
+                while blocks and blocks[-1].kind == "paragraph" and (blocks[-1].loc.line or 0) > start:
+                    blocks.pop()
+                i, j = start, end
+            else:
+                # Where the columns cannot be told, the lines stay text (not the rows without headings).
+                rows, j = aligned_text.table(lines, i, j)
         else:
             rows, j = [], i + 1
         if len(rows) >= 2:
@@ -88,11 +102,12 @@ def read(path: Path, data: bytes) -> SourceDocument:
             i = max(j, i + 1)
             continue
         for n in range(i, max(j, i + 1)):
-            if lines[n].strip():
+            if lines[n].strip() and not PAGE_NUMBER.match(lines[n]):
                 kind = "heading" if lines[n].lstrip().startswith("#") else "paragraph"
                 blocks.append(Block(kind, lines[n], Location(line=n + 1)))
         i = max(j, i + 1)
-    return SourceDocument(source=str(path), format="text", blocks=join_cut_lines(blocks), encoding=encoding)
+    return SourceDocument(source=str(path), format="text", blocks=join_cut_lines(blocks, furniture=page_furniture(lines)),
+                          encoding=encoding)
 
 
 def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, str]]], int]:
@@ -115,9 +130,15 @@ def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, 
     return rows, j
 
 
-def _table(rows: list[list[tuple[int, str]]], number: int) -> Block:
-    cells = [[Cell(c.strip(), r, col, Location(line=n, table=number, row=r, col=col))
-              for col, (n, c) in enumerate(row, start=1)] for r, row in enumerate(rows, start=1)]
+def _table(rows: list[list[tuple[int, str | None]]], number: int) -> Block:
+    """A table block; a cell text None is a column the cell on its left spans (aligned text)."""
+    def span(row: list[tuple[int, str | None]], k: int) -> int:
+        n = 1
+        while k + n < len(row) and row[k + n][1] is None:
+            n += 1
+        return n
+    cells = [[Cell(c.strip(), r, k + 1, Location(line=n, table=number, row=r, col=k + 1), colspan=span(row, k))
+              for k, (n, c) in enumerate(row) if c is not None] for r, row in enumerate(rows, start=1)]
     first = rows[0][0][0]
     text = "\n".join("\t".join(c.text for c in row) for row in cells)
     return Block("table", text, Location(line=first, table=number), rows=cells)

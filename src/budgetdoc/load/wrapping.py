@@ -17,6 +17,9 @@ ENDS = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
 # A line cut at the width ends mid-clause: not with a mark, and not with the unit closing an amount (an
 # item per line, "人员经费489.18万元", ends there without being cut).
 _CLAUSE_MARKS = "，,；;：:。"
+# A page's number on a line of its own ("— 7 —", "- 7 -", "第 7 页 共 20 页"): page furniture a text
+# copied from a PDF keeps between the two halves of a sentence or a table.
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–─]+\s*\d{1,4}\s*[-—–─]+|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 _COMPLETE_END = (*ENDS, ",", "，", "、", ")", "）", "元", "%")
 
 
@@ -25,14 +28,30 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def join_cut_lines(blocks: list[Block], same_line: bool = False) -> list[Block]:
+def page_furniture(lines: list[str]) -> set[int]:
+    """The 1-based numbers of the lines that are a page's number, and of the blank lines around one."""
+    out: set[int] = set()
+    for n, line in enumerate(lines):
+        if PAGE_NUMBER.match(line):
+            out.add(n + 1)
+            for step in (-1, 1):
+                k = n + step
+                while 0 <= k < len(lines) and not lines[k].strip():
+                    out.add(k + 1)
+                    k += step
+    return out
+
+
+def join_cut_lines(blocks: list[Block], same_line: bool = False, furniture: set[int] | None = None) -> list[Block]:
     """The paragraph blocks of a text file (one a line, located by line number), with the lines of a file
     cut at one width joined into their paragraphs. A file is cut when at least five lines, and a third of
     its prose lines, end mid-clause within a fifth of its widest lines; then a line that reaches that
     width without ending its sentence goes on in the line right under it, unless that one is numbered or
     a heading. Files written a paragraph a line come back unchanged. `same_line`: the next line may be
-    on the same source line (HTML, <br> between them)."""
-    prose = [b for b in blocks if b.kind == "paragraph" and len(b.text.strip()) >= 8]
+    on the same source line (HTML, <br> between them). `furniture`: line numbers a sentence runs on over
+    (a page's number and the blank lines around it)."""
+    # (A line with a wide gap inside is a table's row left as text, not prose: it says nothing of the width.)
+    prose = [b for b in blocks if b.kind == "paragraph" and len(b.text.strip()) >= 8 and "   " not in b.text.strip()]
     if len(prose) < 5:
         return blocks
     widths = sorted(width(b.text.strip()) for b in prose)
@@ -46,7 +65,9 @@ def join_cut_lines(blocks: list[Block], same_line: bool = False) -> list[Block]:
         prev = out[-1] if out else None
         if prev is not None and last is not None and prev.kind == b.kind == "paragraph" \
                 and b.loc.line is not None and last.loc.line is not None \
-                and (b.loc.line == last.loc.line + 1 or same_line and b.loc.line == last.loc.line) \
+                and (b.loc.line == last.loc.line + 1 or same_line and b.loc.line == last.loc.line
+                     or bool(furniture) and b.loc.line > last.loc.line + 1
+                     and all(n in furniture for n in range(last.loc.line + 1, b.loc.line))) \
                 and _runs_on(last.text, full) and not NEW_PARAGRAPH.match(b.text):
             prev.text = prev.text.rstrip() + b.text.strip()
         else:

@@ -92,12 +92,13 @@ def _sheet(ws: Any) -> list[Block]:
 def _table_runs(grid: dict[tuple[int, int], tuple[str, bool]], r0: int, r1: int) -> list[tuple[int, int]]:
     """The sheet's rows as tables: one run, or where a sheet prints several tables one under another
     (a whole disclosure on one sheet), a new run at each title row (one cell ending in 表) after an empty
-    row. Of several runs, those without a row of two filled cells (the prose between tables) are none."""
+    row or a row of one cell (a line of prose, the contents, the part's heading). Of several runs, those
+    without a row of two filled cells (the prose between tables) are none."""
     filled: dict[int, list[str]] = {}
     for (r, _), (text, _) in sorted(grid.items()):
         filled.setdefault(r, []).append(text)
     starts = [r0] + [r for r in range(r0 + 1, r1 + 1)
-                     if r - 1 not in filled and len(filled.get(r, [])) == 1 and _is_title(filled[r][0])]
+                     if len(filled.get(r - 1, [])) <= 1 and len(filled.get(r, [])) == 1 and _is_title(filled[r][0])]
     runs = list(zip(starts, [s - 1 for s in starts[1:]] + [r1], strict=True))
     if len(runs) == 1:
         return runs

@@ -126,9 +126,11 @@ def _contents(lines: list[Line]) -> tuple[list[tuple[Line, str, str]], list[Line
     while end < len(lines):
         ln = lines[end]
         title = _bare_title(ln.norm.text)
-        if ln.block.kind == "table" or len(ln.norm.text) > 60 or not title or title in seen:
+        # the body's heading repeats an entry, with its year or without ("2024年部门收支总表" after 部门收支总表)
+        same = re.sub(r"^\d{4}年度?", "", title)
+        if ln.block.kind == "table" or len(ln.norm.text) > 60 or not title or same in seen:
             break
-        seen.add(title)
+        seen.add(same)
         kind = classify_title(title)[0]
         if kind is not None and title.endswith("表"):
             entries.append((ln, title, kind))

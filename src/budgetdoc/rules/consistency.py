@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
-from ..extract.keys import split_role
-from ..knowledge import Knowledge
+from ..extract.keys import is_bare, split_role
+from ..knowledge import Knowledge, knowledge
 from ..model import Finding, Reading
 from ..verify import mention_figure
 from ..verify.search import statements
@@ -65,7 +65,8 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             wrong, right = (first, m) if m_table is not None else (m, first)
             if _siblings(first, m) or _as_change(a, wrong, right) or _as_change(a, right, wrong) \
-                    or _generic(first, a.knowledge) or _generic(m, a.knowledge) or _sections_of_two_scopes(first, m) \
+                    or (_generic(first, a.knowledge) or _generic(m, a.knowledge)) and first.line is not m.line \
+                    or _sections_of_two_scopes(first, m) \
                     or _one_sentence_two_names(first, m):
                 ctx.unverified(wrong, "两处数字可能不是同一数据（同一列举中的两项，或未写“增加”的增减额）")
                 continue
@@ -81,7 +82,8 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
 
 def _generic(m: Mention, k: Knowledge) -> bool:
     """A figure labelled only by its side and period ("(二)公务接待费。支出预算1.90万元"): whose 支出 it is, the
-    paragraph says, not the label; it is not certainly the department's total."""
+    paragraph says, not the label; it is not certainly the department's total. (Within one paragraph the two
+    figures are of what that paragraph is about: "支出决算为25.37万元，…；全年实际支出52.37万元".)"""
     _role, rest = split_role(m.label.strip(), k)
     return rest.strip(",，;；: ") in (*k.words["income"], *k.words["expense"])
 
@@ -97,7 +99,11 @@ def _sections_of_two_scopes(x: Mention, y: Mention) -> bool:
 def _one_sentence_two_names(x: Mention, y: Mention) -> bool:
     """One sentence stating a quantity twice under two names ("分级次看，市级一般公共预算收入49.5亿元，…县（市、区）
     一般公共预算收入234.6亿元"): a figure for each of the scopes it goes through, not one figure twice."""
-    return x.line is y.line and x.sentence == y.sentence and x.label.strip() != y.label.strip()
+    if not (x.line is y.line and x.sentence == y.sentence and x.label.strip() != y.label.strip()):
+        return False
+    # Two role words of the item the sentence is about ("预算数为59.87万元，…；本年预算安排95.87万元"): one figure.
+    k = knowledge()
+    return not all(is_bare(split_role(v.label.strip(), k)[1], k) for v in (x, y))
 
 
 def _siblings(x: Mention, y: Mention) -> bool:

@@ -234,8 +234,8 @@ def _names(ctx: RuleContext, p: Paragraph, head: _Stated, w: _Words) -> Iterator
         return False
     listing = re.sub(r"[（(][^）)]*[）)]", "", text[intro.end():end]).strip().lstrip("：:").strip()
     names = [n for n in listing.split(w.separator) if n.strip()]
-    if len(names) < 2:
-        return False
+    if len(names) < 2 or any(re.search(r"\d\s*(万元|元|%)", n) for n in names):
+        return False  # amounts, not names ("分单位看：A收入830.23万元、支出1072.64万元")
     if len(names) + 1 == head.count.value:  # one name short: the last two may be joined by 和
         last = w.last_joiner.split(names[-1])
         if len(last) == 2 and all(x.strip() for x in last):

@@ -124,7 +124,7 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     year = a.meta.year  # not needed to see the fault; it names the year that was meant
     compared = re.compile(a.knowledge.claims["compared_year"])
-    year_label = re.compile(a.knowledge.claims["year_label"])
+    year_label = re.compile(a.knowledge.claims["subject_year"])  # "本部门2020年度本年支出合计…" too
     carry_over = re.compile(a.knowledge.claims["year_of_carry_over"])
     kinds = [*a.knowledge.words["budget"], *a.knowledge.words["final"]]
     for line, ms in a.mentions:
@@ -158,6 +158,54 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
                              f"{f'：{year}年文件的本年数应为{year}年' if year and y != year else ''}。",
                              [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
                              stated=str(y), expected=str(year) if year and y != year else None)
+
+
+@rule("figure-year", "period", "error", "金额标明的年度有误",
+      "一句话里金额标明的年度与它的比较对象不合：本文件为2026年预算，“2027年‘三公’经费预算数为41.16万元，"
+      "比2025年预算增加16.35万元”与上年（2025年）比较，金额就是2026年的，却写成2027年；"
+      "“2024年财政拨款收入总计766.11万元，比上年预算减少”出现在2023年预算里，同样如此。",
+      rationale="增减变化是本年数与上年数之比：与报告年度的上一年比较的金额，只能是报告年度的；"
+                "报告年度以后的年度没有预算或决算数。")
+def check_figure_year(ctx: RuleContext) -> Iterator[Finding]:
+    a = ctx.analysis
+    year = a.meta.year
+    if year is None or sum(1 for line in a.lines if f"{year}年" in line.norm.text) < 3:
+        return  # the text itself must name its year often enough to weigh one sentence against it
+    claims = a.knowledge.claims
+    compared, own_year = re.compile(claims["compared_year"]), re.compile(claims["subject_year"])
+    last_year = re.compile(claims["last_year_compared"])
+    for line, ms in a.mentions:
+        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        seen: set[int] = set()
+        for x in ms:
+            if not (x.is_change or x.cue == "growth") or x.sentence in seen:
+                continue
+            levels = [v for v in ms if v.sentence == x.sentence and v.start < x.start and v.is_level]
+            if not levels:
+                continue
+            lv = levels[0]  # the sentence's own figure, the first it states
+            own = own_year.match(lv.raw_label.strip())
+            if own is None or int(own.group("year")) == year:
+                continue
+            y = int(own.group("year"))
+            c = compared.search(x.raw_label)
+            if c is not None:
+                # Against the year before the report's (self-comparison speaks where both are the same).
+                if int(c.group("year")) != year - 1 or y == int(c.group("year")):
+                    continue
+                against = f"与{year - 1}年比较"
+            elif last_year.search(x.raw_label) and y > year:
+                against = "与上年比较"
+            else:
+                continue
+            seen.add(x.sentence)
+            s, e = sentence_around(line.norm.text, lv.start, x.end)
+            yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明{y}年，但本文件为{year}年"
+                             f"{'决算' if a.meta.kind == 'final' else '预算'}，此句{against}，"
+                             f"所述应为{year}年的数字：年度有误。",
+                             [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
+                             stated=str(y), expected=str(year))
 
 
 @rule("file-name-period", "period", "warning", "文件名与内容的年度或文种不符",
