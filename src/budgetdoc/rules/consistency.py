@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import is_bare, split_role
-from ..knowledge import Knowledge, knowledge
+from ..knowledge import Knowledge
 from ..model import Finding, Reading
 from ..verify import mention_figure
 from ..verify.search import statements
@@ -67,7 +67,7 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
             if _siblings(first, m) or _as_change(a, wrong, right) or _as_change(a, right, wrong) \
                     or (_generic(first, a.knowledge) or _generic(m, a.knowledge)) and first.line is not m.line \
                     or _sections_of_two_scopes(first, m) \
-                    or _one_sentence_two_names(first, m):
+                    or _one_sentence_two_names(first, m, a.knowledge):
                 ctx.unverified(wrong, "两处数字可能不是同一数据（同一列举中的两项，或未写“增加”的增减额）")
                 continue
             reported.add((key, wrong.value_yuan))
@@ -96,13 +96,12 @@ def _sections_of_two_scopes(x: Mention, y: Mention) -> bool:
     return sx is not None and sy is not None and sx != sy
 
 
-def _one_sentence_two_names(x: Mention, y: Mention) -> bool:
+def _one_sentence_two_names(x: Mention, y: Mention, k: Knowledge) -> bool:
     """One sentence stating a quantity twice under two names ("分级次看，市级一般公共预算收入49.5亿元，…县（市、区）
     一般公共预算收入234.6亿元"): a figure for each of the scopes it goes through, not one figure twice."""
     if not (x.line is y.line and x.sentence == y.sentence and x.label.strip() != y.label.strip()):
         return False
     # Two role words of the item the sentence is about ("预算数为59.87万元，…；本年预算安排95.87万元"): one figure.
-    k = knowledge()
     return not all(is_bare(split_role(v.label.strip(), k)[1], k) for v in (x, y))
 
 
