@@ -22,8 +22,6 @@ _FIGURE = re.compile(r"^[-−–—]?\s*[\d,，.．]+\s*%?$|^[-−–—/]+$|^[\
 _DASH = re.compile(r"^[-−–—/]+$")
 # A label that opens its own row ("二十四、债务付息支出", "（一）…", "1.…"), never the rest of one above.
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
-# A line that is no row, even with wide gaps: a page's number ("— 7 —").
-_NOT_ROW = PAGE_NUMBER
 # A cell of the caption line over a table, naming its department and unit ("部门：XX局    单位：万元"): no row.
 _CAPTION_CELL = re.compile(r"^(?:编制|填报|预算|主管)?(?:部门|单位)(?:名称)?[:：]|^(?:金额)?单位[:：]")
 
@@ -80,7 +78,7 @@ def _cells(line: str) -> list[str]:
 def is_row(line: str) -> bool:
     """A line of two cells or more (apart by a wide gap) that is not a unit line or a page number."""
     text = line.strip()
-    if not text or "\t" in text or _NOT_ROW.match(text):
+    if not text or "\t" in text or PAGE_NUMBER.match(text):
         return False
     cells = _cells(text)
     if any(_CAPTION_CELL.match(c) for c in cells):
@@ -102,7 +100,7 @@ def _in_table(line: str) -> bool:
     """A line of one cell inside a table: a label whose figures are blank, or the rest of a label too
     long for its column; not a sentence or the next table's title."""
     text = line.strip()
-    return bool(text) and len(text) <= 40 and not _TITLE.search(text) and not _NOT_ROW.match(text) \
+    return bool(text) and len(text) <= 40 and not _TITLE.search(text) and not PAGE_NUMBER.match(text) \
         and not _CAPTION_CELL.match(text) and not text.endswith(("。", "；", ";")) and len(_cells(text)) == 1
 
 

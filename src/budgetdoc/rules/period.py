@@ -6,8 +6,11 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePath
 
+from ..analysis import Analysis
+from ..extract import Mention
 from ..knowledge import Knowledge
 from ..model import Finding
+from ..structure import Line
 from ..structure.file_name import name_metadata
 from .base import (
     SIDE_SECTIONS,
@@ -115,6 +118,20 @@ def check_period_dates(ctx: RuleContext) -> Iterator[Finding]:
                               stated=str(y), expected=str(expected))
 
 
+def _changes_after_levels(a: Analysis) -> Iterator[tuple[Line, Mention, list[Mention]]]:
+    """Each change or growth rate outside the side sections, with the levels its sentence states before it
+    (the figures a comparison is about): where a change has none, it is not given."""
+    for line, ms in a.mentions:
+        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+            continue
+        for x in ms:
+            if not (x.is_change or x.cue == "growth"):
+                continue
+            levels = [v for v in ms if v.sentence == x.sentence and v.start < x.start and v.is_level]
+            if levels:
+                yield line, x, levels
+
+
 @rule("self-comparison", "period", "error", "与同一年度比较",
       "一个金额标明的年度与它所比较的年度相同（“2025年三公经费预算13.85万元，比2025年减少5.45万元”），"
       "说明其中一个年度写错：本年数应标本报告年度。",
@@ -127,37 +144,28 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
     year_label = re.compile(a.knowledge.claims["subject_year"])  # "本部门2020年度本年支出合计…" too
     carry_over = re.compile(a.knowledge.claims["year_of_carry_over"])
     kinds = [*a.knowledge.words["budget"], *a.knowledge.words["final"]]
-    for line, ms in a.mentions:
-        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+    for line, x, levels in _changes_after_levels(a):
+        c = compared.search(x.raw_label)
+        if c is None:
             continue
-        text = line.norm.text
-        for x in ms:
-            if not (x.is_change or x.cue == "growth"):
-                continue
-            c = compared.search(x.raw_label)
-            if c is None:
-                continue
-            y = int(c.group("year"))
-            # "比2024年预算增加" in a final account compares with a budget: the same year is right there.
-            if any(k in x.raw_label[c.end():] for k in kinds):
-                continue
-            levels = [v for v in ms if v.sentence == x.sentence and v.start < x.start and v.is_level]
-            if not levels:
-                continue
-            # A carry-over is named by the year it comes from ("其中…，2019年结转X"): the list's total
-            # before it is what the sentence compares.
-            lv = levels[-1]
-            if lv.list_head is not None and lv.list_head.is_level and carry_over.match(lv.raw_label):
-                lv = lv.list_head
-            own = year_label.match(lv.raw_label.strip())
-            if own is None or int(own.group("year")) != y:
-                continue
-            s, e = sentence_around(text, lv.start, x.end)
-            yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明的年度与比较年度相同"
-                             f"（“{x.raw_label.strip()}{x.stated.strip()}”），其中一个年度有误"
-                             f"{f'：{year}年文件的本年数应为{year}年' if year and y != year else ''}。",
-                             [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
-                             stated=str(y), expected=str(year) if year and y != year else None)
+        y = int(c.group("year"))
+        # "比2024年预算增加" in a final account compares with a budget: the same year is right there.
+        if any(k in x.raw_label[c.end():] for k in kinds):
+            continue
+        # A carry-over is named by the year it comes from ("其中…，2019年结转X"): the list's total
+        # before it is what the sentence compares.
+        lv = levels[-1]
+        if lv.list_head is not None and lv.list_head.is_level and carry_over.match(lv.raw_label):
+            lv = lv.list_head
+        own = year_label.match(lv.raw_label.strip())
+        if own is None or int(own.group("year")) != y:
+            continue
+        s, e = sentence_around(line.norm.text, lv.start, x.end)
+        yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明的年度与比较年度相同"
+                         f"（“{x.raw_label.strip()}{x.stated.strip()}”），其中一个年度有误"
+                         f"{f'：{year}年文件的本年数应为{year}年' if year and y != year else ''}。",
+                         [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
+                         stated=str(y), expected=str(year) if year and y != year else None)
 
 
 @rule("figure-year", "period", "error", "金额标明的年度有误",
@@ -174,38 +182,32 @@ def check_figure_year(ctx: RuleContext) -> Iterator[Finding]:
     claims = a.knowledge.claims
     compared, own_year = re.compile(claims["compared_year"]), re.compile(claims["subject_year"])
     last_year = re.compile(claims["last_year_compared"])
-    for line, ms in a.mentions:
-        if line.section is not None and any(s.type in SIDE_SECTIONS for s in line.section.chain()):
+    seen: set[tuple[int, int]] = set()  # (line, sentence): one finding a sentence
+    for line, x, levels in _changes_after_levels(a):
+        if (line.index, x.sentence) in seen:
             continue
-        seen: set[int] = set()
-        for x in ms:
-            if not (x.is_change or x.cue == "growth") or x.sentence in seen:
+        lv = levels[0]  # the sentence's own figure, the first it states
+        own = own_year.match(lv.raw_label.strip())
+        if own is None or int(own.group("year")) == year:
+            continue
+        y = int(own.group("year"))
+        c = compared.search(x.raw_label)
+        if c is not None:
+            # Against the year before the report's (self-comparison speaks where both are the same).
+            if int(c.group("year")) != year - 1 or y == int(c.group("year")):
                 continue
-            levels = [v for v in ms if v.sentence == x.sentence and v.start < x.start and v.is_level]
-            if not levels:
-                continue
-            lv = levels[0]  # the sentence's own figure, the first it states
-            own = own_year.match(lv.raw_label.strip())
-            if own is None or int(own.group("year")) == year:
-                continue
-            y = int(own.group("year"))
-            c = compared.search(x.raw_label)
-            if c is not None:
-                # Against the year before the report's (self-comparison speaks where both are the same).
-                if int(c.group("year")) != year - 1 or y == int(c.group("year")):
-                    continue
-                against = f"与{year - 1}年比较"
-            elif last_year.search(x.raw_label) and y > year:
-                against = "与上年比较"
-            else:
-                continue
-            seen.add(x.sentence)
-            s, e = sentence_around(line.norm.text, lv.start, x.end)
-            yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明{y}年，但本文件为{year}年"
-                             f"{'决算' if a.meta.kind == 'final' else '预算'}，此句{against}，"
-                             f"所述应为{year}年的数字：年度有误。",
-                             [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
-                             stated=str(y), expected=str(year))
+            against = f"与{year - 1}年比较"
+        elif last_year.search(x.raw_label) and y > year:
+            against = "与上年比较"
+        else:
+            continue
+        seen.add((line.index, x.sentence))
+        s, e = sentence_around(line.norm.text, lv.start, x.end)
+        yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明{y}年，但本文件为{year}年"
+                         f"{'决算' if a.meta.kind == 'final' else '预算'}，此句{against}，"
+                         f"所述应为{year}年的数字：年度有误。",
+                         [line_evidence(line, s, e, mark=(lv.start - len(lv.raw_label), lv.start))],
+                         stated=str(y), expected=str(year))
 
 
 @rule("file-name-period", "period", "warning", "文件名与内容的年度或文种不符",
