@@ -43,7 +43,7 @@ def test_documented_rules_have_examples_and_rationale() -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in r.rationale), r.id  # Chinese
     assert {r.id for r in rules if r.last_digit} == {"share", "growth-rate", "completion-rate", "breakdown-sum",
                                                       "identity", "fact-conflict", "carryover-chain",
-                                                      "table-hierarchy", "table-row-total", "table-identity", "growth-levels",
+                                                      "table-hierarchy", "table-row-total", "table-identity", "growth-levels", "change-levels",
                                                       "table-text"}
 
 

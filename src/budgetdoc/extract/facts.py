@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..knowledge import Knowledge, knowledge
+from ..knowledge import Knowledge, knowledge, load_yaml
+from ..load.aligned_text import is_row_left_as_text
 from ..model import Fact, Metadata
 from ..structure import Line
 from ..structure.metadata import org_pattern
@@ -141,6 +143,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     prev: Line | None = None
     open_lists: list[Breakdown] = []  # lists a PDF line break cut mid-clause, going on in the next line
     for idx, (line, mentions) in enumerate(lines_mentions):
+        if line.block.kind == "paragraph" and is_row_left_as_text(line.block.text):
+            mentions = []  # a table's row left as text: its figures are keyed by headings not read
         levels = [m for m in mentions if _is_level(m)]
         # A line a PDF wrapped mid-sentence ("…、差旅费" / "7.06万元、因公出国（境）费用…") goes on with the line
         # above's own list: its first amount is no item of the list a line before opened (a numbered line is).
@@ -362,6 +366,20 @@ def _fits(m: Mention, carry: Breakdown, line: Line, k: Knowledge) -> bool:
     return bool(k.patterns["item_start"].match(line.norm.text))
 
 
+@lru_cache(maxsize=1)
+def _project_paragraph() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_yaml("projects.yaml")["projects"]
+    return re.compile(d["paragraph_about"]), re.compile(d["paragraph_not"])
+
+
+def about_a_project(text: str) -> bool:
+    """A paragraph that opens with a project's name and a comma ("（一）XX项目，预算安排…"): its figures are
+    the project's."""
+    about, generic = _project_paragraph()
+    m = about.match(text)
+    return m is not None and not generic.search(m.group("name"))
+
+
 def _of_a_named_unit(m: Mention) -> bool:
     """Is the figure in brackets after a unit's name ("阳城县审计局机关（本级）（行政单位，本年支出决算1438.62万元）")?
     Then it is that unit's, not the department's."""
@@ -401,6 +419,13 @@ def _names_another_unit(m: Mention, meta: Metadata, k: Knowledge) -> bool:
 
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
              meta: Metadata, k: Knowledge) -> None:
+    _resolve_key(m, stack, subject, section_scope, meta, k)
+    if m.key is not None and about_a_project(m.line.norm.text):
+        m.key, m.also = None, ()  # the project's figure (its role stays: 上年预算为X is last year's)
+
+
+def _resolve_key(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
+                 meta: Metadata, k: Knowledge) -> None:
     label = m.label
     if _of_a_named_unit(m) or _names_another_unit(m, meta, k):
         return

@@ -209,6 +209,8 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
                 spent = next((j for j, t in enumerate(texts) if w.actual.search(t)), None)
             if not own and any(title_re.search(t) for t in texts):
                 own = next(t for t in texts if title_re.search(t))
+            if not lines and (um := w.unit_line.search("".join(texts).replace(" ", ""))) is not None:
+                above = um.group(1)  # the table's caption row, read with its table (a worksheet's used range)
             for i, t in enumerate(texts[:-1]):
                 um = unit_re.search(t)
                 if um and unit is None:

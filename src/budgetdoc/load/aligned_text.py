@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .wrapping import PAGE_NUMBER, width
 
@@ -55,8 +56,10 @@ def _split_figures(part: str, at: int) -> list[tuple[str, int]]:
     return out
 
 
-def _spans(line: str, measure: Callable[[str], int]) -> list[_Span]:
-    """The cells of a line with where each stands, by `measure` (printed width or characters)."""
+@lru_cache(maxsize=8192)
+def _spans(line: str, measure: Callable[[str], int]) -> tuple[_Span, ...]:
+    """The cells of a line with where each stands, by `measure` (printed width or characters). Cached:
+    a block's lines are measured again for each shorter run table() tries."""
     out: list[_Span] = []
     pos = 0
     for gap in [*_GAP.finditer(line), None]:
@@ -68,7 +71,7 @@ def _spans(line: str, measure: Callable[[str], int]) -> list[_Span]:
                 start = measure(line[:at])
                 out.append(_Span(text, start, start + measure(text)))
         pos = gap.end() if gap else len(line)
-    return out
+    return tuple(out)
 
 
 def _cells(line: str) -> list[str]:
@@ -85,6 +88,17 @@ def is_row(line: str) -> bool:
         return False
     # A sentence with a wide gap in it stays a sentence: a row's cells are short.
     return len(cells) >= 2 and max(len(c) for c in cells) <= 40
+
+
+# What a sentence has and a table's row does not: a clause's punctuation.
+_CLAUSE_MARK = re.compile(r"[，。；：,;:！？]")
+
+
+def is_row_left_as_text(line: str) -> bool:
+    """A table's row the reader could not put in columns (a performance table's "一般公共预算      70376.85万元"):
+    cells apart by wide gaps and no clause punctuation. Its figures mean what its column headings say,
+    which were not read, so it states nothing: prose justified with wide gaps keeps its commas."""
+    return is_row(line) and not _CLAUSE_MARK.search(line)
 
 
 def has_figure(line: str) -> bool:
@@ -283,7 +297,7 @@ def _share_parts(joined: list[list[tuple[int, str | None]]], dropped: set[int], 
             dropped.update(above[n] + below[n])
 
 
-def _columns(data_rows: list[list[_Span]]) -> list[tuple[int, int]]:
+def _columns(data_rows: list[tuple[_Span, ...]]) -> list[tuple[int, int]]:
     """The columns of a table: the cells of its rows merged where they overlap, left to right."""
     # A dash for nothing is a cell one character wide, placed anywhere in its column: no column of its own.
     spans = sorted((c.start, c.end) for row in data_rows for c in row if not _DASH.match(c.text))
@@ -296,7 +310,7 @@ def _columns(data_rows: list[list[_Span]]) -> list[tuple[int, int]]:
     return columns
 
 
-def _spanning(row: list[_Span], columns: list[tuple[int, int]], cells: list[str]) -> list[str | None]:
+def _spanning(row: tuple[_Span, ...], columns: list[tuple[int, int]], cells: list[str]) -> list[str | None]:
     """A heading row with each cell over every column it stands over ("功能分类科目编码" over 类 | 款 | 项):
     the cell moved to the first of them, the others None (covered), when they are blank in the row. A
     heading written without its span would be read as covering the blank cells on its right."""
@@ -315,7 +329,7 @@ def _spanning(row: list[_Span], columns: list[tuple[int, int]], cells: list[str]
     return out
 
 
-def _place(row: list[_Span], columns: list[tuple[int, int]]) -> list[str] | None:
+def _place(row: tuple[_Span, ...], columns: list[tuple[int, int]]) -> list[str] | None:
     """A row's cells in the columns they overlap most, blank columns left empty. None when a cell
     overlaps no column (a heading over a column blank in every row: which one it names cannot be told)
     or two cells fall in one column (but the characters of one letter-spaced word)."""

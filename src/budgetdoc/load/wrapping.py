@@ -45,7 +45,7 @@ def page_furniture(lines: list[str]) -> set[int]:
 def join_cut_lines(blocks: list[Block], same_line: bool = False, furniture: set[int] | None = None) -> list[Block]:
     """The paragraph blocks of a text file (one a line, located by line number), with the lines of a file
     cut at one width joined into their paragraphs. A file is cut when at least five lines, and a third of
-    its prose lines, end mid-clause within a fifth of its widest lines; then a line that reaches that
+    the lines that reach within a fifth of its widest lines, end mid-clause there; then a line that reaches that
     width without ending its sentence goes on in the line right under it, unless that one is numbered or
     a heading. Files written a paragraph a line come back unchanged. `same_line`: the next line may be
     on the same source line (HTML, <br> between them). `furniture`: line numbers a sentence runs on over
@@ -56,8 +56,10 @@ def join_cut_lines(blocks: list[Block], same_line: bool = False, furniture: set[
         return blocks
     widths = sorted(width(b.text.strip()) for b in prose)
     full = 0.8 * widths[int(0.9 * (len(widths) - 1))]
-    cut = [b for b in prose if not b.text.rstrip().endswith(_COMPLETE_END) and width(b.text.strip()) >= full]
-    if len(cut) < 5 or len(cut) < len(prose) / 3:
+    long = [b for b in prose if width(b.text.strip()) >= full]
+    cut = [b for b in long if not b.text.rstrip().endswith(_COMPLETE_END)]
+    # (Counted among the lines that reach the width: titles and short lines say nothing of a cut.)
+    if len(cut) < 5 or len(cut) < len(long) / 3:
         return blocks
     out: list[Block] = []
     last: Block | None = None  # the source line the last block of `out` ends with

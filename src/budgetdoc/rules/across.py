@@ -20,7 +20,7 @@ from ..interval import Interval
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import TableTotal, fact_figure
 from ..verify.search import Source, of_fact, statements
-from .base import RuleContext, rule, unit_of
+from .base import RuleContext, evidence, rule, unit_of
 
 
 @rule("table-figures", "consistency", "error", "同一数据各表不一致",
@@ -278,6 +278,7 @@ def _amount_text(f: Fact, yuan: Decimal) -> str:
                 "（或财政拨款）支出只是全部支出的一部分。")
 def check_fund_scope_rows(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
+    yield from _fund_scope_totals(ctx)
     broad = [t for t in a.tables if t.type == "expense" and t.scope is None and t.classification == "func"]
     narrow = [t for t in a.tables if t.scope is not None and t.classification == "func" and t.type != "income"]
     if not broad or not narrow:
@@ -295,6 +296,35 @@ def check_fund_scope_rows(ctx: RuleContext) -> Iterator[Finding]:
                              f"同一科目的{w.cell.text.strip()}：后者含全部资金，不应小于其中一种资金的支出，两表必有一处有误。",
                              [Evidence(w.cell.text.strip(), w.cell.loc), Evidence(v.cell.text.strip(), v.cell.loc)],
                              stated=w.cell.text.strip(), expected=f"≥{v.cell.text.strip()}")
+
+
+# A fund's share of a quantity and the wider whole it is part of: 一般公共预算 (政府性基金, 国有资本经营) within
+# 财政拨款, 财政拨款 within all funds.
+_WITHIN = (("gpb", "fiscal"), ("gf", "fiscal"), ("soc", "fiscal"), ("fiscal", ""), ("gpb", ""), ("gf", ""))
+_OF_FUNDS = ("expense.basic", "expense.project", "expense.current_year")
+
+
+def _fund_scope_totals(ctx: RuleContext) -> Iterator[Finding]:
+    """基本支出, 项目支出, 本年支出合计 of one fund larger than the same of the funds it is part of (财政拨款收支总表
+    基本支出 753.74 where all funds' 基本支出 is 670.09): when every statement of the one exceeds every statement of
+    the other, one of them is wrong. One finding per quantity."""
+    a = ctx.analysis
+    for key in _OF_FUNDS:
+        for narrow, wide in _WITHIN:
+            parts = statements(a, f"{narrow}.{key}", "其中一种资金")
+            wholes = statements(a, f"{wide}.{key}" if wide else key, "全部资金")
+            if not parts or not wholes or not min(p.yuan.lo for p in parts) > max(w.yuan.hi for w in wholes):
+                continue
+            part, whole = parts[0], wholes[0]
+            yield ctx.report(f"{a.name(f'{narrow}.{key}')}为{part.stated}，大于{a.name(f'{wide}.{key}' if wide else key)}"
+                             f"{whole.stated}：前者是后者的一部分，不应更大，两处必有一处有误。",
+                             [_source_evidence(part), _source_evidence(whole)], stated=part.stated,
+                             expected=f"≤{whole.stated}")
+            break
+
+
+def _source_evidence(s: Source) -> Evidence:
+    return evidence(s.mention) if s.mention is not None else Evidence(s.figure.stated, s.figure.loc)
 
 
 def _rows_by_item(tables: list[ParsedTable]) -> dict[tuple[str, ...], tuple[ParsedTable, Row]]:

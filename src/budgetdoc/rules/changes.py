@@ -34,6 +34,7 @@ from .paragraphs import Paragraph, Placed, paragraphs
 class _Words:
     cue: re.Pattern[str]  # what opens the list of a change's parts in its sentence
     window: int  # how many lines after a change its parts' changes may be stated
+    against: tuple[tuple[str, re.Pattern[str]], ...]  # the role of the figure a change is of, by its words
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,8 @@ def _words() -> _Words:
     from ..knowledge import load_yaml
 
     d = load_yaml("claims.yaml")["change_parts"]
-    return _Words(re.compile(d["cue"]), int(d["window"]))
+    return _Words(re.compile(d["cue"]), int(d["window"]),
+                  tuple((role, re.compile(p)) for role, p in d["against"].items()))
 
 
 def _signed(m: Mention) -> Interval:
@@ -156,3 +158,69 @@ def _decide(ctx: RuleContext, head: Mention, parts: list[Mention], *, complete: 
     yield ctx.report(f"增减额（{head.stated.strip()}）与各分项增减额之和（{expected}）不符。",
                      [evidence(head)] + [evidence(p) for p in parts if p.line is not head.line],
                      stated=head.stated.strip(), expected=expected, claim=head, reading=reading)
+
+
+@rule("change-levels", "arithmetic", "error", "增减额与两年金额不符",
+      "句中写出本年数和比较数时，增减额 = 本年数 − 比较数：“上年预算数为38.41万元，2023年预算数为34.02万元，"
+      "比上年减少4.39万元”。决算的一句写出年初预算和支出决算、下一句说“决算数比年初预算减少X万元”时同样核对："
+      "年初预算100.74万元、支出决算88.53万元，应减少12.21万元，而不是5.34万元。",
+      rationale="增减额是两个年度（或预算与决算）金额之差；逐项说明中三者必须一致。只在句中恰有一个本年数和一个比较数时核对，"
+                "括号内的分项不算；方向说反由“增减方向用语矛盾”报告。",
+      last_digit=True)
+def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
+    for _line, ms in ctx.analysis.mentions:
+        for change in ms:
+            if not change.is_change or not change.direction or change.value == 0:
+                continue
+            pair = _levels_of(ms, change)
+            if pair is None:
+                continue
+            cur, base = pair
+            diff = cur.yuan - base.yuan
+            if (diff.lo > 0 and change.direction < 0) or (diff.hi < 0 and change.direction > 0):
+                continue  # the levels move the other way: change-direction reports it
+            exact = cur.value_yuan - base.value_yuan
+            reading = Reading(f"{cur.stated.strip()} − {base.stated.strip()}",
+                              (Figure("本年数", cur.stated.strip(), cur.line.block.loc),
+                               Figure("比较数", base.stated.strip(), base.line.block.loc)))
+            scale = change.value_yuan / change.value
+            d = decide(change.value_yuan, yuan_decimals(change),
+                       [Candidate(diff if change.direction > 0 else -diff, reading, True, abs(exact))])
+            if d.status == "verified":
+                ctx.verified(change, d.reading)
+                continue
+            if d.status != "contradicted":
+                ctx.unverified(change, d.reason or "", d.reading)
+                continue
+            expected = fmt_amount(change, abs(exact) / scale)
+            yield ctx.report(f"增减额与两年金额不符：{cur.stated.strip()} − {base.stated.strip()} = "
+                             f"{'增加' if exact > 0 else '减少'}{expected}，文中为{change.cue_text}{change.stated.strip()}。",
+                             [evidence(change)], stated=change.stated.strip(), expected=expected,
+                             slip=d.miss == "slip", claim=change, reading=d.reading)
+
+
+def _levels_of(ms: list[Mention], change: Mention) -> tuple[Mention, Mention] | None:
+    """(this year's or the spent figure, the figure compared with) of a change: exactly one of each among
+    the levels of its sentence since the change before it, none in brackets; or, when the sentence states
+    no level ("决算数比年初预算减少5.34万元"), among those of the sentence before it in the same line."""
+    # Here, not at the top: rules register in rules/__init__'s order.
+    from .claims import bracketed, names_base
+
+    changes = [x.end for x in ms if x.is_change and x.sentence == change.sentence and x.end <= change.start]
+    since = max(changes, default=-1)
+    # The words right before the change say what it is of (比上年…: last year's; 比年初预算…: the budget).
+    words = change.line.norm.text[max([since, *(x.end for x in ms if x.end <= change.start)], default=0):change.start]
+    against = next((role for role, pattern in _words().against if pattern.search(words)), None)
+    if against is None:
+        return None
+    levels = [x for x in ms if x.is_level and x.sentence == change.sentence and since < x.start < change.start
+              and not bracketed(x, change)]
+    if not levels and change.sentence > 0 and not changes:
+        levels = [x for x in ms if x.is_level and x.sentence == change.sentence - 1 and not bracketed(x, change)]
+        if any(x.is_change and x.sentence == change.sentence - 1 for x in ms):
+            return None
+    bases = [x for x in levels if x.role == against or (against == "prev" and names_base(x))]
+    curs = [x for x in levels if x.role in (None, "actual") and not names_base(x)]
+    if len(bases) != 1 or len(curs) != 1 or bases[0].unit != curs[0].unit or len(levels) != 2:
+        return None
+    return curs[0], bases[0]

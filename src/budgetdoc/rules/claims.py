@@ -249,7 +249,12 @@ def _named_bases(a: Analysis, pct: Mention) -> list[tuple[Source, str]] | None:
 
 def _den_key(den: str, found: QuantityMatch, k: Knowledge) -> str:
     """The key of the total a share's sentence names (一般公共预算项目支出总额 -> gpb.expense.project)."""
-    scope = scope_in(den[: found.start], k) if found.scoped else None
+    if not found.scoped:
+        return found.key
+    # A scope word the name opens with scopes it (占财政拨款支出总额的: fiscal.expense.current_year), as in facts.
+    name = den[found.start:found.end]
+    opens = any(pattern.match(name) for _, pattern in k.scopes)
+    scope = scope_in(den[: found.start] + (name if opens else ""), k)
     return f"{scope}.{found.key}" if scope else found.key
 
 
@@ -287,12 +292,17 @@ def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Menti
     keys = [k for t in totals[:1] for k in t.keys] + _identity_totals(a, part)
     seen = {id(t) for t in totals}
     seen.add(id(part))  # the part is never its own base (940.15 ÷ 940.15 is no reading of "占…总额的100%")
-    more = [s for key in keys for s in statements(a, key, "总额", other_scopes=True)
+    # A total the sentence names in a funding scope (占一般公共预算支出的: gpb.expense.current_year) is of
+    # that scope only: neither the same total of another scope nor the figure a paragraph opens with.
+    found = match_quantity(pct.den, a.knowledge) if pct.den else None
+    scoped = found is not None and _den_key(pct.den, found, a.knowledge).split(".")[0] in \
+        {prefix for prefix, _ in a.knowledge.scopes}
+    more = [s for key in keys for s in statements(a, key, "总额", other_scopes=not scoped)
             if s.mention is None or id(s.mention) not in seen]
     out += [ratio_reading(src, t, pct.decimals) for t in more if not t.yuan.contains_zero()]
     # The lines just above may open the paragraph the share's list belongs to ("支出预算X万元…" /
     # "2.按支出用途分类，包括人员支出Y万元，占Z%").
-    firsts = [f for f in line_openers(a, pct) + section_openers(a, pct) if not f.yuan.contains_zero()]
+    firsts = [f for f in line_openers(a, pct) + section_openers(a, pct) if not f.yuan.contains_zero() and not scoped]
     out += [ratio_reading(src, of_mention(f, "总额"), pct.decimals) for f in firsts if id(f) not in seen]
     for other in sentence_levels(a.line_mentions(pct), pct):
         if other is part or other.share_total:
@@ -417,8 +427,10 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
     # A comparison figure before the level the change is of belongs to an earlier figure ("较2024年的2190万元减少
     # 221万元；其中：…公务用车购置及运行维护费1687万元，较上年减少209万元"): 2,190 is no base of 209.
     own = [x for x in before if x.role in (None, "actual") and x.line is change.line and x.sentence == change.sentence]
-    bases = [x for x in before if (x.role in ("budget", "prev") or (x.sentence == change.sentence and _names_base(x)))
-             and not (own and x.line is own[-1].line and x.start < own[-1].start)]
+    # (A comparison figure with a change of its own before the level: 上年预算数为Y，本年X，比上年增加Z keeps Y.)
+    bases = [x for x in before if (x.role in ("budget", "prev") or (x.sentence == change.sentence and names_base(x)))
+             and not (own and x.line is own[-1].line and x.start < own[-1].start
+                      and any(y.is_change and x.start < y.start < own[-1].start for y in ms))]
     seen: set[int] = set()
 
     def as_base(x: Mention, certain: bool) -> None:
@@ -430,7 +442,7 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
 
     # A figure the text names as the comparison is never this year's; a budget figure that is the item's
     # own (公务接待费支出预算4万元，比2021年预算减少4万元) may be: the change may be of it against another year's.
-    compared = [b for b in bases if b.role == "prev" or _names_base(b)]
+    compared = [b for b in bases if b.role == "prev" or names_base(b)]
 
     def as_level(x: Mention, certain: bool) -> None:
         if id(x) in seen or x is change or any(x is b for b in compared):
@@ -456,13 +468,13 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
         if cur.sentence != change.sentence and _of_items(a, change):
             continue  # an item's change: the total of the sentence before is no level of it
         item_before = cur.sentence != change.sentence and (cur.list_head is not None or _sentence_goes_back(a, cur))
-        as_level(cur, not bases and i == 0 and cur.line is pct.line and not _bracketed(cur, change) and own
+        as_level(cur, not bases and i == 0 and cur.line is pct.line and not bracketed(cur, change) and own
                  and not item_before)
         if cur.list_head is not None and cur.list_head.is_level:
             as_level(cur.list_head, False)
     for x in sentence_levels(ms, change):
         as_level(x, False)
-    if curs and _bracketed(curs[0], change):
+    if curs and bracketed(curs[0], change):
         # The line opens inside brackets a PDF line break left the item's own figure above
         # ("…运行维护费预算27.60万元（其中：购置费14.43万元，运行维护费" / "13.17万元），比上年减少0.93万元").
         for x in lines_before(a, change, 1):
@@ -565,7 +577,7 @@ def _compared_clause(a: Analysis, change: Mention) -> str:
     return span if a.knowledge.patterns["compared_tail"].search(span) else ""
 
 
-def _bracketed(x: Mention, change: Mention) -> bool:
+def bracketed(x: Mention, change: Mention) -> bool:
     """Is a level inside brackets the change stands outside of (…13.17万元），比上年减少…): a sub-item, not
     the figure the change is of."""
     if x.line is not change.line:
@@ -579,7 +591,7 @@ def _bracketed(x: Mention, change: Mention) -> bool:
     return False
 
 
-def _names_base(x: Mention) -> bool:
+def names_base(x: Mention) -> bool:
     """A level stated as the comparison ("比2025年年初预算数3845.49万元增加…"): its label ends in a
     comparison word and a year or 上年, not in a quantity of its own."""
     # Not "经比较2020年度镇本级三公经费41万元": there the comparison opens a label naming the figure's own quantity.
@@ -610,7 +622,7 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
         return None
     # "收支总预算3983.81万元（含上年结转355.29万元），较上年预算3056.62万元增长30.3%": a figure in brackets
     # the comparison stands outside of is a part, not this year's level.
-    cur = next((x for x in reversed(curs) if not _bracketed(x, prev)), curs[-1])
+    cur = next((x for x in reversed(curs) if not bracketed(x, prev)), curs[-1])
     rate = level_growth(cur.yuan, prev.yuan)
     return (cur, prev, rate) if rate is not None else None
 
@@ -619,11 +631,13 @@ def _compared_levels(ms: list[Mention], change: Mention) -> tuple[Mention, Menti
     """(this year, the level compared with, rate in %) for "支出157.48万元，比2019年度(决算)179.95万元增加22.47万元":
     the last level of the change's sentence that names itself the comparison, and the level before it."""
     before = [x for x in _levels_before(ms, change) if x.sentence == change.sentence]
-    prevs = [x for x in before if x.role == "prev" or _names_base(x)]
+    prevs = [x for x in before if x.role == "prev" or names_base(x)]
     if not prevs:
         return None
     prev = prevs[-1]
-    curs = [x for x in before if x.start < prev.start and x.role in (None, "actual") and not _names_base(x)]
+    # 本年X，比上年Y增加Z — or 上年预算数为Y，本年预算数为X，比上年增加Z (this year's figure after it).
+    curs = [x for x in before if x.start < prev.start and x.role in (None, "actual") and not names_base(x)] \
+        or [x for x in before if x.start > prev.start and x.role is None and not names_base(x)][-1:]
     if not curs or prev.yuan.contains_zero():
         return None
     rate = level_growth(curs[-1].yuan, prev.yuan)

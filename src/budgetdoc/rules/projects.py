@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..analysis import Analysis
 from ..extract import Mention
+from ..extract.mentions import clean_label
 from ..extract.tables import ParsedTable, Row, clean_text, parse_number
 from ..knowledge import load_yaml
 from ..model import Cell, Evidence, Figure, Finding, Reading
@@ -80,15 +81,28 @@ def _project_rows(a: Analysis) -> dict[str, list[_Row]]:
         if t.type != "project":
             continue
         own = _own_segments(t)
+        classes = _class_rows(t)
         for row in t.rows:
             name = _norm(row.name or "")
             if row.segment not in own:
                 continue
             if row.is_total or not row.values or len(name) < _words()["min"] or unit_named(name) \
-                    or name in standard or (row.code and _CODE.match(row.code)):
+                    or name in standard or id(row) in classes:
                 continue
             out.setdefault(name, []).append(_Row(t, row))
     return out
+
+
+def _class_rows(t: ParsedTable) -> set[int]:
+    """The rows of a project table that are 功能分类 classes over its projects: coded rows, where the codes
+    nest (201 › 20103 › 2010301 …) or each stands once. A table whose projects each print the class they
+    are spent under (项目名称 | 功能科目编码, one code on several projects, none nesting) has none."""
+    coded = [r for r in t.rows if r.code and _CODE.match(r.code)]
+    codes = [r.code for r in coded]
+    nested = any(a != b and b.startswith(a) for a in codes for b in codes)  # type: ignore[union-attr]
+    if not nested and len(set(codes)) < len(codes):
+        return set()
+    return {id(r) for r in coded}
 
 
 def _readings(rows: list[_Row]) -> list[Candidate]:
@@ -210,10 +224,23 @@ def _mention_claim(ctx: RuleContext, rows: list[_Row], m: Mention) -> Iterator[F
         ctx.unverified(m, d.reason or "", d.reading)
         return
     expected = d.candidate.reading.figures[0].stated if d.candidate.reading.figures else ""
-    note = _sum_note(rows, m.value_yuan)
+    if d.candidate.point is not None and m.value and fmt_amount(m) != expected.replace(",", ""):
+        # The table's figure in the sentence's unit first (26.94万元（269,400.00元）).
+        in_text = fmt_amount(m, d.candidate.point / (m.value_yuan / m.value))
+        expected = in_text if in_text == expected.replace(",", "") else f"{in_text}（{expected}）"
+    note = _sum_note(rows, m.value_yuan) or _copied_note(ctx, m)
     yield ctx.report(f"项目“{rows[0].row.name}”在文中为{m.stated.strip()}，项目支出表中该项目为{expected}{note}。",
                      [evidence(m), *_row_evidence(rows)], stated=m.stated.strip(), expected=expected,
                      claim=m, reading=d.reading)
+
+
+def _copied_note(ctx: RuleContext, m: Mention) -> str:
+    """A listed project whose amount is the one listed right before it: say so (copied)."""
+    ms = ctx.analysis.line_mentions(m)
+    before = [x for x in ms if x.is_level and x.end <= m.start and x.sentence == m.sentence]
+    if before and before[-1].value == m.value and before[-1].unit == m.unit:
+        return f"（与前一项“{clean_label(before[-1].label)}”的金额相同，疑为照抄）"
+    return ""
 
 
 @rule("item-restated-amount", "consistency", "error", "同一项目前后金额不一",

@@ -65,21 +65,43 @@ def check_breakdowns(ctx: RuleContext) -> Iterator[Finding]:
         if not b.parts or in_side_section(b.head):
             continue
         if b.head.key is None:
-            _verify_unnamed(ctx, b)
+            yield from _check_unnamed(ctx, b)
             continue
         yield from _check_breakdown(ctx, b)
 
 
-def _verify_unnamed(ctx: RuleContext, b: Breakdown) -> None:
+def _check_unnamed(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:
     """A list under a total we cannot name ("国库拨款资金X。其中：财政拨款A、国有资源有偿使用收入B"):
     whether it is complete is unknown, so a sum that misses decides nothing; a sum that holds
-    verifies the total and each item."""
+    verifies the total and each item. Unless the sentence counts the items and lists that many
+    ("重点项目7个，共计494.38万元，其中：A 76.30万元、…、G 75.01万元"): then they are all, and must add up."""
     if len(b.parts) < 2 or any(p.is_percent or p.is_change for p in b.parts):
         return
-    reading = sum_reading([of_mention(p, "分项") for p in b.parts], "", complete=True)
-    if decide(b.head.value_yuan, yuan_decimals(b.head), [reading]).status == "verified":
+    counted = _counted(b, ctx.knowledge) == len(b.parts)
+    reading = sum_reading([of_mention(p, "分项") for p in b.parts], "", complete=True, certain=counted)
+    d = decide(b.head.value_yuan, yuan_decimals(b.head), [reading])
+    if d.status == "verified":
         for m in (b.head, *b.parts):
             ctx.verified(m, reading.reading)
+        return
+    if not counted or d.status != "contradicted" or d.candidate is None or d.candidate.point is None:
+        return
+    expected = _fmt_yuan_like(d.candidate.point, max([b.head, *b.parts], key=lambda m: m.decimals))
+    yield ctx.report(f"所列{len(b.parts)}项之和为{expected}，与共计{b.head.stated.strip()}不符。",
+                     _breakdown_evidence(b), stated=b.head.stated.strip(), expected=expected,
+                     slip=d.miss == "slip", claim=b.head, reading=d.reading)
+
+
+def _counted(b: Breakdown, k: Knowledge) -> int | None:
+    """How many items the head's sentence says there are ("重点项目7个，共计…"), when the list after it
+    does not leave some out (…等)."""
+    text = b.head.line.norm.text
+    start = max(text.rfind(c, 0, b.head.start) for c in "。;；") + 1
+    counts = list(re.finditer(k.claims["list_count"], text[start:b.head.start]))
+    last = b.parts[-1]
+    if not counts or last.line is not b.head.line or "等" in text[last.end:last.end + 3]:
+        return None
+    return int(counts[-1].group("n"))
 
 
 def _check_breakdown(ctx: RuleContext, b: Breakdown) -> Iterator[Finding]:

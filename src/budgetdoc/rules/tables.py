@@ -236,6 +236,10 @@ def _side_classes(t: ParsedTable) -> tuple[list[Row], list[list[Row]], int] | No
         if code is not None and classes and row.code is None and not blocks[-1] \
                 and bare_label(row.name) == bare_label(classes[-1].name):
             code = None  # 229 其他支出 › 22999 其他支出: a 款 named as its 类
+        if code is not None and not classes and row.code is None and i > 0 and class_code(t.rows[i - 1]) is None \
+                and (style := numbering_style(t.rows[i - 1].name or "")) is not None \
+                and style == numbering_style(row.name or ""):
+            code = None  # "(三)政府性基金预算支出 / (四)国有资本经营预算支出": a list of funds, 223 by name only
         if code is not None:
             classes.append(row)
             blocks.append([])

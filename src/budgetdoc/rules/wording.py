@@ -26,6 +26,15 @@ def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(e["pattern"]), e["severity"], e["message"]) for e in k.residue]
 
 
+def _column_heading(text: str, start: int, end: int) -> bool:
+    """The match is a table row's short cell with no clause in it (a worksheet's header row read as a
+    line: "科目编码\t…\t比上年增加(减少)")."""
+    if "\t" not in text:
+        return False
+    cell = text[text.rfind("\t", 0, start) + 1:(text.find("\t", end) + 1 or len(text) + 1) - 1]
+    return len(cell.strip()) <= 20 and not re.search(r"[，。；：,;:]", cell)
+
+
 @rule("template-residue", "wording", "warning", "模板残留",
       "公开模板中的可选用语、占位符和给编制人的说明必须改写或删除：如“增加(减少)”“增加/减少”"
       "“…（款）…（项）：指……”“（名词解释部分请根据……）”。可选用语残留使变动方向不明，为错误（变动额为0时方向无关紧要，为警告）；其余为警告。",
@@ -36,6 +45,8 @@ def check_residue(ctx: RuleContext) -> Iterator[Finding]:
         text = line.norm.text
         for pattern, severity, message in _residue(a.knowledge):
             for m in list(pattern.finditer(text))[:1]:  # one finding per line and kind of residue
+                if _column_heading(text, m.start(), m.end()):
+                    continue  # a table's column "比上年增加（减少）" names both directions on purpose
                 msg = message.format(match=m.group(0).strip())
                 if severity == "error" and re.match(a.knowledge.claims["zero_change_after"], text[m.end():]):
                     # "增加（减少）0万元": no change, so no direction is lost; the wording is still to be fixed.
