@@ -7,8 +7,10 @@ performance table (单位：万元) not read; a project paragraph's 其中上年
 Missed: a project's amount against its row where the project table prints each project's 功能科目编码; a share of a
 total named with its funding scope (占一般公共预算支出的) verified by another scope's total; 上年预算为0.00 before a
 growth rate; a change whose sentence states last year's figure before this year's; a change against the two
-figures of the sentence before it (决算数比年初预算减少X). Figures are made up in the same shapes and checked by
-hand in the comments."""
+figures of the sentence before it (决算数比年初预算减少X); a counted list that does not add up; one fund's 基本支出
+above all funds'; a blank 本年收入合计 under 收入项目 | 支出项目 headers; a project table over three pages of layout
+text; a project of a short name at the head of its paragraph; 公用经费 against its 款 rows with no 类 rows. Figures
+are made up in the same shapes and checked by hand in the comments."""
 
 from __future__ import annotations
 
@@ -204,3 +206,56 @@ def test_a_blank_subtotal_under_income_and_expense_item_headers(tmp_path: Path) 
     p.write_text(html, encoding="utf-8")
     found = [f for f in check(p).findings if f.rule == "table-identity"]
     assert [(f.severity, f.expected) for f in found] == [("error", "470.19")]
+
+
+def test_a_project_table_over_three_pages_of_layout_text(tmp_path: Path) -> None:
+    # The project table as a PDF-to-text tool prints it: its heading and first row, the page's number and running
+    # head, rows without a heading, the next page's, then （续表） with the heading again and the 合计.
+    # 2,610,220.33 + 1,402,200.00 + 2,545,195.00 = 6,557,615.33. The heading was joined to the first row as a
+    # sentence, and the first row (社会组织培育 261.02万元) was read in no table.
+    text = ("某某县民政局2022年部门预算\n一、收支预算总体情况说明\n2022年收入预算总计655.76万元，支出预算总计655.76万元。\n"
+            "（一）社会组织培育项目，预算安排261.02万元，主要用于设备购置和系统运维。\n\n"
+            "          表5某某县民政局2022年项目支出预算表\n"
+            "编制单位：某某县民政局　　　　单位：元\n"
+            "项目名称                   功能科目编码   合计           一般公共预算拨款   上年结转\n"
+            "社会组织培育                    2080203   2,610,220.33       2,610,220.33         0.00\n\n"
+            "                                  6\n\n"
+            "某某县民政局2022年部门预算\n"
+            "特困人员供养                    2080204   1,402,200.00       1,402,200.00         0.00\n\n"
+            "                                  7\n\n"
+            "某某县民政局2022年部门预算\n"
+            "表5某某县民政局2022年项目支出预算表（续表）\n"
+            "项目名称               功能科目编码   合计            一般公共预算拨款   上年结转\n"
+            "孤儿基本生活费              2082102    2,545,195.00       2,440,600.00     104,595.00\n"
+            "合计                                  6,557,615.33       6,453,020.33     104,595.00\n")
+    assert _right_then_wrong(tmp_path, text, "预算安排261.02万元", "预算安排621.02万元") == \
+        [("project-amount", "261.02万元（2,610,220.33元）")]
+
+
+def test_a_short_projects_name_at_the_head_of_its_paragraph(tmp_path: Path) -> None:
+    # 高龄津贴 (4 characters) is bound only where a paragraph opens with it as a project's; a final's 支出决算 is the
+    # project's amount. 30.64 + 185.01 = 215.65.
+    text = ("某某区民政局2025年度部门决算\n六、项目支出决算情况说明\n"
+            "（二）高龄津贴项目，支出决算30.64万元，主要用于补贴发放。\n"
+            "表6 某某区民政局2025年项目支出决算明细表\n单位：万元\n"
+            "项目名称\t功能科目编码\t合计\t本年财政拨款\t年初结转和结余\n"
+            "合计\t\t215.65\t179.73\t35.92\n"
+            "高龄津贴\t2081003\t30.64\t30.64\t0.00\n"
+            "高龄津贴（二期）\t2081902\t185.01\t149.09\t35.92\n")
+    assert _right_then_wrong(tmp_path, text, "支出决算30.64万元", "支出决算24.45万元") == [("project-amount", "30.64万元")]
+
+
+def test_a_groups_items_without_class_rows(tmp_path: Path) -> None:
+    # 人员经费 over 301/303 items and 公用经费 over 302 items, no 类 rows: 公用经费 = 7.66 + 12.47 + 30.66 = 50.79;
+    # 人员经费 = 134.87 + 314.88 + 35.95 = 485.70; 合计 536.49.
+    text = ("某某区教育局2023年度部门决算\n一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+            "经济分类科目编码\t科目名称\t决算数\n"
+            "\t人员经费\t485.70\n30101\t基本工资\t134.87\n30102\t津贴补贴\t314.88\n30302\t退休费\t35.95\n"
+            "\t公用经费\t50.79\n30201\t办公费\t7.66\n30202\t印刷费\t12.47\n30213\t维修（护）费\t30.66\n"
+            "\t合计\t536.49\n")
+    r = _text(tmp_path, "r.txt", text)
+    assert not _errors(r)
+    # 公用经费 printed 31.79 (the 合计 517.49 made of it): the subtotal is named against its items, and so is the 合计
+    wrong = _text(tmp_path, "w.txt", text.replace("公用经费\t50.79", "公用经费\t31.79").replace("合计\t536.49", "合计\t517.49"))
+    found = [(f.rule, f.stated, f.expected) for f in wrong.findings if f.severity == "error"]
+    assert ("table-hierarchy", "31.79", "50.79") in found and all(rule == "table-hierarchy" for rule, _, _ in found)

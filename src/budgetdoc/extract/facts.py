@@ -372,12 +372,12 @@ def _project_paragraph() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(d["paragraph_about"]), re.compile(d["paragraph_not"])
 
 
-def about_a_project(text: str) -> bool:
-    """A paragraph that opens with a project's name and a comma ("（一）XX项目，预算安排…"): its figures are
-    the project's."""
+def project_named(text: str) -> str | None:
+    """The project a paragraph opens with, named and followed by a comma ("（一）XX项目，预算安排…": XX项目):
+    its figures are the project's."""
     about, generic = _project_paragraph()
     m = about.match(text)
-    return m is not None and not generic.search(m.group("name"))
+    return m.group("name") if m is not None and not generic.search(m.group("name")) else None
 
 
 def _of_a_named_unit(m: Mention) -> bool:
@@ -420,7 +420,7 @@ def _names_another_unit(m: Mention, meta: Metadata, k: Knowledge) -> bool:
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
              meta: Metadata, k: Knowledge) -> None:
     _resolve_key(m, stack, subject, section_scope, meta, k)
-    if m.key is not None and about_a_project(m.line.norm.text):
+    if m.key is not None and project_named(m.line.norm.text) is not None:
         m.key, m.also = None, ()  # the project's figure (its role stays: 上年预算为X is last year's)
 
 

@@ -62,6 +62,7 @@ class FundRow:
     rate: tuple[Decimal, int]
     texts: tuple[str, str, str]
     rate_cell: Cell
+    names: tuple[str, str, str] = ("全年预算数", "全年执行数", "执行率")  # how the table's header names the three
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,14 @@ class _Words:
     nature_order: tuple[str, ...]  # 正向, 反向, … as listed: the first is forward, the second reverse
     total_subheaders: frozenset[str] = frozenset()  # 总额 under 全年预算数 in a two-level fund header
     at_most_signs: frozenset[str] = frozenset()  # the signs of a target that is a cap (≤, 不超过)
+    other_rates: tuple[tuple[str, str, str], ...] = ()  # (预算数, 决算数, 完成率) beside (全年预算数, 全年执行数, 执行率)
+
+    def rate_headers(self, texts: list[str]) -> tuple[str, str, str] | None:
+        """The (budget, spent, rate) words a header row names, the self-evaluation's first."""
+        for trio in ((self.budget_header, self.spent_header, self.rate_header), *self.other_rates):
+            if any(trio[0] in t for t in texts) and any(trio[1] in t for t in texts) and any(trio[2] in t for t in texts):
+                return trio
+        return None
 
     def missed(self, r: Indicator) -> bool | None:
         """Did the row miss its target (正向 below it) or exceed its cap (反向 above it)? None when it
@@ -146,7 +155,8 @@ def _words() -> _Words:
                   d["spent_header"], d["rate_header"], re.compile(d["weight_cell"]), tuple(d["money_units"]),
                   tuple(d["direction_at_least"]), tuple(d["direction_equal"]), tuple(d["direction_at_most"]),
                   tuple(d["natures"]), frozenset(d.get("fund_total_subheaders", ())),
-                  frozenset(d.get("target_cap_signs", ())))
+                  frozenset(d.get("target_cap_signs", ())),
+                  tuple((a, b, r) for a, b, r in d.get("other_rate_headers", ())))
 
 
 def performance_words() -> _Words:
@@ -308,21 +318,25 @@ def _weighted(blocks: list[Block]) -> Iterator[WeightedScore]:
             if header is None:
                 continue
             idx = next((i for i, t in enumerate(texts) if w.weight_cell.match(t)), None)
+            if idx is None and len(texts) == len(header):
+                # A row a project (项目 | 全年预算数 | … | 分值 | 得分): the weight a bare number under 分值.
+                idx = header.index(w.weight_header) if parse_number(texts[header.index(w.weight_header)]) else None
             if idx is None:
                 continue
             j = header.index(w.score_header) + idx - header.index(w.weight_header)
             score = parse_number(texts[j]) if 0 <= j < len(row) else None
+            bare = w.weight_cell.match(texts[idx])
+            weight = Decimal(bare.group(1)) if bare else parse_number(texts[idx])[0]  # type: ignore[index]
             if score is not None:
-                weight = Decimal(w.weight_cell.match(texts[idx]).group(1))  # type: ignore[union-attr]
                 yield WeightedScore(tuple(row), weight, score[0], row[j])
 
 
-def _sub_columns(header: list[Cell], sub: list[Cell]) -> dict[str, int] | None:
+def _sub_columns(header: list[Cell], sub: list[Cell], trio: tuple[str, str, str]) -> dict[str, int] | None:
     """Grid columns of A, B and the rate under a two-level header: each top cell's total sub-column
     (全年预算数 › 总额), or the top cell itself when nothing is under it. None if one is not found."""
     w = _words()
     out: dict[str, int] = {}
-    for name, key in (("a", w.budget_header), ("b", w.spent_header), ("rate", w.rate_header)):
+    for name, key in zip(("a", "b", "rate"), trio, strict=True):
         top = next((c for c in header if key in clean_text(c.text)), None)
         if top is None:
             return None
@@ -346,10 +360,15 @@ def _funds(blocks: list[Block]) -> Iterator[FundRow]:
         header: list[str] | None = None
         header_cells: list[Cell] = []
         sub_cols: dict[str, int] | None = None
+        trio = (w.budget_header, w.spent_header, w.rate_header)
         for row in block.rows:
             texts = _texts(row)
-            if any(w.budget_header in t for t in texts) and any(w.rate_header in t for t in texts):
+            named = w.rate_headers(texts)
+            if named is not None and named[0] != w.budget_header and any(c.colspan > 1 for c in row):
+                named = None  # 预算数 | 决算数(合计 | 基本支出 …) | 完成率: a header over sub-columns, not three columns
+            if named is not None or (any(w.budget_header in t for t in texts) and any(w.rate_header in t for t in texts)):
                 header, header_cells, sub_cols = texts, row, None
+                trio = named or (w.budget_header, w.spent_header, w.rate_header)
                 continue
             if header is not None and any(t in w.indicator_headers for t in texts):
                 header = None  # the indicator section's own header: 分值/得分 below it are points, not rates
@@ -359,32 +378,34 @@ def _funds(blocks: list[Block]) -> Iterator[FundRow]:
                     and any(t in w.total_subheaders for t in texts):
                 # The header's second row (总额 | 财政拨款 | 其他资金 under 全年预算数 and 全年执行数):
                 # the rows below are read by grid column, not aligned on their right edge.
-                sub_cols = _sub_columns(header_cells, row)
+                sub_cols = _sub_columns(header_cells, row, trio)
                 header_cells = []
                 continue
             if sub_cols is not None:
                 found = _by_col(row, sub_cols)
                 if found is None:
                     continue
-                yield from _fund_row(row, texts, found)
+                yield from _fund_row(row, texts, found, trio)
                 continue
+            if trio[0] != w.budget_header and len(texts) != len(header):
+                continue  # a 三公 table's 预算数 | 决算数 | 完成率 are read only in rows of as many cells
             shift = len(texts) - len(header)  # rows and header are aligned on their right edge
             cols = {}
-            for name, key in (("a", w.budget_header), ("b", w.spent_header), ("rate", w.rate_header)):
+            for name, key in zip(("a", "b", "rate"), trio, strict=True):
                 i = next((i for i, t in enumerate(header) if key in t), None)
                 cols[name] = -1 if i is None else i + shift
             if not all(0 <= i < len(texts) for i in cols.values()):
                 continue
-            yield from _fund_row(row, texts, cols)
+            yield from _fund_row(row, texts, cols, trio)
 
 
-def _fund_row(row: list[Cell], texts: list[str], cols: dict[str, int]) -> Iterator[FundRow]:
+def _fund_row(row: list[Cell], texts: list[str], cols: dict[str, int], names: tuple[str, str, str]) -> Iterator[FundRow]:
     budget, spent = _amount(texts[cols["a"]]), _amount(texts[cols["b"]])
     rate = parse_number(texts[cols["rate"]].rstrip("%"))
     if budget is None or spent is None or rate is None:
         return
     yield FundRow(tuple(row), budget, spent, rate,
-                  (texts[cols["a"]], texts[cols["b"]], texts[cols["rate"]]), row[cols["rate"]])
+                  (texts[cols["a"]], texts[cols["b"]], texts[cols["rate"]]), row[cols["rate"]], names)
 
 
 def _amount(text: str) -> tuple[Decimal, int] | None:

@@ -371,11 +371,14 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
           side: tuple[int, int], segment: int) -> list[Row]:
     out = []
     lo, hi = side
+    code_cols = [c for c in range(lo, hi) if columns[c].role == "code"]
+    above: dict[int, str] = {}  # 类 | 款 | 项 in columns of their own: the last code each column printed
     for r in range(first, len(grid)):
         row = grid[r]
         if _is_numbering_row(row[lo:hi]):
             continue
         code_parts: list[str] = []
+        code_at: list[int] = []
         name = ""
         values: dict[int, Value] = {}
         cells: list[Cell] = []
@@ -400,6 +403,12 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
                 elif _CODE.match(t) or (code_parts and _CODE_PART.match(t)):
                     # 款/项 printed in their own columns without the leading zero ("2" for 02)
                     code_parts.append(t if not code_parts else t.zfill(2))
+                    code_at.append(c)
+                elif not code_parts and not name and _CODE_PART.match(t) and len(code_cols) > 1 and c != code_cols[0] \
+                        and all(above.get(k) for k in code_cols[:code_cols.index(c)]):
+                    # "| 05 | | 行政事业单位养老支出": the 款 under the 类 a row above printed, the 类 not repeated
+                    code_parts = [above[k] for k in code_cols[:code_cols.index(c)]] + [t.zfill(2)]
+                    code_at = [*code_cols[:code_cols.index(c)], c]
                 elif not name:
                     name = t  # a label in the code column (合计, 栏次)
             elif col.role == "amount":
@@ -412,6 +421,12 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
         code = "".join(code_parts) or None
         if code is not None and not _CODE.match(code):
             code = None
+        if code is not None and len(code_cols) > 1:
+            for k in code_cols:  # what this row printed in each code column, and nothing under it
+                if k in code_at:
+                    above[k] = code_parts[code_at.index(k)]
+                elif code_at and k > code_at[-1]:
+                    above.pop(k, None)
         if code is None and (m := _pattern("code_in_name").match(name)):
             code, name = m.group("code") or m.group("code2"), name[m.end():]  # [301]工资福利支出: the code printed in the name
         if cells:
@@ -479,6 +494,7 @@ def _totals_knowledge() -> dict:
     return {"by_type": data["total_rows_by_type"], "item_tables": set(data["item_tables"]),
             "generic": [re.compile(p) for p in data["total_column_headers"]],
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
+            "change": re.compile(period["change"]),
             "period_row": re.compile(period["period_row"]),
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
             "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
@@ -1013,12 +1029,18 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
         v = next((v for v in row.values.values() if v.cell is nxt), None)
         if nxt is None or v is None:
             continue
-        # The label's amounts (up to the next label): one figure for several periods (上年预算数 | 本年预算数).
-        run = _amount_run(t, row, cells, cells.index(nxt), skipped)
+        # The label's amounts (up to the next label): one figure for several periods (上年预算数 | 本年预算数), never
+        # the change between them (增减额).
+        run = [(col, x) for col, x in _amount_run(t, row, cells, cells.index(nxt), skipped)
+               if not _totals_knowledge()["change"].search("".join(t.columns[col].path))]
+        if run and all(_other_period_only(t, col) for col, _ in run):
+            continue  # 公务用车购置费 | — or blank (本年) | 11.71 (上年): the report's figure is not printed
         if len(run) > 1:
             v = _of_period(t, run)
-        elif run and _other_period_only(t, run[0][0]):
-            continue  # 公务用车购置费 | 11.71 (上年) | blank (本年): the report's figure is not printed
+        elif run:
+            v = run[0][1]
+        else:
+            continue
         found = match_quantity(label)
         if found is None:
             continue

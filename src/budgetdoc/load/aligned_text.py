@@ -98,7 +98,7 @@ def is_row_left_as_text(line: str) -> bool:
     """A table's row the reader could not put in columns (a performance table's "一般公共预算      70376.85万元"):
     cells apart by wide gaps and no clause punctuation. Its figures mean what its column headings say,
     which were not read, so it states nothing: prose justified with wide gaps keeps its commas."""
-    return is_row(line) and not _CLAUSE_MARK.search(line)
+    return is_row(line) and not _CLAUSE_MARK.search(re.sub(r"(?<=\d),(?=\d{3})", "", line))
 
 
 def has_figure(line: str) -> bool:
@@ -154,8 +154,15 @@ def block_end(lines: list[str], i: int) -> int:
             and not _NUMBERED.match(lines[j].strip()):
         j += 1
     rows_ = [n for n in range(i, j) if is_row(lines[n])]
+    return j if len(rows_) >= 2 and _figures_enough(lines, i, j) else i
+
+
+def _figures_enough(lines: list[str], i: int, j: int) -> bool:
+    """Two rows with figures, or one under a heading row (a page's first rows of a table continued on the
+    next page)."""
+    rows_ = [n for n in range(i, j) if is_row(lines[n])]
     figures = sum(1 for n in rows_ if has_figure(lines[n]))
-    return j if len(rows_) >= 2 and figures >= 2 else i
+    return figures >= 2 or figures == 1 and any(_is_heading(lines[n]) for n in rows_ if not has_figure(lines[n]))
 
 
 def table(lines: list[str], i: int, j: int) -> tuple[list[list[tuple[int, str | None]]], int]:
@@ -166,7 +173,7 @@ def table(lines: list[str], i: int, j: int) -> tuple[list[list[tuple[int, str | 
         if not is_row(lines[end - 1]) and end < j:
             continue
         found = rows(lines, i, end)
-        if found is not None and sum(1 for n in range(i, end) if has_figure(lines[n])) >= 2:
+        if found is not None and _figures_enough(lines, i, end):
             return found, end
     return [], j
 

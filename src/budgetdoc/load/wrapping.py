@@ -20,6 +20,8 @@ _CLAUSE_MARKS = "，,；;：:。"
 # A page's number on a line of its own ("— 7 —", "- 7 -", "第 7 页 共 20 页"): page furniture a text
 # copied from a PDF keeps between the two halves of a sentence or a table.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–─]+\s*\d{1,4}\s*[-—–─]+|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")  # a figure's own comma (33,862.49) is no clause mark
 _COMPLETE_END = (*ENDS, ",", "，", "、", ")", "）", "元", "%")
 
 
@@ -70,7 +72,7 @@ def join_cut_lines(blocks: list[Block], same_line: bool = False, furniture: set[
                 and (b.loc.line == last.loc.line + 1 or same_line and b.loc.line == last.loc.line
                      or bool(furniture) and b.loc.line > last.loc.line + 1
                      and all(n in furniture for n in range(last.loc.line + 1, b.loc.line))) \
-                and _runs_on(last.text, full) and not NEW_PARAGRAPH.match(b.text):
+                and _runs_on(last.text, full) and not NEW_PARAGRAPH.match(b.text) and not _row_like(b.text):
             prev.text = prev.text.rstrip() + b.text.strip()
         else:
             out.append(b)
@@ -83,6 +85,13 @@ def _runs_on(line: str, full: float) -> bool:
     ("…150384元，其中：" / "基本支出150384元，项目支出0元。"); a numbered line without a clause mark is a
     heading ("（六）关于2020年度一般公共预算财政拨款基本支出决算情况说明"), however long."""
     text = line.strip()
-    if NEW_PARAGRAPH.match(text) and not any(c in text for c in _CLAUSE_MARKS):
+    if NEW_PARAGRAPH.match(text) and not any(c in text for c in _CLAUSE_MARKS) or _row_like(text):
         return False
     return bool(text) and not text.rstrip(":：").endswith(ENDS) and width(text) >= full
+
+
+def _row_like(line: str) -> bool:
+    """A table's row left as text (three cells or more apart by wide gaps, no clause mark): no line of a
+    paragraph. (One wide gap is as often a justified line of prose: "…基本支出预算       13,979.92" / "万元。")"""
+    text = _THOUSANDS.sub("", line.strip())
+    return len(_WIDE_GAP.findall(text)) >= 2 and not any(c in text for c in _CLAUSE_MARKS)

@@ -51,7 +51,8 @@ def check_full_marks(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule("performance-rate", "performance", "error", "预算执行率与金额不符",
-      "绩效自评表中“执行率 = 全年执行数(B) ÷ 全年预算数(A)”。例：A、B均为176万元，执行率应为100%，表中填10%。",
+      "绩效自评表中“执行率 = 全年执行数(B) ÷ 全年预算数(A)”，决算“三公”经费表中“完成率 = 决算数 ÷ 预算数”。"
+      "例：A、B均为176万元，执行率应为100%，表中填10%。",
       rationale="项目支出绩效自评表：预算执行率 = 全年执行数 ÷ 全年预算数 × 100%，按执行率计算该项得分。")
 def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
     for r in ctx.analysis.performance.funds:
@@ -63,7 +64,8 @@ def check_execution_rate(ctx: RuleContext) -> Iterator[Finding]:
             continue
         point = (spent / budget * 100).quantize(Decimal(1).scaleb(-max(rd, 0)))
         a_text, b_text, rate_text = r.texts
-        yield ctx.report(f"执行率应为全年执行数{b_text} ÷ 全年预算数{a_text} = {point}%，表中为{rate_text}。",
+        a_name, b_name, rate_name = r.names
+        yield ctx.report(f"{rate_name}应为{b_name}{b_text} ÷ {a_name}{a_text} = {point}%，表中为{rate_text}。",
                          [Evidence(_quote(r.cells), r.rate_cell.loc)], stated=rate_text, expected=f"{point}%")
 
 

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from ..analysis import Analysis
 from ..extract import Mention
 from ..knowledge import Knowledge
+from ..load.aligned_text import is_row_left_as_text
 from ..model import Finding
 from ..structure import Line
 from ..structure.file_name import name_metadata
@@ -85,8 +86,8 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
             and (any(line.index + n in tables for n in (1, 2, 3))
                  # a worksheet's rows are a table and lines both: the line is a table's own title
                  or (len(bare) >= 6 and any(bare in title for title in titles)))
-        if not (line.is_heading or titles_table):
-            continue
+        if not (line.is_heading or titles_table) or is_row_left_as_text(line.block.text):
+            continue  # (a table's row left as text is no title: "产出指标   时效指标   及时做好财政总决算、部门决…")
         title = kn.patterns["heading_budget_words"].sub("", text)
         if kind == "budget" and _names(title, kn, "final"):
             yield ctx.report(f"预算文件中出现决算标题“{text.strip()}”。",

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..analysis import Analysis
 from ..extract import Mention
+from ..extract.facts import project_named
 from ..extract.mentions import clean_label
 from ..extract.tables import ParsedTable, Row, clean_text, parse_number
 from ..knowledge import load_yaml
@@ -71,7 +72,7 @@ def _standard_names(a: Analysis) -> set[str]:
     return {_norm(r.name or "") for t in a.tables if t.type not in (*_LISTING_TYPES, "project") for r in t.rows}
 
 
-def _project_rows(a: Analysis) -> dict[str, list[_Row]]:
+def _project_rows(a: Analysis, min_chars: int | None = None) -> dict[str, list[_Row]]:
     """The rows of the project tables by name: not a class (a 功能分类 code, or a name the standard
     tables use for a unit or class: the subtotal over its projects), nor a name too short to be a
     project's."""
@@ -86,7 +87,7 @@ def _project_rows(a: Analysis) -> dict[str, list[_Row]]:
             name = _norm(row.name or "")
             if row.segment not in own:
                 continue
-            if row.is_total or not row.values or len(name) < _words()["min"] or unit_named(name) \
+            if row.is_total or not row.values or len(name) < (min_chars or _words()["min"]) or unit_named(name) \
                     or name in standard or id(row) in classes:
                 continue
             out.setdefault(name, []).append(_Row(t, row))
@@ -95,12 +96,14 @@ def _project_rows(a: Analysis) -> dict[str, list[_Row]]:
 
 def _class_rows(t: ParsedTable) -> set[int]:
     """The rows of a project table that are 功能分类 classes over its projects: coded rows, where the codes
-    nest (201 › 20103 › 2010301 …) or each stands once. A table whose projects each print the class they
-    are spent under (项目名称 | 功能科目编码, one code on several projects, none nesting) has none."""
+    nest (201 › 20103 › 2010301 …) or rows without a code stand under them (2010301 行政运行 over its
+    projects). A table whose projects each print the class they are spent under (项目名称 | 功能科目编码,
+    every row coded, none nesting) has none."""
     coded = [r for r in t.rows if r.code and _CODE.match(r.code)]
     codes = [r.code for r in coded]
     nested = any(a != b and b.startswith(a) for a in codes for b in codes)  # type: ignore[union-attr]
-    if not nested and len(set(codes)) < len(codes):
+    every = all(r.code for r in t.rows if r.values and not r.is_total)
+    if not nested and (every or len(set(codes)) < len(codes)):
         return set()
     return {id(r) for r in coded}
 
@@ -146,14 +149,14 @@ def _sum_note(rows: list[_Row], value_yuan: Decimal) -> str:
       "例：重点项目“辅助人员补助经费-拱北海关”预算数7672.25万元，项目支出表为7,672.50万元。",
       rationale="同一项目在同一文件中的预算数只有一个：说明或重点项目绩效目标中的金额 = 项目支出表该项目的金额"
                 "（总计、财政拨款或一般公共预算任一列相符即可；同名项目有多行时，任一行或各行之和相符即可）。"
-                "项目按全名对应，名称过短（少于6字）的不核对。")
+                "项目按全名对应，名称过短（少于6字）的只在以“XX项目，”开头的段落中核对。")
 def check_project_amounts(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     index = _project_rows(a)
-    if not index:
-        return
-    yield from _listed(ctx, index)
-    yield from _in_text(ctx, index)
+    if index:
+        yield from _listed(ctx, index)
+    # A shorter name binds where a paragraph opens with it as a project's ("（二）高龄津贴项目，支出决算…").
+    yield from _in_text(ctx, index, _project_rows(a, min_chars=4))
 
 
 def _listed(ctx: RuleContext, index: dict[str, list[_Row]]) -> Iterator[Finding]:
@@ -193,12 +196,16 @@ def _row_evidence(rows: list[_Row]) -> list[Evidence]:
     return [Evidence(" | ".join(c.text.strip() for c in r.cells if c.text.strip()), r.cells[0].loc)]
 
 
-def _in_text(ctx: RuleContext, index: dict[str, list[_Row]]) -> Iterator[Finding]:
-    """A sentence naming a project with its amount right after the name (only binding words between)."""
+def _in_text(ctx: RuleContext, index: dict[str, list[_Row]], short: dict[str, list[_Row]]) -> Iterator[Finding]:
+    """A sentence naming a project with its amount right after the name (only binding words between); a name
+    of `short` (4 or 5 characters) only in the paragraph that opens with it as a project's."""
     after = _words()["after"]
-    names = sorted(index, key=len, reverse=True)
     for line, ms in ctx.analysis.mentions:
         text = line.norm.text.replace(" ", "")
+        named = project_named(line.norm.text)
+        opening = _norm(named.removesuffix("项目")) if named else None
+        rows = dict(index, **({opening: short[opening]} if opening in short and opening not in index else {}))
+        names = sorted(rows, key=len, reverse=True)
         if not ms or not any(n in text for n in names):
             continue
         for i, m in enumerate(ms):
@@ -212,7 +219,7 @@ def _in_text(ctx: RuleContext, index: dict[str, list[_Row]]) -> Iterator[Finding
             name = next((n for n in names if n in head and after.match(head[head.rfind(n) + len(n):])), None)
             if name is None:
                 continue
-            yield from _mention_claim(ctx, index[name], m)
+            yield from _mention_claim(ctx, rows[name], m)
 
 
 def _mention_claim(ctx: RuleContext, rows: list[_Row], m: Mention) -> Iterator[Finding]:

@@ -61,8 +61,9 @@ def check_hierarchy(ctx: RuleContext) -> Iterator[Finding]:
         levels = _levels(ctx, t)
         reported: set[tuple[int, int]] = set()
         families = list(_families(t))
+        below = {id(p): kids for p, kids, _what, _name, _open in families}
         for parent, children, what, parts_name, open_end in families:
-            yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end)
+            yield from _compare(ctx, t, parent, children, what, parts_name, levels, reported, open_end, below)
         yield from _blank_class_cells(ctx, t, families, levels)
         yield from _check_class_rows(ctx, t)
         yield from _check_named_classes(ctx, t)
@@ -154,7 +155,8 @@ def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
 
 
 def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str,
-             levels: list[Level], reported: set[tuple[int, int]], open_end: bool = False) -> Iterator[Finding]:
+             levels: list[Level], reported: set[tuple[int, int]], open_end: bool = False,
+             below: dict[int, list[Row]] | None = None) -> Iterator[Finding]:
     """Each amount column of the parent against its children's sum. `open_end`: the children run to
     the end of the table as read, so rows may be missing (a page not joined): a shortfall says nothing.
     When one child's cell, corrected, makes every sum hold (the parent's column and both rows' 合计),
@@ -178,7 +180,7 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
         failed += 1
         header = t.columns[col].name
         named = f"「{header}」" if header else ""
-        culprit = _culprit(parent, children, col, levels)
+        culprit = _culprit(parent, children, col, levels, below)
         if culprit is not None:
             child, expected = culprit
             cv = child.values[col]
@@ -446,12 +448,16 @@ def _principal(key: str) -> str:
 
 def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     """人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 + …: a row naming the group, without a code, against
-    the 类 rows of the group on its side. An error only when the side's 类 rows are all of the group, its
-    main 类 among them (the 人员经费 | 公用经费 halves of a 基本支出 table); otherwise a sum that holds
-    verifies the row."""
+    the 类 rows of the group on its side (or its 款 rows, 30101 …, in a table that prints no 类). An error only
+    when the side's 类 rows are all of the group, its main 类 among them (the 人员经费 | 公用经费 halves of a
+    基本支出 table), or every 款 row is of one group or the other; otherwise a sum that holds verifies the row."""
     if t.classification != "econ":
         return
     classes = [r for r in t.rows if r.code and len(r.code) == 3]
+    by_item = not classes  # no 类 rows: the 款 rows (30101 …) under 人员经费 / 公用经费 are the group's
+    if by_item:
+        classes = [r for r in t.rows if r.code and len(r.code) == 5]
+    every_group = set().union(*_econ_groups().values())
     for row in t.rows:
         if row.code or not row.values:
             continue
@@ -459,7 +465,7 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         group = _econ_groups().get(found.key if found is not None else "")
         if group is None:
             continue
-        members = [r for r in classes if r.code in group]
+        members = [r for r in classes if (r.code[:3] if by_item else r.code) in group]  # type: ignore[index]
         if not members:
             continue
         col, v = min(row.values.items())
@@ -473,7 +479,8 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         if sev is None:
             ctx.verified(TableTotal(t, row), reading)
             _tail(ctx, t, row, col, [r.values[col] for r in have], reading.text.split("=")[0])
-        elif len(members) == len(classes) == len(have) and _principal(found.key) in {r.code for r in members}:  # type: ignore[union-attr]
+        elif len(members) == len(have) and _principal(found.key) in {r.code[:3] for r in members} \
+                and (len(members) == len(classes) or by_item and all(r.code[:3] in every_group for r in classes)):  # type: ignore[index]
             yield ctx.report(f"《{t.name[:30]}》{bare_label(row.name)}为{fmt_fixed(v.value, v.decimals)}，"
                              f"{reading.text.split('=')[0]}之和为{fmt_fixed(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
                              stated=fmt_fixed(v.value, v.decimals), expected=fmt_fixed(parts.mid, v.decimals),
@@ -485,7 +492,6 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
 # ------------------------------------ the 合计 row of a table of units, projects or items
 
 
-_NO_LEVEL_TABLES = ("summary", "fiscal_summary", "performance")
 _MAX_STATES = 20000
 
 
@@ -570,13 +576,17 @@ def _untitled_next(ctx: RuleContext, t: ParsedTable) -> bool:
 
 def _item_rows(t: ParsedTable) -> tuple[Row, list[Row]] | None:
     """The 合计 row of a table whose rows carry no classification code, and its item rows (every other
-    row with figures); None when the table has codes (the hierarchy decides), or not one 合计 row."""
-    if t.type in _NO_LEVEL_TABLES or any(r.code for r in t.rows):
+    row with figures); None when the table has codes (the hierarchy decides), or not one 合计 row. A
+    performance table's (项目支出绩效目标表: 项目 | 资金总额 | 其中：财政拨款 | 绩效目标) only where every row states
+    every fund its 合计 does: a project a row."""
+    if t.type in ("summary", "fiscal_summary") or any(r.code for r in t.rows):
         return None
     totals = [r for r in t.rows if r.is_total and r.values]
     if len(totals) != 1:
         return None
     items = [r for r in t.rows if r.values and r is not totals[0]]
+    if t.type == "performance" and any(set(r.values) != set(totals[0].values) for r in items):
+        return None  # a performance table's rows add up only where each is a project with all its funds
     return (totals[0], items) if items else None
 
 
@@ -687,11 +697,14 @@ def _row_holds(row: Row, levels: list[Level]) -> bool | None:
     return True if checked else None
 
 
-def _culprit(parent: Row, children: list[Row], col: int, levels: list[Level]) -> tuple[Row, Decimal] | None:
+def _culprit(parent: Row, children: list[Row], col: int, levels: list[Level],
+             below: dict[int, list[Row]] | None = None) -> tuple[Row, Decimal] | None:
     """The one child whose cell in `col`, set to parent − the other children, makes its own row add up,
-    the parent's row adding up too; None when no child or more than one would do."""
+    the parent's row adding up too; else the one whose cell, so set, is the sum of the rows under it (220
+    524.08 over 22001 654.76 over 项 of 524.08: the 款 is the wrong cell). None when no child or more than
+    one would do."""
     if _row_holds(parent, levels) is not True:
-        return None
+        return _culprit_by_rows_below(parent, children, col, below or {})
     found: list[tuple[Row, Decimal]] = []
     for child in children:
         if col not in child.values or _row_holds(child, levels) is not False:
@@ -701,6 +714,22 @@ def _culprit(parent: Row, children: list[Row], col: int, levels: list[Level]) ->
         expected = parent.values[col].value - rest
         fixed = replace(child, values={**child.values, col: Value(expected, cv.decimals, cv.cell)})
         if _row_holds(fixed, levels):
+            found.append((child, expected))
+    return found[0] if len(found) == 1 else _culprit_by_rows_below(parent, children, col, below or {})
+
+
+def _culprit_by_rows_below(parent: Row, children: list[Row], col: int,
+                           below: dict[int, list[Row]]) -> tuple[Row, Decimal] | None:
+    found: list[tuple[Row, Decimal]] = []
+    for child in children:
+        kids = below.get(id(child))
+        sums = _column_sum(kids, col) if kids and col in child.values else None
+        if sums is None or _severity(child.values[col], sums) is None:
+            continue  # the child adds up to the rows under it: not it
+        cv = child.values[col]
+        expected = parent.values[col].value - sum((c.values[col].value for c in children
+                                                   if c is not child and col in c.values), Decimal(0))
+        if _severity(Value(expected, cv.decimals, cv.cell), sums) is None:
             found.append((child, expected))
     return found[0] if len(found) == 1 else None
 

@@ -8,13 +8,18 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..amount import money_unit
+from ..extract import Mention
+from ..extract.keys import match_quantity
+from ..interval import Interval
 from ..knowledge import Knowledge
+from ..load.aligned_text import is_row_left_as_text
 from ..model import Cell, Evidence, Finding
 from ..normalize import normalize
 from .base import (
     RuleContext,
     evidence,
     in_side_section,
+    level_growth,
     line_evidence,
     rule,
     sentence_around,
@@ -167,7 +172,7 @@ def check_direction(ctx: RuleContext) -> Iterator[Finding]:
             continue
         # Both words agree, the two levels of the sentence do not ("支出157.48万元，比2019年度179.95万元增加
         # 22.47万元，增长12.49%"): the levels' difference is the change stated, so only its direction is wrong.
-        found = _compared_levels(ms, change)
+        found = _compared_levels(ms, change) or _level_stated_before(ctx, ms, change)
         if found is not None and _against_levels(found[2], change.direction):
             cur, prev, _rate = found
             if (prev.yuan - cur.yuan).overlaps(change.yuan) or (cur.yuan - prev.yuan).overlaps(change.yuan):
@@ -175,6 +180,35 @@ def check_direction(ctx: RuleContext) -> Iterator[Finding]:
                                  f"文中却写“{change.cue_text}{change.stated.strip()}，{pct.cue_text}{pct.stated.strip()}”。",
                                  [evidence(change, end=pct.end)], stated=change.cue_text,
                                  expected="减少" if change.direction > 0 else "增加")
+
+
+def _level_stated_before(ctx: RuleContext, ms: list[Mention], change: Mention) -> tuple[Mention, Mention, Interval] | None:
+    """(this year, last year, rate) where the change's sentence states only last year's figure of a quantity
+    ("基本支出（上年538.53万元），较2024年预算增加102.68万元") and the text states this year's once before it
+    (其中：基本支出435.85万元)."""
+    prevs = [x for x in ms if x.is_level and x.sentence == change.sentence and x.start < change.start]
+    if len(prevs) != 1 or prevs[0].role != "prev":
+        return None
+    key = prevs[0].key.removesuffix(".prev") if prevs[0].key else _named_before_bracket(ctx, prevs[0])
+    if key is None:
+        return None
+    curs = [m for m in ctx.analysis.all_mentions()
+            if m.is_level and m.key == key and m.role is None and m.line.index <= change.line.index]
+    if len({m.value_yuan for m in curs}) != 1 or curs[0].unit != prevs[0].unit:
+        return None
+    rate = level_growth(curs[0].yuan, prevs[0].yuan)
+    return (curs[0], prevs[0], rate) if rate is not None else None
+
+
+def _named_before_bracket(ctx: RuleContext, m: Mention) -> str | None:
+    """The quantity a bracket's figure is of, named right before the bracket ("基本支出（上年538.53万元）")."""
+    text = m.line.norm.text
+    at = text.rfind("(", 0, m.start)
+    if at < 0 or ")" in text[at:m.start]:
+        return None
+    start = max(text.rfind(c, 0, at) for c in "。;,:") + 1
+    found = match_quantity(text[start:at].strip(), ctx.knowledge)
+    return found.key if found is not None and not found.scoped or found is not None and found.start == 0 else None
 
 
 @rule("classification-name", "wording", "warning", "功能分类科目名称已过时",
@@ -212,8 +246,8 @@ def check_numbering(ctx: RuleContext) -> Iterator[Finding]:
     prev_n: int | None = None
     prev_section = None
     for line in a.lines:
-        if line.block.kind == "table":
-            continue
+        if line.block.kind == "table" or is_row_left_as_text(line.block.text):
+            continue  # (a table's row left as text numbers its cells, not a list)
         m = _ITEM.match(line.norm.text)
         if line.section is not prev_section and not (m and line.is_heading):
             prev_n, prev_section = None, line.section
