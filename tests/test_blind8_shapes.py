@@ -259,3 +259,11 @@ def test_a_groups_items_without_class_rows(tmp_path: Path) -> None:
     wrong = _text(tmp_path, "w.txt", text.replace("公用经费\t50.79", "公用经费\t31.79").replace("合计\t536.49", "合计\t517.49"))
     found = [(f.rule, f.stated, f.expected) for f in wrong.findings if f.severity == "error"]
     assert ("table-hierarchy", "31.79", "50.79") in found and all(rule == "table-hierarchy" for rule, _, _ in found)
+
+
+def test_a_change_without_a_rate_written_the_wrong_way(tmp_path: Path) -> None:
+    # 年初预算20.25, 支出决算22.58: 决算数 is 2.33 above the budget (22.58 ÷ 20.25 = 111.51% → 111.5%).
+    text = ("某某区民政局2025年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n"
+            "2081003老年福利：年初预算为20.25万元，支出决算为22.58万元，完成年初预算的111.5%。决算数比年初预算增加2.33万元。"
+            "决算数与年初预算数存在差异的主要原因是上年结转资金增加。\n")
+    assert _right_then_wrong(tmp_path, text, "比年初预算增加2.33", "比年初预算减少2.33") == [("change-levels", "增加")]

@@ -165,7 +165,7 @@ def _decide(ctx: RuleContext, head: Mention, parts: list[Mention], *, complete: 
       "比上年减少4.39万元”。决算的一句写出年初预算和支出决算、下一句说“决算数比年初预算减少X万元”时同样核对："
       "年初预算100.74万元、支出决算88.53万元，应减少12.21万元，而不是5.34万元。",
       rationale="增减额是两个年度（或预算与决算）金额之差；逐项说明中三者必须一致。只在句中恰有一个本年数和一个比较数时核对，"
-                "括号内的分项不算；方向说反由“增减方向用语矛盾”报告。",
+                "括号内的分项不算；方向说反而句中有增长率的，由“增减方向用语矛盾”报告。",
       last_digit=True)
 def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
     for _line, ms in ctx.analysis.mentions:
@@ -177,9 +177,18 @@ def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             cur, base = pair
             diff = cur.yuan - base.yuan
-            if (diff.lo > 0 and change.direction < 0) or (diff.hi < 0 and change.direction > 0):
-                continue  # the levels move the other way: change-direction reports it
             exact = cur.value_yuan - base.value_yuan
+            if (diff.lo > 0 and change.direction < 0) or (diff.hi < 0 and change.direction > 0):
+                # The levels move the other way. With a growth rate change-direction reports it; without one,
+                # the change of the right size in the wrong direction is reported here.
+                rated = any(x.cue == "growth" and x.sentence == change.sentence and x.start > change.start for x in ms)
+                if not rated and (diff if exact > 0 else -diff).overlaps(change.yuan):
+                    word = "增加" if exact > 0 else "减少"
+                    yield ctx.report(f"增减方向与数字矛盾：{cur.stated.strip()} − {base.stated.strip()} = {word}"
+                                     f"{fmt_amount(change, abs(exact) / (change.value_yuan / change.value))}，"
+                                     f"文中却写“{change.cue_text}{change.stated.strip()}”。", [evidence(change)],
+                                     stated=change.cue_text, expected=word, claim=change)
+                continue
             reading = Reading(f"{cur.stated.strip()} − {base.stated.strip()}",
                               (Figure("本年数", cur.stated.strip(), cur.line.block.loc),
                                Figure("比较数", base.stated.strip(), base.line.block.loc)))
