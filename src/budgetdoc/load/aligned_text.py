@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .wrapping import PAGE_NUMBER, width
+from .wrapping import PAGE_NUMBER, has_clause_mark, width
 
 # Cells are apart by two spaces or more. (A full-width space is the text's own: "项　　目".)
 _GAP = re.compile(r" {2,}")
@@ -90,15 +90,11 @@ def is_row(line: str) -> bool:
     return len(cells) >= 2 and max(len(c) for c in cells) <= 40
 
 
-# What a sentence has and a table's row does not: a clause's punctuation.
-_CLAUSE_MARK = re.compile(r"[，。；：,;:！？]")
-
-
 def is_row_left_as_text(line: str) -> bool:
     """A table's row the reader could not put in columns (a performance table's "一般公共预算      70376.85万元"):
     cells apart by wide gaps and no clause punctuation. Its figures mean what its column headings say,
     which were not read, so it states nothing: prose justified with wide gaps keeps its commas."""
-    return is_row(line) and not _CLAUSE_MARK.search(re.sub(r"(?<=\d),(?=\d{3})", "", line))
+    return is_row(line) and not has_clause_mark(line)
 
 
 def has_figure(line: str) -> bool:

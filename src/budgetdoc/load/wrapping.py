@@ -21,7 +21,7 @@ _CLAUSE_MARKS = "，,；;：:。"
 # copied from a PDF keeps between the two halves of a sentence or a table.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–─]+\s*\d{1,4}\s*[-—–─]+|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 _WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")  # a figure's own comma (33,862.49) is no clause mark
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _COMPLETE_END = (*ENDS, ",", "，", "、", ")", "）", "元", "%")
 
 
@@ -90,8 +90,15 @@ def _runs_on(line: str, full: float) -> bool:
     return bool(text) and not text.rstrip(":：").endswith(ENDS) and width(text) >= full
 
 
+def has_clause_mark(text: str) -> bool:
+    """Does the text punctuate a clause, as a sentence does and a table's row does not? A figure's own
+    comma (33,862.49) is no clause mark."""
+    text = _THOUSANDS.sub("", text)
+    return any(c in text for c in (*_CLAUSE_MARKS, "！", "？"))
+
+
 def _row_like(line: str) -> bool:
     """A table's row left as text (three cells or more apart by wide gaps, no clause mark): no line of a
     paragraph. (One wide gap is as often a justified line of prose: "…基本支出预算       13,979.92" / "万元。")"""
-    text = _THOUSANDS.sub("", line.strip())
-    return len(_WIDE_GAP.findall(text)) >= 2 and not any(c in text for c in _CLAUSE_MARKS)
+    text = line.strip()
+    return len(_WIDE_GAP.findall(text)) >= 2 and not has_clause_mark(text)
