@@ -372,6 +372,7 @@ def _project_paragraph() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(d["paragraph_about"]), re.compile(d["paragraph_not"])
 
 
+@lru_cache(maxsize=4096)  # asked for each figure of a line, and by project-amount for each line
 def project_named(text: str) -> str | None:
     """The project a paragraph opens with, named and followed by a comma ("（一）XX项目，预算安排…": XX项目):
     its figures are the project's."""

@@ -178,21 +178,20 @@ def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
             cur, base = pair
             diff = cur.yuan - base.yuan
             exact = cur.value_yuan - base.value_yuan
+            # The difference in the change's own unit (12.21万元), and which way it goes.
+            amount, word = fmt_amount(change, abs(exact) / (change.value_yuan / change.value)), "增加" if exact > 0 else "减少"
             if (diff.lo > 0 and change.direction < 0) or (diff.hi < 0 and change.direction > 0):
                 # The levels move the other way. With a growth rate change-direction reports it; without one,
                 # the change of the right size in the wrong direction is reported here.
                 rated = any(x.cue == "growth" and x.sentence == change.sentence and x.start > change.start for x in ms)
                 if not rated and (diff if exact > 0 else -diff).overlaps(change.yuan):
-                    word = "增加" if exact > 0 else "减少"
-                    yield ctx.report(f"增减方向与数字矛盾：{cur.stated.strip()} − {base.stated.strip()} = {word}"
-                                     f"{fmt_amount(change, abs(exact) / (change.value_yuan / change.value))}，"
+                    yield ctx.report(f"增减方向与数字矛盾：{cur.stated.strip()} − {base.stated.strip()} = {word}{amount}，"
                                      f"文中却写“{change.cue_text}{change.stated.strip()}”。", [evidence(change)],
                                      stated=change.cue_text, expected=word, claim=change)
                 continue
             reading = Reading(f"{cur.stated.strip()} − {base.stated.strip()}",
                               (Figure("本年数", cur.stated.strip(), cur.line.block.loc),
                                Figure("比较数", base.stated.strip(), base.line.block.loc)))
-            scale = change.value_yuan / change.value
             d = decide(change.value_yuan, yuan_decimals(change),
                        [Candidate(diff if change.direction > 0 else -diff, reading, True, abs(exact))])
             if d.status == "verified":
@@ -201,10 +200,9 @@ def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
             if d.status != "contradicted":
                 ctx.unverified(change, d.reason or "", d.reading)
                 continue
-            expected = fmt_amount(change, abs(exact) / scale)
             yield ctx.report(f"增减额与两年金额不符：{cur.stated.strip()} − {base.stated.strip()} = "
-                             f"{'增加' if exact > 0 else '减少'}{expected}，文中为{change.cue_text}{change.stated.strip()}。",
-                             [evidence(change)], stated=change.stated.strip(), expected=expected,
+                             f"{word}{amount}，文中为{change.cue_text}{change.stated.strip()}。",
+                             [evidence(change)], stated=change.stated.strip(), expected=amount,
                              slip=d.miss == "slip", claim=change, reading=d.reading)
 
 

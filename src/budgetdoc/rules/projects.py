@@ -72,10 +72,9 @@ def _standard_names(a: Analysis) -> set[str]:
     return {_norm(r.name or "") for t in a.tables if t.type not in (*_LISTING_TYPES, "project") for r in t.rows}
 
 
-def _project_rows(a: Analysis, min_chars: int | None = None) -> dict[str, list[_Row]]:
+def _project_rows(a: Analysis, min_chars: int) -> dict[str, list[_Row]]:
     """The rows of the project tables by name: not a class (a 功能分类 code, or a name the standard
-    tables use for a unit or class: the subtotal over its projects), nor a name too short to be a
-    project's."""
+    tables use for a unit or class: the subtotal over its projects), nor a name shorter than `min_chars`."""
     out: dict[str, list[_Row]] = {}
     standard = _standard_names(a)
     for t in a.tables:
@@ -87,7 +86,7 @@ def _project_rows(a: Analysis, min_chars: int | None = None) -> dict[str, list[_
             name = _norm(row.name or "")
             if row.segment not in own:
                 continue
-            if row.is_total or not row.values or len(name) < (min_chars or _words()["min"]) or unit_named(name) \
+            if row.is_total or not row.values or len(name) < min_chars or unit_named(name) \
                     or name in standard or id(row) in classes:
                 continue
             out.setdefault(name, []).append(_Row(t, row))
@@ -151,12 +150,12 @@ def _sum_note(rows: list[_Row], value_yuan: Decimal) -> str:
                 "（总计、财政拨款或一般公共预算任一列相符即可；同名项目有多行时，任一行或各行之和相符即可）。"
                 "项目按全名对应，名称过短（少于6字）的只在以“XX项目，”开头的段落中核对。")
 def check_project_amounts(ctx: RuleContext) -> Iterator[Finding]:
-    a = ctx.analysis
-    index = _project_rows(a)
+    # A shorter name binds where a paragraph opens with it as a project's ("（二）高龄津贴项目，支出决算…").
+    short = _project_rows(ctx.analysis, min_chars=4)
+    index = {name: rows for name, rows in short.items() if len(name) >= _words()["min"]}
     if index:
         yield from _listed(ctx, index)
-    # A shorter name binds where a paragraph opens with it as a project's ("（二）高龄津贴项目，支出决算…").
-    yield from _in_text(ctx, index, _project_rows(a, min_chars=4))
+    yield from _in_text(ctx, index, short)
 
 
 def _listed(ctx: RuleContext, index: dict[str, list[_Row]]) -> Iterator[Finding]:
@@ -200,13 +199,17 @@ def _in_text(ctx: RuleContext, index: dict[str, list[_Row]], short: dict[str, li
     """A sentence naming a project with its amount right after the name (only binding words between); a name
     of `short` (4 or 5 characters) only in the paragraph that opens with it as a project's."""
     after = _words()["after"]
+    longest_first = sorted(index, key=len, reverse=True)
     for line, ms in ctx.analysis.mentions:
+        if not ms:
+            continue
         text = line.norm.text.replace(" ", "")
         named = project_named(line.norm.text)
         opening = _norm(named.removesuffix("项目")) if named else None
-        rows = dict(index, **({opening: short[opening]} if opening in short and opening not in index else {}))
-        names = sorted(rows, key=len, reverse=True)
-        if not ms or not any(n in text for n in names):
+        names = longest_first
+        if opening in short and opening not in index:
+            names = sorted([*longest_first, opening], key=len, reverse=True)
+        if not any(n in text for n in names):
             continue
         for i, m in enumerate(ms):
             if not m.is_level or m.role == "prev":
@@ -219,7 +222,7 @@ def _in_text(ctx: RuleContext, index: dict[str, list[_Row]], short: dict[str, li
             name = next((n for n in names if n in head and after.match(head[head.rfind(n) + len(n):])), None)
             if name is None:
                 continue
-            yield from _mention_claim(ctx, rows[name], m)
+            yield from _mention_claim(ctx, index.get(name) or short[name], m)
 
 
 def _mention_claim(ctx: RuleContext, rows: list[_Row], m: Mention) -> Iterator[Finding]:
