@@ -160,6 +160,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         subject: str | None = item if item and not line.is_heading and not numbering_style(line.norm.text, k) else None
         section_scope = line.section.effective_scope if line.section else None
         last_level: Mention | None = None
+        unnamed: int | None = None  # the sentence that went on about something we cannot name
         sentence = 0 if stack else -1  # the first sentence of a wrapped line is the open list's
         section_title = line.section.title if line.section else None
         cut = _cut_sentence(line, mentions, wrapped)
@@ -184,15 +185,18 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
             if not _is_level(m):
                 m.subject = subject
                 continue
+            if m.sentence != unnamed:
+                unnamed = None
+            own = subject if unnamed is None else None  # the sentence's subject, unless it named another
             style = numbering_style(line.norm.text, k)
             if carry is not None and m is levels[0] and carry.parts and carry.style \
                     and style != carry.style:
                 # A sub-item ((1) under 1.) of the list the line above opened: not one of its items.
-                _resolve(m, [], subject, section_scope, meta, k)
+                _resolve(m, [], own, section_scope, meta, k)
             elif carry is not None and m is levels[0] and not wrapped:
                 if not carry.parts and carry.final is not None and split_role(m.label, k)[0] is None:
                     carry.head = carry.final  # "1.因公出国（境）费4.00万元" under 年初预算X，支出决算Y：the 决算's item
-                _resolve(m, [carry], subject, section_scope, meta, k)
+                _resolve(m, [carry], own, section_scope, meta, k)
                 if m.role is not None and _same_figure(m.role) != _same_figure(carry.head.role):
                     # "3.…（项）。年初未安排预算，支出决算为149.08万元" under a list of 年初预算: the item's
                     # figure of the list's period is not printed; the next item lines go on with the list.
@@ -205,7 +209,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                 else:
                     breakdowns.append(carry)
                     carry = None
-                    _resolve(m, [], subject, section_scope, meta, k)
+                    _resolve(m, [], own, section_scope, meta, k)
             else:
                 start = last_level.end if last_level and last_level.sentence == m.sentence else m.clause_start
                 span = m.line.norm.text[start:m.start]
@@ -242,19 +246,23 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     at = m.start - len(span) + span.rfind(";") + 1 + opener.start()
                     opened = m.line.norm.text[:at]
                     stack.append(Breakdown(head, opener.group(1), bracketed=opened.count("(") > opened.count(")")))
-                _resolve(m, stack, subject, section_scope, meta, k)
+                _resolve(m, stack, own, section_scope, meta, k)
                 _place(m, stack, breakdowns, k)
             if _in_parentheses(m):
                 pass  # a sub-item in brackets: what the sentence goes on about is still the figure before them
             elif m.key and m.role is None:
-                subject = m.key
+                subject, unnamed = m.key, None
             elif m.key and m.role:
                 # 年初预算为X (key ….budget): the item; 支出决算为X in a final keeps the item's own key.
-                subject = m.key.removesuffix(f".{m.role}")
+                subject, unnamed = m.key.removesuffix(f".{m.role}"), None
             elif m.list_head is not None and not (subject and ".func." in f".{subject}"):
                 # An item we cannot name: its 年初预算 after it is not the list's total's (a 功能分类 item the
                 # sentence names stays the subject: 进修及培训（20508）X，具体为：人员经费Y).
                 subject = None
+            elif m.key is None and _names_other(m.label, k) and not (subject and ".func." in f".{subject}"):
+                # 因公出国费预算数0万元，决算数0万元: the rest of the sentence is about what the label names (a
+                # 功能分类 item's 人员经费 left unkeyed keeps the item the subject)
+                unnamed = m.sentence
             last_level = m
         ends = line.norm.text.rstrip()
         item = subject if subject and ".func." in f".{subject}" and not ends.endswith("。") else None
@@ -418,6 +426,13 @@ def _names_another_unit(m: Mention, meta: Metadata, k: Knowledge) -> bool:
     return bool(dept) and k.patterns["unit_place"].match(name) is not None and not own
 
 
+def _names_other(label: str, k: Knowledge) -> bool:
+    """Does a label we could not key name a sum of money of its own ("因公出国费预算数"; not a bare role word,
+    nor a verb before one: "完成全年预算")?"""
+    rest = split_role(label, k)[1].strip()
+    return not is_bare(rest, k) and re.search(k.claims["money_name_end"], rest) is not None
+
+
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
              meta: Metadata, k: Knowledge) -> None:
     _resolve_key(m, stack, subject, section_scope, meta, k)
@@ -541,8 +556,12 @@ def _own_figure_before(mentions: list[Mention], compared: Mention) -> Mention:
 def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:
     """Does the label end with an earlier year and a period word ("2024年预算数" in a 2025 budget, "财政拨款收支总
     预算2023年预算数"): last year's figure? (A label naming the quantity after its year, "2019年…收入决算总额", may
-    be a slip for this year: that is self-comparison's to say.)"""
+    be a slip for this year: that is self-comparison's to say; a quantity named so and ending in 预算数 / 决算数,
+    "2024年基本支出预算数", is last year's.)"""
     found = re.search(k.claims["earlier_year_figure"], label.strip())
+    if found is None and (named := re.search(k.claims["earlier_year_named"], label.strip())) is not None \
+            and match_quantity(named.group("what"), k) is not None:
+        found = named
     return found is not None and meta.year is not None and int(found.group("year")) < meta.year
 
 

@@ -28,6 +28,7 @@ from ..interval import Interval
 from ..knowledge import knowledge, load_yaml
 from ..model import Block, Cell, Fact
 from ..normalize import normalize
+from ..structure.metadata import org_pattern
 from .keys import match_quantity, numbering_style, split_role
 from .mentions import clean_label
 
@@ -826,12 +827,36 @@ def _total_row_facts(t: ParsedTable, stated: set[str]) -> list[Fact]:
     of a 支出总表 states 本年支出合计 | 基本支出 | 项目支出; of a 三公 table the 三公 total and its parts.
     A 收支总表 side whose last row is a bare 合计/总计 states that side's grand total. Keys the table's
     label/amount pairs stated already are left to them."""
-    tk = _totals_knowledge()
     if t.type in ("summary", "fiscal_summary"):
         return _side_total(t, stated)
-    spec = tk["by_type"].get(t.type or "")
     row = _grand_total_row(t)
-    if spec is None or row is None:
+    return _row_facts(t, row, stated) if row is not None else []
+
+
+def unit_row_facts(t: ParsedTable) -> list[tuple[str, list[Fact]]]:
+    """The rows of a standard table that state one budget unit's figures under the department's 合计 (单位名称 |
+    合计 | 基本支出 …: "XX局本级", "XX市XX中心"), each with its figures keyed as the total row's are: the unit's
+    name and its facts."""
+    total = _grand_total_row(t) if t.type not in ("summary", "fiscal_summary") else None
+    if total is None:
+        return []
+    org = re.compile(f"(?:{org_pattern()})(?:\\(?本级\\)?)?$|^本级$")
+    out = []
+    for row in t.rows:
+        if row is total or row.code or not row.values or not org.search(row.name):
+            continue
+        facts = _row_facts(t, row, set())
+        if facts:
+            out.append((row.name, facts))
+    return out
+
+
+def _row_facts(t: ParsedTable, row: Row, stated: set[str]) -> list[Fact]:
+    """A row's figures keyed by their columns' headers, as the table's type names them (tables.yaml
+    totals.by_type): [] for a table of no such type."""
+    tk = _totals_knowledge()
+    spec = tk["by_type"].get(t.type or "")
+    if spec is None:
         return []
     amount_cols = [c for c in sorted(t.columns) if t.columns[c].role == "amount"]
     common = _common_prefix([t.columns[c].path for c in amount_cols])

@@ -169,7 +169,10 @@ def table(lines: list[str], i: int, j: int) -> tuple[list[list[tuple[int, str | 
         if not is_row(lines[end - 1]) and end < j:
             continue
         found = rows(lines, i, end)
-        if found is not None and _figures_enough(lines, i, end):
+        # A heading and one row make a table only as a whole block (a page's foot): as the first lines of
+        # a longer one whose rows cannot be put in columns, that one row's columns are no table's.
+        if found is not None and _figures_enough(lines, i, end) \
+                and (end == j or sum(1 for n in range(i, end) if is_row(lines[n]) and has_figure(lines[n])) >= 2):
             return found, end
     return [], j
 
@@ -225,7 +228,44 @@ def rows(lines: list[str], i: int, j: int) -> list[list[tuple[int, str | None]]]
         # Measured the way the table was laid out, a column's cells overlap: the fewest columns.
         if out is not None and (best is None or len(columns) < max(len(r) for r in best)):
             best = out
-    return _join_wrapped(best) if best is not None else None
+    if best is None:
+        return _delimited(lines, block)
+    return _join_wrapped(best)
+
+
+def _fields(line: str, blanks: bool) -> list[str]:
+    """A line's cells apart by two spaces: with blanks, each further two spaces is a blank cell (a leading
+    two a blank first cell, a trailing two a blank last one); without, a wider gap or a lead is one
+    separator (an indent)."""
+    if blanks:
+        return [c.strip() for c in line.split("  ")]
+    return [c.strip() for c in _GAP.split(line.strip())]
+
+
+def _delimited(lines: list[str], block: list[tuple[int, str]]) -> list[list[tuple[int, str | None]]] | None:
+    """A table whose cells are two spaces apart and not lined up, as text taken from a web page or a word
+    processor prints one ("合计    68.67  -  68.67" under "科目编码  科目名称  合计  基本支出  项目支出"): every
+    gap is two spaces or a multiple of two. Its rows are read cell by cell where every row then has as many
+    cells as the others, either taking a wider gap for an indent or counting each further two spaces as a
+    blank cell; a heading cell followed by blanks over a heading row with cells there spans them. None
+    otherwise."""
+    if any(len(g) % 2 for _, t in block for g in re.findall(r" +", t)):
+        return None
+    for blanks in (False, True):
+        fields = [(n, _fields(t, blanks)) for n, t in block]
+        if len({len(f) for _, f in fields}) != 1 or len(fields[0][1]) < 2:
+            continue
+        out: list[list[tuple[int, str | None]]] = []
+        for r, (n, row) in enumerate(fields):
+            cells: list[str | None] = list(row)
+            nxt = fields[r + 1] if r + 1 < len(fields) else None
+            if nxt is not None and not has_figure(lines[n]) and not has_figure(lines[nxt[0]]):
+                for c in range(1, len(cells)):
+                    if cells[c] == "" and cells[c - 1] != "" and nxt[1][c]:
+                        cells[c] = None  # covered by the heading on its left
+            out.append([(n + 1, c) for c in cells])
+        return out
+    return None
 
 
 def _join_wrapped(rows: list[list[tuple[int, str | None]]]) -> list[list[tuple[int, str | None]]]:

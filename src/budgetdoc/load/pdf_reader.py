@@ -292,9 +292,11 @@ def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: f
     `slack` is how far short of the right margin a wrapped line may end, `indent` how far from the
     left margin it may start (points for a text layer, pixels for OCR)."""
     items: list[tuple[float, Block]] = []
-    right = max((ln["x1"] for ln in lines), default=0)
-    if right < 0.75 * width:
-        right = float("inf")  # no line on this page reaches a text margin: nothing was wrapped
+    # The right margin: where most lines that run across the page end (the upper quartile), not the
+    # farthest one: a line set a little past the margin (wide glyphs, a hanging mark) would put it
+    # beyond the lines a producer wrapped by their count of characters.
+    long = sorted(ln["x1"] for ln in lines if ln["x1"] >= 0.75 * width)
+    right = long[(3 * (len(long) - 1)) // 4] if long else float("inf")  # none: nothing was wrapped
     left = min((ln["x0"] for ln in lines), default=0)
     prev: dict | None = None
     for i, ln in enumerate(lines, start=1):

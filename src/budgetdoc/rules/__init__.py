@@ -24,11 +24,13 @@ from . import (  # noqa: F401  (registration)
     names,
     performance,
     period,
+    points,
     projects,
     residues,
     row_numbers,
     sums,
     tables,
+    units,
     wording,
 )
 from .base import CATEGORIES, RULES, Rule, RuleContext

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..analysis import Analysis
 from ..extract import Mention
-from ..extract.keys import QuantityMatch, match_quantity, scope_in, split_role
+from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
@@ -302,7 +302,12 @@ def _share_readings(a: Analysis, pct: Mention, part: Mention, totals: list[Menti
     out += [ratio_reading(src, t, pct.decimals) for t in more if not t.yuan.contains_zero()]
     # The lines just above may open the paragraph the share's list belongs to ("支出预算X万元…" /
     # "2.按支出用途分类，包括人员支出Y万元，占Z%").
-    firsts = [f for f in line_openers(a, pct) + section_openers(a, pct) if not f.yuan.contains_zero() and not scoped]
+    # Not where the total the share names is the amount of its own sentence named so ("授予中小企业合同金额
+    # 92.23万元…，占授予中小企业合同金额的48.18%"): no other figure is that total.
+    named_here = certain and bool(totals) and bool(pct.den) and totals[0].line is pct.line \
+        and totals[0].sentence == pct.sentence and pct.den in totals[0].label
+    firsts = [f for f in line_openers(a, pct) + section_openers(a, pct)
+              if not f.yuan.contains_zero() and not scoped and not named_here]
     out += [ratio_reading(src, of_mention(f, "总额"), pct.decimals) for f in firsts if id(f) not in seen]
     for other in sentence_levels(a.line_mentions(pct), pct):
         if other is part or other.share_total:
@@ -741,15 +746,30 @@ def _completion_readings(a: Analysis, ms: list[Mention], pct: Mention, budget: M
     sentence), then every other budget figure around it (年初, 调整, 全年 …, the lines above too) against
     every actual figure of its line: a rate may be of the adjusted budget while the sentence also gives the
     initial one."""
-    certain = budget.sentence == pct.sentence and actual.sentence == pct.sentence
+    certain = budget.sentence == pct.sentence \
+        and (actual.sentence == pct.sentence or _goes_on_with(ms, budget, actual, a.knowledge))
     out = [ratio_reading(of_mention(actual, "决算数"), of_mention(budget, "预算数"), pct.decimals, certain=certain)]
     # Only the rate's own line: the lines around it are often other items with budgets of their own.
     near = _levels_before(ms, pct, same_sentence=False)
     budgets = [x for x in near if x.role == "budget" and not x.yuan.contains_zero()]
+    kind = budget_kind(pct.cue_text, a.knowledge)
+    if kind and budget_kind(budget.label, a.knowledge) == kind:
+        # 完成年初预算的97.1% beside 年初预算144.82万元: not of the 调整预算 the sentence also states
+        budgets = [x for x in budgets if budget_kind(x.label, a.knowledge) in ("", kind)]
     actuals = [x for x in near if x.role in (None, "actual")]
     out += [ratio_reading(of_mention(x, "决算数"), of_mention(b, "预算数"), pct.decimals)
             for b in budgets for x in actuals if (b, x) != (budget, actual)]
     return out
+
+
+def _goes_on_with(ms: list[Mention], budget: Mention, actual: Mention, k: Knowledge) -> bool:
+    """Does the rate's sentence go on with the figure of the sentence before ("…收入总计1056.90万元，支出总计
+    1056.90万元。与年初预算909.05万元相比，完成年初预算的94.97%")? Its budget names no quantity of its own, and
+    every figure the sentence before states is that one (one value, however many names)."""
+    if actual.sentence != budget.sentence - 1 or not is_bare(split_role(budget.label, k)[1], k):
+        return False
+    before = [x for x in ms if x.sentence == actual.sentence and x.is_level and x.role in (None, "actual")]
+    return all(x.value == actual.value and x.unit == actual.unit for x in before)
 
 
 def budget_kind(label: str, k: Knowledge) -> str:

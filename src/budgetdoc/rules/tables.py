@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..amount import Amount
+from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import match_quantity, numbering_style
 from ..extract.mentions import clean_label
@@ -1062,7 +1063,7 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
         if m.is_percent or m.is_change or in_side_section(m) or unit_of(m) is not None:
             continue  # a budget unit's figures are not the department's tables'
         named = _heading_scope(m, a.knowledge)
-        for f in m.facts:
+        for f in m.facts or _bracketed_item(m, a.knowledge):
             speaker[id(f)] = m
             # A figure of no scope under a heading that names one (（四）财政拨款支出情况) is that scope's.
             key = f"{named}.{f.key}" if named and _scopable(f.key, a.knowledge) else f.key
@@ -1116,6 +1117,15 @@ def check_table_text(ctx: RuleContext) -> Iterator[Finding]:
                          [Evidence(xf.stated, xf.loc), Evidence(tf.stated, tf.loc)], stated=xf.stated, expected=tf.stated,
                          slip=slip, claim=m, reading=Reading(f"表中为{tf.stated}", (fact_figure("表中数", tf),)))
     _text_in_tables(ctx)
+
+
+def _bracketed_item(m: Mention, k: Knowledge) -> list[Fact]:
+    """A sub-item in brackets makes no fact of the text (what the sentence is about is the amount before it), yet
+    one that names an item of its own a table prints ("公务用车购置及运行维护费27.79万元（其中：购置费22.27万元；运行
+    维护费5.51万元）") is checked against its cell: claims.yaml bracket_item_keys."""
+    if not m.key or m.role or not m.is_level or k.base_key(m.key) not in k.claims["bracket_item_keys"]:
+        return []
+    return [Fact(m.key, m.value_yuan, m.stated.strip(), m.line.block.loc, decimals=m.decimals, unit=m.unit)]
 
 
 def _own_parts(a, m: Mention) -> Reading | None:  # noqa: ANN001
@@ -1247,9 +1257,19 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                         else:
                             ctx.unverified(subject, "表中另有未能识别的行，合计的组成不确定", reading)
                     continue
-                yield ctx.report(f"《{t.name[:30]}》{ident.name}不成立：{a.name(scope + ident.total)}{total.stated}，"
-                                 f"各项之和{s.mid / Amount.of_fact(total).scale:.2f}。",
-                                 [Evidence(total.stated, total.loc)], stated=total.stated,
+                said = f"《{t.name[:30]}》{ident.name}不成立：{a.name(scope + ident.total)}{total.stated}，" \
+                       f"各项之和{s.mid / Amount.of_fact(total).scale:.2f}"
+                evidence = [Evidence(total.stated, total.loc)]
+                if (found := _odd_part(a, total, parts, sides)) is not None:
+                    # 支出总计 equals 收入总计 (or is stated alike elsewhere) and every other part is stated alike
+                    # elsewhere: name the part.
+                    odd, why = found
+                    rest = total.value_yuan - sum((p.value_yuan for p in parts if p is not odd), Decimal(0))
+                    name = a.name(scope + keys[parts.index(odd)])
+                    said += f"；{a.name(scope + ident.total)}{why}、其余各项与他处所列一致，" \
+                            f"疑为{name}{odd.stated}有误（按其余各项应为{rest / Amount.of_fact(odd).scale:.2f}）"
+                    evidence = [Evidence(odd.stated, odd.loc), *evidence]
+                yield ctx.report(said + "。", evidence, stated=total.stated,
                                  slip=s.gap(total.value_yuan) <= 2 * _half_unit(total), claim=subject, reading=reading)
         yield from _other_period_columns(ctx, t, first)
         for eq in a.knowledge.equalities:
@@ -1270,6 +1290,34 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  expected=inc.stated,
                                  slip=_fact_interval(inc).gap(exp.value_yuan) <= 2 * _half_unit(inc),
                                  claim=subject, reading=reading)
+
+
+def _odd_part(a: Analysis, total: Fact, parts: list[Fact], sides: list[ParsedTable]) -> tuple[Fact, str] | None:
+    """The one part of a failing table identity that nothing else confirms, when the total is confirmed (the
+    other side's total of the table equals it, or another table or the text states it alike) and every other
+    part is stated alike elsewhere, with how the total is confirmed; else None."""
+    def alike(f: Fact, o: Fact) -> bool:
+        return o is not f and o.key == f.key and _fact_interval(o).overlaps(_fact_interval(f))
+
+    def elsewhere(f: Fact) -> bool:
+        place = (f.loc.page, f.loc.sheet, f.loc.table)
+        return any(alike(f, o) and (o.loc.table is None or (o.loc.page, o.loc.sheet, o.loc.table) != place)
+                   for o in a.facts)
+
+    side_facts = [f for side in sides for f in side.facts]
+    balanced = False
+    for e in a.knowledge.equalities:
+        for mine, other in ((e.left, e.right), (e.right, e.left)):
+            if total.key.endswith(mine):
+                key = total.key.removesuffix(mine) + other
+                balanced = balanced or any(f.key == key and _fact_interval(f).overlaps(_fact_interval(total))
+                                           for f in side_facts)
+    if not (balanced or elsewhere(total)):
+        return None
+    unconfirmed = [p for p in parts if not elsewhere(p)]
+    if len(unconfirmed) != 1 or len(parts) < 2:
+        return None
+    return unconfirmed[0], "与另一侧总计相符" if balanced else "与他处所列一致"
 
 
 def _other_period_columns(ctx: RuleContext, t: ParsedTable, first: dict[str, Fact]) -> Iterator[Finding]:

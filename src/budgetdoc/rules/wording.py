@@ -276,8 +276,14 @@ def check_unit_mix(ctx: RuleContext) -> Iterator[Finding]:
     main, count = units.most_common(1)[0]
     if count / total < 0.9:
         return  # the document mixes units on purpose
+    before, after = re.compile(a.knowledge.claims["per_unit_before"]), re.compile(a.knowledge.claims["per_unit_after"])
     for _ln, m in money:
         unit = money_unit(m.unit)
+        if {unit, main} != {"元", "万元"}:
+            continue  # 4.1亿元 in a text kept in 万元 is a larger sum, not a misplaced unit
+        text = m.line.norm.text
+        if before.search(text[m.clause_start:m.start]) or after.match(text[m.end:]):
+            continue  # 人均定额增加1000元, 每人每月100元: a standard, in 元 on purpose
         sec = m.line.section
         in_overview = sec is not None and any(x.type == "overview" for x in sec.chain())
         if unit != main and not in_side_section(m) and not in_overview:  # 概况 cites other money
