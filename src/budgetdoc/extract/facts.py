@@ -632,7 +632,12 @@ def facts_from(lines_mentions: list[tuple[Line, list[Mention]]]) -> list[Fact]:
             if m.key is None or not _is_level(m) or _in_parentheses(m):
                 continue
             for key in m.keys:
-                facts.append(Fact(key=key, value_yuan=m.value_yuan, stated=m.stated.strip(), loc=line.block.loc,
-                                  section=section, decimals=m.decimals, unit=m.unit))
+                facts.append(fact_of(m, key, section))
                 m.facts.append(facts[-1])
     return facts
+
+
+def fact_of(m: Mention, key: str, section: str | None = None) -> Fact:
+    """The fact a mention states under `key`: its amount as stated, on its line's block."""
+    return Fact(key=key, value_yuan=m.value_yuan, stated=m.stated.strip(), loc=m.line.block.loc, section=section,
+                decimals=m.decimals, unit=m.unit)

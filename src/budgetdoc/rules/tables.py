@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..amount import Amount
 from ..analysis import Analysis
-from ..extract import Mention
+from ..extract import Mention, fact_of
 from ..extract.keys import match_quantity, numbering_style
 from ..extract.mentions import clean_label
 from ..extract.tables import Column, ParsedTable, Row, Value, bare_label, class_code, table_knowledge
@@ -1125,7 +1125,7 @@ def _bracketed_item(m: Mention, k: Knowledge) -> list[Fact]:
     维护费5.51万元）") is checked against its cell: claims.yaml bracket_item_keys."""
     if not m.key or m.role or not m.is_level or k.base_key(m.key) not in k.claims["bracket_item_keys"]:
         return []
-    return [Fact(m.key, m.value_yuan, m.stated.strip(), m.line.block.loc, decimals=m.decimals, unit=m.unit)]
+    return [fact_of(m, m.key)]
 
 
 def _own_parts(a, m: Mention) -> Reading | None:  # noqa: ANN001
@@ -1292,18 +1292,18 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                                  claim=subject, reading=reading)
 
 
+def stated_elsewhere(a: Analysis, f: Fact) -> bool:
+    """Does the text or another table state the table fact's figure under its key (equal within both
+    roundings)?"""
+    place = (f.loc.page, f.loc.sheet, f.loc.table)
+    return any(o.key == f.key and _same(o, f) and (o.loc.table is None or (o.loc.page, o.loc.sheet, o.loc.table) != place)
+               for o in a.facts)
+
+
 def _odd_part(a: Analysis, total: Fact, parts: list[Fact], sides: list[ParsedTable]) -> tuple[Fact, str] | None:
     """The one part of a failing table identity that nothing else confirms, when the total is confirmed (the
     other side's total of the table equals it, or another table or the text states it alike) and every other
     part is stated alike elsewhere, with how the total is confirmed; else None."""
-    def alike(f: Fact, o: Fact) -> bool:
-        return o is not f and o.key == f.key and _fact_interval(o).overlaps(_fact_interval(f))
-
-    def elsewhere(f: Fact) -> bool:
-        place = (f.loc.page, f.loc.sheet, f.loc.table)
-        return any(alike(f, o) and (o.loc.table is None or (o.loc.page, o.loc.sheet, o.loc.table) != place)
-                   for o in a.facts)
-
     side_facts = [f for side in sides for f in side.facts]
     balanced = False
     for e in a.knowledge.equalities:
@@ -1312,9 +1312,9 @@ def _odd_part(a: Analysis, total: Fact, parts: list[Fact], sides: list[ParsedTab
                 key = total.key.removesuffix(mine) + other
                 balanced = balanced or any(f.key == key and _fact_interval(f).overlaps(_fact_interval(total))
                                            for f in side_facts)
-    if not (balanced or elsewhere(total)):
+    if not (balanced or stated_elsewhere(a, total)):
         return None
-    unconfirmed = [p for p in parts if not elsewhere(p)]
+    unconfirmed = [p for p in parts if not stated_elsewhere(a, p)]
     if len(unconfirmed) != 1 or len(parts) < 2:
         return None
     return unconfirmed[0], "与另一侧总计相符" if balanced else "与他处所列一致"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..extract import fact_of
 from ..extract.tables import ParsedTable, table_knowledge, unit_row_facts
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import fact_figure
 from .base import RuleContext, evidence, rule, unit_of
-from .tables import _half_unit, _same, _tables_agree
+from .tables import _half_unit, _same, _tables_agree, stated_elsewhere
 
 
 def _bare(name: str) -> str:
@@ -50,9 +51,7 @@ def check_unit_rows(ctx: RuleContext) -> Iterator[Finding]:
     for t in a.tables:
         # A column headed 合计 means what its neighbours leave it (本年收入 or with 上年结转, 收入总计): read so only
         # where the department's figure in it is confirmed, the text or another table stating it under that name.
-        confirmed = {f.key for f in t.facts if not _generic(t, f) or any(
-            o.key == f.key and _same(o, f) and (o.loc.table is None or (o.loc.page, o.loc.sheet, o.loc.table)
-                                                != (f.loc.page, f.loc.sheet, f.loc.table)) for o in a.facts)}
+        confirmed = {f.key for f in t.facts if not _generic(t, f) or stated_elsewhere(a, f)}
         for name, facts in unit_row_facts(t):
             for f in facts:
                 if f.key in confirmed:
@@ -68,7 +67,7 @@ def check_unit_rows(ctx: RuleContext) -> Iterator[Finding]:
         if not tfs:
             continue
         # (a figure in brackets, 基本支出X（人员经费Y，公用经费Z）, makes no fact of the text's, yet is the unit's)
-        xf = Fact(m.key, m.value_yuan, m.stated.strip(), m.line.block.loc, decimals=m.decimals, unit=m.unit)
+        xf = fact_of(m, m.key)
         agree = next((t for t in tfs if _same(xf, t)), None)
         if agree is not None:
             ctx.verified(m, Reading(f"与表中该单位行{agree.stated}一致", (fact_figure("表中该单位数", agree),)))
