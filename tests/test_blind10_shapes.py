@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -210,3 +211,27 @@ def test_a_car_cost_in_brackets_against_its_table_cell(tmp_path: Path) -> None:
             "33.18\t2.00\t27.80\t20.00\t7.80\t3.38\n")
     wrong = _right_then_wrong(tmp_path, text, "运行维护费7.80万元）", "运行维护费17.80万元）")
     assert ("table-text", "7.80万元") in wrong
+
+
+def test_odd_item_of_a_worksheet_identity_is_named(tmp_path: Path) -> None:
+    """A worksheet's cells have no table number: the fact under test is not "stated elsewhere" by itself.
+    支出总计 747.4 = the other side's 收入总计 and 本年支出合计 738.89 = the 支出决算表's 合计, so of
+    738.89 + 9.56 = 748.45 the odd item is 年末结转和结余 (747.4 − 738.89 = 8.51)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表1"
+    for row in [("六安市统计局2025年部门收入支出决算总表",), ("单位：万元",), ("收入", None, "支出", None),
+                ("项目", "决算数", "项目", "决算数"), ("一、财政拨款收入", 662.66, "一、一般公共服务支出", 590.03),
+                ("二、上级补助收入", 10.58, "二、社会保障和就业支出", 49.42), ("三、其他收入", 42.34, "三、卫生健康支出", 20.68),
+                (None, None, "四、住房保障支出", 24.58), (None, None, "五、其他支出", 54.18),
+                ("本年收入合计", 715.58, "本年支出合计", 738.89), ("年初结转和结余", 31.82, "年末结转和结余", 9.56),
+                ("收入总计", 747.4, "支出总计", 747.4)]:
+        ws.append(row)
+    ws2 = wb.create_sheet("表2")
+    for row in [("六安市统计局2025年部门支出决算表",), ("单位：万元",), ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                (None, "合计", 738.89, 600.00, 138.89)]:
+        ws2.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    f = next(f for f in check(tmp_path / "t.xlsx").findings if f.rule == "table-identity")
+    assert "疑为年末结转和结余9.56万元有误（按其余各项应为8.51）" in f.message
+    assert f.evidence[0].loc.cell == "D11"

@@ -287,11 +287,14 @@ def _spread_headers(grid: Grid, nheader: int, counting: set[int]) -> dict[tuple[
         if r in counting or sum(1 for c in _unique(grid[r]) if _text(c)) < 2:
             continue
         left: Cell | None = None
+        left_c = 0
         for c, cell in enumerate(grid[r]):
             if cell is not None and _text(cell):
-                left = cell if cell.colspan <= 1 else None
-            elif left is not None and any(grid[b][c] is not None and _text(grid[b][c]) for b in range(r + 1, nheader)):
-                out[(r, c)] = left
+                left, left_c = (cell if cell.colspan <= 1 else None), c
+            elif left is not None and any(grid[b][c] is not None and _text(grid[b][c]) for b in range(r + 1, nheader)) \
+                    and not any(grid[a][c] is not None and grid[a][c] is not grid[a][left_c] and _text(grid[a][c])
+                                for a in range(r)):
+                out[(r, c)] = left  # (not under another heading of a row above: a merged cell stays under its own)
             else:
                 left = None
     return out
@@ -651,7 +654,7 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
     while len(rows) > 1 and not any(c.text.strip() for c in rows[0]):
         rows = rows[1:]  # an empty ruled row above the title (Beijing's 预算01表 …): no part of the table
     first = [c for c in rows[0] if c.text.strip()]
-    if len(first) == 1 and parse_number(first[0].text) is None and len(rows) > 1:
+    if len(first) == 1 and parse_number(first[0].text) is None and len(rows) > 1 and not _heading_over(first[0], rows):
         # A title cell often holds "收支预算总表部门：…单位：万元" and sometimes the whole table's
         # text besides: the title is what comes before 部门/单位, the unit is read from the rest.
         text = clean_text(first[0].text)
@@ -676,6 +679,18 @@ def _title_and_body(blocks: list[Block], i: int) -> tuple[str, list[list[Cell]]]
     body, unit = _without_captions(rows)
     title = above + " " + _context(blocks, i) if above else ""
     return title + (f" 单位:{unit.group(1)}" if unit and not _pattern("unit").search(title) else ""), body
+
+
+def _heading_over(cell: Cell, rows: list[list[Cell]]) -> bool:
+    """A lone cell atop a table that heads the columns under it ("基本支出" over 人员经费 | 公用经费, a table
+    set without rules): it spans two columns or more but not all, names no table, and a row of the two
+    below has two headings or more under it. (A title spans the table, or stands in its first cell.)"""
+    text = clean_text(cell.text)
+    ncols = sum(c.colspan for c in rows[0])
+    if cell.colspan < 2 or cell.colspan >= ncols or "表" in text or len(text) > 10:
+        return False
+    return any(sum(1 for c in row if c.text.strip() and cell.col <= c.col < cell.col + cell.colspan) >= 2
+               for row in rows[1:3])
 
 
 def _without_captions(body: list[list[Cell]]) -> tuple[list[list[Cell]], re.Match[str] | None]:

@@ -1,4 +1,4 @@
-"""PDF: per page, text lines and ruled tables in reading order.
+"""PDF: per page, text lines and tables (ruled, and set without rules: load/pdf_aligned.py) in reading order.
 
 Pages are read by pdfium (load/pdfium_page.py: characters and ruling lines in pdfplumber's shape, at C
 speed) and laid out by pdfplumber's own geometry code (text lines, table finder, cell text); the
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..model import Block, Cell, Location, SourceDocument
 from . import ocr
+from .pdf_aligned import AlignedTable, aligned_tables
 from .wrapping import ENDS as _ENDS
 from .wrapping import NEW_PARAGRAPH as _NEW_PARAGRAPH
 
@@ -256,32 +257,48 @@ def _read_page(page: Any) -> tuple[list[Block] | None, bool]:
     paragraphs, ends_full = _paragraphs(lines, page.width, number, slack=15, indent=50)
     items = [(top, 0, block) for top, block in paragraphs]
     for n, t in enumerate(tables, start=1):
-        items.append((t.bbox[1], 1, _table_block(t, number, n)))
+        block = t.block(number, n) if isinstance(t, AlignedTable) else _table_block(t, number, n)
+        items.append((t.bbox[1], 1, block))
     items.sort(key=lambda item: (item[0], item[1]))
     ends_full = ends_full and items[-1][1] == 0
     return [b for _, _, b in items], ends_full
 
 
 def page_layout(page: Any, *, crop: bool = False) -> tuple[list[Any], list[dict[str, Any]]]:
-    """A text page as the reader reads it: its tables (pdfplumber's, in the order they are numbered:
+    """A text page as the reader reads it: its tables (pdfplumber's ruled ones and those set without rules,
+    each with a bbox and rows of cell boxes, in the order they are numbered:
     `table` 1, 2 … of a location) and its text lines outside them (pdfplumber's line dicts with text
     and position, page-number footers removed; a location's `line` counts these). crop: cut away what
     lies outside the page box first, as read() does. The workbench finds quotes' places with it."""
     if crop:
         page = _visible(page)
-    tables = sorted((t for t in page.find_tables() if _is_real_table(t)), key=lambda t: (t.bbox[1], t.bbox[0]))
-    text_page = page
+    ruled = [t for t in page.find_tables() if _is_real_table(t)]
+    text_page = _outside(page, ruled)
+    lines = _text_lines(text_page)
+    # Tables without rules are read from the text lines outside the ruled ones (load/pdf_aligned.py).
+    unruled = aligned_tables(text_page, lines)
+    if unruled:
+        lines = _text_lines(_outside(text_page, unruled))
+    tables = sorted([*ruled, *unruled], key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables, lines
+
+
+def _outside(page: Any, tables: list[Any]) -> Any:
     for t in tables:
         if (bbox := _clip(t.bbox, page)) is not None:  # a table's edges may run past the page box
-            text_page = text_page.outside_bbox(bbox, strict=False)
+            page = page.outside_bbox(bbox, strict=False)
+    return page
+
+
+def _text_lines(page: Any) -> list[dict[str, Any]]:
     # extract_text_lines() builds the same lines as extract_text() but keeps each line's position,
     # which places the tables between the right lines.
     lines = []
-    for ln in text_page.extract_text_lines(y_tolerance=Y_TOLERANCE, return_chars=False):
+    for ln in page.extract_text_lines(y_tolerance=Y_TOLERANCE, return_chars=False):
         ln["text"] = _PAGE_NUMBER.sub("", ln["text"])  # "— 5 —" footers, sometimes on the last text line
         if ln["text"].strip():
             lines.append(ln)
-    return tables, lines
+    return lines
 
 
 def _paragraphs(lines: list[dict[str, Any]], width: float, number: int, slack: float,

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import Block, Cell, Location, SourceDocument
+from ..model import Block, Location, SourceDocument
 from . import aligned_text
 from .encoding import decode
-from .wrapping import PAGE_NUMBER, join_cut_lines, page_furniture
+from .wrapping import PAGE_NUMBER, join_cut_lines, page_furniture, width
 
 
 def _is_row(line: str) -> bool:
@@ -47,6 +47,57 @@ def _bar_cells(line: str) -> list[str] | None:
     return cells if sum(1 for c in cells if c) >= 2 else None
 
 
+# A rule drawn under a bar table's heading ("--------", "───┼───").
+_BAR_RULE = re.compile(r"^\s*[-─━=]{3,}[-─━=+┼|\s]*$")
+
+
+def _bar_part(line: str) -> bool:
+    """A bar table's line that holds the rest of labels wrapped in their cells ("          | 缴费支出  |    |",
+    "项经费  |   |   |"): bars, short text and no figure, opening no row of its own (numbered, 其中, a total)
+    and no sentence (a note under the table ends it)."""
+    cells = [c.strip() for c in line.rstrip().split("|")] if "|" in line else []
+    first = next((c for c in cells if c), "")
+    return len(cells) >= 2 and bool(first) and not _OWN_ROW.match(first) \
+        and all(len(c) <= 20 and not _PROSE_MARK.search(c) and not aligned_text.has_figure(c) for c in cells if c)
+
+
+_PROSE_MARK = re.compile(r"[，,。；;：:]")  # a note under the table, not a label's rest
+# A label that opens a row of its own, never the rest of the one above.
+_OWN_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|合计|小计|总计|\d{3})")
+
+
+def _bar_rows(lines: list[str], i: int, j: int) -> list[list[tuple[int, str | None]]]:
+    """The rows of the bar table on line indexes [i, j). Where every line's bars stand where those of the
+    fullest lines stand (a fixed-width export), a cell over several of the others' columns spans them
+    ("合计  |  2,271.04" under "科目编码 | 科目名称 | 合计"), and a label's rest wrapped onto a line of its
+    own joins the row above; else each line's cells in order."""
+    body = [n for n in range(i, j) if not _BAR_RULE.match(lines[n])]
+    bars = {n: [width(lines[n][:k]) for k, ch in enumerate(lines[n]) if ch == "|"] for n in body}
+    edges = max(bars.values(), key=len)
+    if not all(all(any(abs(b - e) <= 1 for e in edges) for b in bars[n]) for n in body):
+        return [[(n + 1, c) for c in _bar_cells(lines[n]) or _bar_pieces(lines[n])] for n in body]
+    rows: list[list[tuple[int, str | None]]] = []
+    for n in body:
+        pieces = _bar_pieces(lines[n])
+        row: list[tuple[int, str | None]] = []
+        for k, text in enumerate(pieces):
+            left = bars[n][k - 1] if k else -1
+            right = bars[n][k] if k < len(bars[n]) else 10 ** 6
+            covered = sum(1 for e in edges if left + 1 < e < right - 1)
+            row += [(n + 1, text)] + [(n + 1, None)] * covered
+        if _bar_part(lines[n]) and rows and any(aligned_text.has_figure(t) for _, t in rows[-1] if t) \
+                and len(row) == len(rows[-1]):
+            rows[-1] = [(m, (t or "") + (u or "") if t is not None else None)
+                        for (m, t), (_, u) in zip(rows[-1], row, strict=True)]
+            continue
+        rows.append(row)
+    return rows
+
+
+def _bar_pieces(line: str) -> list[str]:
+    return [c.strip() for c in line.rstrip().split("|")]
+
+
 def _is_pipe(line: str) -> bool:
     return _pipe_cells(line) is not None or bool(_PIPE_RULE.match(line))
 
@@ -71,10 +122,13 @@ def read(path: Path, data: bytes) -> SourceDocument:
             rows = [[(n, c) for c in cells] for n in range(i + 1, j + 1)
                     if (cells := _pipe_cells(lines[n - 1])) is not None]
         elif _bar_cells(line) is not None:  # (a row of it may begin and end with a bar: " |  | 四、…| ")
-            j = i
-            while j < len(lines) and _bar_cells(lines[j]) is not None:
+            j = i + 1
+            while j < len(lines) and (_bar_cells(lines[j]) is not None or _BAR_RULE.match(lines[j])
+                                      or _bar_part(lines[j])):
                 j += 1
-            rows = [[(n, c) for c in _bar_cells(lines[n - 1]) or []] for n in range(i + 1, j + 1)]
+            while j > i + 1 and _BAR_RULE.match(lines[j - 1]):
+                j -= 1  # a rule under the last row belongs to no row
+            rows = _bar_rows(lines, i, j)
         elif _is_row(line):
             j = i + 1
             # Inside a table a row may fill one cell only (a label whose figure is blank: "上年结转\t").
@@ -83,17 +137,12 @@ def read(path: Path, data: bytes) -> SourceDocument:
             rows = [[(n, c) for c in lines[n - 1].split("\t")] for n in range(i + 1, j + 1)]
         elif _is_cell_line(line):
             rows, j = _cell_per_line_rows(lines, i)
-        elif aligned_text.is_row(line) and (j := aligned_text.block_end(lines, i)) > i:
-            # The heading lines above that were taken for text join the table when its columns hold them.
-            start = aligned_text.heading_start(lines, i)
-            rows, end = aligned_text.table(lines, start, j) if start < i else ([], j)
+        elif (found := aligned_text.table_at(lines, i)) is not None:
+            start, j, rows = found
             if rows:
                 while blocks and blocks[-1].kind == "paragraph" and (blocks[-1].loc.line or 0) > start:
-                    blocks.pop()
-                i, j = start, end
-            else:
-                # Where the columns cannot be told, the lines stay text (not the rows without headings).
-                rows, j = aligned_text.table(lines, i, j)
+                    blocks.pop()  # its heading lines, first taken for text
+                i = start
         else:
             rows, j = [], i + 1
         if len(rows) >= 2:
@@ -132,13 +181,6 @@ def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, 
 
 def _table(rows: list[list[tuple[int, str | None]]], number: int) -> Block:
     """A table block; a cell text None is a column the cell on its left spans (aligned text)."""
-    def span(row: list[tuple[int, str | None]], k: int) -> int:
-        n = 1
-        while k + n < len(row) and row[k + n][1] is None:
-            n += 1
-        return n
-    cells = [[Cell(c.strip(), r, k + 1, Location(line=n, table=number, row=r, col=k + 1), colspan=span(row, k))
-              for k, (n, c) in enumerate(row) if c is not None] for r, row in enumerate(rows, start=1)]
-    first = rows[0][0][0]
+    cells = aligned_text.grid_cells(rows, lambda n, r, c: Location(line=n, table=number, row=r, col=c))
     text = "\n".join("\t".join(c.text for c in row) for row in cells)
-    return Block("table", text, Location(line=first, table=number), rows=cells)
+    return Block("table", text, Location(line=rows[0][0][0], table=number), rows=cells)

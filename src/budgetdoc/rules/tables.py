@@ -1294,10 +1294,10 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
 
 def stated_elsewhere(a: Analysis, f: Fact) -> bool:
     """Does the text or another table state the table fact's figure under its key (equal within both
-    roundings)?"""
+    roundings)? (Never the fact itself: a worksheet's cells have no table number to tell them apart.)"""
     place = (f.loc.page, f.loc.sheet, f.loc.table)
-    return any(o.key == f.key and _same(o, f) and (o.loc.table is None or (o.loc.page, o.loc.sheet, o.loc.table) != place)
-               for o in a.facts)
+    return any(o is not f and o.key == f.key and _same(o, f)
+               and (o.loc.table is None or (o.loc.page, o.loc.sheet, o.loc.table) != place) for o in a.facts)
 
 
 def _odd_part(a: Analysis, total: Fact, parts: list[Fact], sides: list[ParsedTable]) -> tuple[Fact, str] | None:
