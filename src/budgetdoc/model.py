@@ -92,6 +92,11 @@ class Block:
     confidence: float | None = None  # OCR's confidence (0–1) when the text was recognised from an image
 
 
+def table_block(rows: list[list[Cell]], loc: Location) -> Block:
+    """A table block of these cells, its text the cells' texts (a tab between cells, a line between rows)."""
+    return Block("table", "\n".join("\t".join(c.text for c in row) for row in rows), loc, rows=rows)
+
+
 @dataclass
 class SourceDocument:
     """What a reader returns: the blocks in reading order, plus how the bytes were decoded."""

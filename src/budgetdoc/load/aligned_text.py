@@ -23,7 +23,7 @@ _GAP = re.compile(r" {2,}")
 _FIGURE = re.compile(r"^[-−–—]?\s*[\d,，.．]+\s*%?$|^[-−–—/]+$|^[\d,.]+ [\d,.]+$")
 _DASH = re.compile(r"^[-−–—/]+$")
 # A label that opens its own row ("二十四、债务付息支出", "（一）…", "1.…"), never the rest of one above.
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 # A cell of the caption line over a table, naming its department and unit ("部门：XX局    单位：万元"): no row.
 _CAPTION_CELL = re.compile(r"^(?:编制|填报|预算|主管)?(?:部门|单位)(?:名称)?[:：]|^(?:金额)?单位[:：]")
 
@@ -157,7 +157,7 @@ def block_end(lines: list[str], i: int) -> int:
     j = last + 1
     # The rest of the last row's label, printed under it (a short line touching it, not numbered).
     while j < len(lines) and j - last <= 2 and _in_table(lines[j]) and len(lines[j].strip()) <= 12 \
-            and not _NUMBERED.match(lines[j].strip()):
+            and not NUMBERED.match(lines[j].strip()):
         j += 1
     rows_ = [n for n in range(i, j) if is_row(lines[n])]
     return j if len(rows_) >= 2 and _figures_enough(lines, i, j) else i
@@ -241,12 +241,13 @@ def rows(lines: list[str], i: int, j: int, exact: bool = False) -> list[list[tup
         if not figure_rows:
             return None
         columns = _columns(figure_rows)
-        if len(columns) > max(len(s) for s in figure_rows) and not exact \
-                and not _headed(spans, lines, columns, _figure_columns(figure_rows, columns)):
-            continue
-        if exact:
-            columns = _label_columns(spans, lines, columns)
         figure_columns = _figure_columns(figure_rows, columns)
+        if len(columns) > max(len(s) for s in figure_rows) and not exact \
+                and not _headed(spans, lines, columns, figure_columns):
+            continue
+        if exact:  # columns blank in every row with figures join; the figure columns' numbers move
+            columns = _label_columns(spans, lines, columns)
+            figure_columns = _figure_columns(figure_rows, columns)
         extents = _extents(columns, figure_columns)
         out: list[list[tuple[int, str | None]]] | None = []
         for n, row in spans:
@@ -318,7 +319,7 @@ def _join_wrapped(rows: list[list[tuple[int, str | None]]], several: bool = Fals
     def held(k: int) -> set[int]:
         """The columns a line without figures holds text in (none for a numbered line: a row of its own)."""
         cols = {c for c, (_, t) in enumerate(rows[k]) if t}
-        if figure(k) or not cols or _NUMBERED.match(rows[k][min(cols)][1] or ""):
+        if figure(k) or not cols or NUMBERED.match(rows[k][min(cols)][1] or ""):
             return set()
         return cols
 
@@ -361,7 +362,7 @@ def _join_wrapped(rows: list[list[tuple[int, str | None]]], several: bool = Fals
 
 
 def _wrapped_down(rows: list[list[tuple[int, str | None]]], joined: list[list[tuple[int, str | None]]],
-                  dropped: set[int], figure: Callable[[int], bool], filled: Callable[[int], set[int]],
+                  dropped: set[int], figure: Callable[[int], bool], held: Callable[[int], set[int]],
                   touches: Callable[[int, int], bool]) -> None:
     """Labels a word processor wrapped downward: the first line of a label beside its row's figures, the
     rest on the line under it ("2025年社区矫正对象教育帮  2040605普法宣传  79.10" / "扶工作经费"). Where the
@@ -371,14 +372,14 @@ def _wrapped_down(rows: list[list[tuple[int, str | None]]], joined: list[list[tu
     figures = [k for k in range(len(rows)) if figure(k)]
     if not figures:
         return
-    parts = [k for k in range(figures[0] + 1, len(rows)) if k not in dropped and not figure(k) and filled(k)]
+    parts = [k for k in range(figures[0] + 1, len(rows)) if k not in dropped and not figure(k) and held(k)]
     if not parts or any(not touches(k - 1, k) or not figure(k - 1) for k in parts):
         return
-    widest = {c: max(width(rows[k][c][1] or "") for k in figures) for k in parts for c in filled(k)}
-    if any(width(rows[k - 1][c][1] or "") < widest[c] - 2 for k in parts for c in filled(k)):
+    widest = {c: max(width(rows[k][c][1] or "") for k in figures) for k in parts for c in held(k)}
+    if any(width(rows[k - 1][c][1] or "") < widest[c] - 2 for k in parts for c in held(k)):
         return  # a label cut where its column ends fills it: under a shorter one, a row of its own
     for k in parts:
-        for c in filled(k):
+        for c in held(k):
             line, text = joined[k - 1][c]
             joined[k - 1][c] = (line, (text or "") + (rows[k][c][1] or ""))
         dropped.add(k)
@@ -434,6 +435,11 @@ def _share_parts(joined: list[list[tuple[int, str | None]]], dropped: set[int], 
                 owner.update({m: n for m in above[n] + below[n]})
 
 
+def _overlap(column: tuple[int, int], span: _Span) -> int:
+    """How far a cell stands over a column (0 or less: not at all)."""
+    return min(column[1], span.end) - max(column[0], span.start)
+
+
 def _columns(data_rows: list[tuple[_Span, ...]]) -> list[tuple[int, int]]:
     """The columns of a table: the cells of its rows merged where they overlap, left to right."""
     # A dash for nothing is a cell one character wide, placed anywhere in its column: no column of its own.
@@ -455,7 +461,7 @@ def _headed(spans: list[tuple[int, tuple[_Span, ...]]], lines: list[str], column
     for n, row in spans:
         if has_figure(lines[n]):
             continue
-        over = [[c for c in figure_columns if min(columns[c][1], h.end) > max(columns[c][0], h.start)]
+        over = [[c for c in figure_columns if _overlap(columns[c], h) > 0]
                 or [c for c in [_in_gap(h, columns, figure_columns, False)] if c is not None] for h in row]
         named = [o[0] for o in over if len(o) == 1]
         if all(len(o) <= 1 for o in over) and sorted(named) == sorted(figure_columns):
@@ -477,7 +483,7 @@ def _label_columns(spans: list[tuple[int, tuple[_Span, ...]]], lines: list[str],
         out.insert(0, (min(p.start for p in parts), max(p.end for p in parts)))
     first = min(figure, default=0)
     loose = sorted((c.start, c.end) for n, row in spans if n > first and n not in figure for c in row
-                   if not any(min(hi, c.end) > max(lo, c.start) for lo, hi in out))
+                   if not any(_overlap(col, c) > 0 for col in out))
     # A heading right of every column heads a column blank in every row (其他资金 of projects with none).
     last = max(hi for _, hi in out)
     loose += sorted((c.start, c.end) for n, row in spans if n < first for c in row if c.start >= last)
@@ -509,10 +515,10 @@ def _spanning(row: tuple[_Span, ...], columns: list[tuple[int, int]], extents: l
     over whose cells (their extents) a third of it or more stands, when they are all figure columns."""
     out: list[str | None] = list(cells)
     for span in row:
-        over = [c for c, (lo, hi) in enumerate(columns) if min(hi, span.end) > max(lo, span.start)]
+        over = [c for c, col in enumerate(columns) if _overlap(col, span) > 0]
         if len(over) < 2:
             third = max(1, (span.end - span.start) / 3)
-            over = [c for c, (lo, hi) in enumerate(extents) if min(hi, span.end) - max(lo, span.start) >= third]
+            over = [c for c, col in enumerate(extents) if _overlap(col, span) >= third]
             over = over if set(over) <= figure_columns else []
         if len(over) < 2:
             continue
@@ -531,7 +537,7 @@ def _figure_columns(data_rows: list[tuple[_Span, ...]], columns: list[tuple[int,
     counts = [0] * len(columns)
     for row in data_rows:
         for span in row:
-            c = next((c for c, (lo, hi) in enumerate(columns) if min(hi, span.end) > max(lo, span.start)), None)
+            c = next((c for c, col in enumerate(columns) if _overlap(col, span) > 0), None)
             if c is not None:
                 counts[c] += 1 if _FIGURE.match(span.text) else -1
     return {c for c, n in enumerate(counts) if n > 0}
@@ -591,7 +597,7 @@ def _place(row: tuple[_Span, ...], columns: list[tuple[int, int]], figure_column
     letter-spaced word)."""
     cells = [""] * len(columns)
     for span in row:
-        overlap, c = max((min(hi, span.end) - max(lo, span.start), c) for c, (lo, hi) in enumerate(columns))
+        overlap, c = max((_overlap(col, span), c) for c, col in enumerate(columns))
         if overlap <= 0:
             gap = _in_gap(span, columns, figure_columns, exact)
             if gap is None and _DASH.match(span.text):

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Block, Cell, Location, SourceDocument
+from ..model import Block, Cell, Location, SourceDocument, table_block
 
 
 def read(path: Path, data: bytes) -> SourceDocument:
@@ -57,5 +57,4 @@ def _table(table, number: int) -> Block:
             cells.append(Cell(text=cell.text.strip(), row=r, col=c,
                               loc=Location(table=number, row=r, col=c)))
         rows.append(cells)
-    text = "\n".join("\t".join(c.text for c in row) for row in rows)
-    return Block("table", text, Location(table=number), rows=rows)
+    return table_block(rows, Location(table=number))

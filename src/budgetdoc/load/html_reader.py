@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Block, Cell, Location, SourceDocument
+from ..model import Block, Cell, Location, SourceDocument, table_block
 from .encoding import decode
 from .wrapping import join_cut_lines
 
@@ -134,8 +134,7 @@ def _table(el: etree._Element, number: int) -> Block:
                               loc=Location(line=td.sourceline, table=number, row=r, col=c),
                               rowspan=_span(td, "rowspan"), colspan=_span(td, "colspan")))
         rows.append(cells)
-    text = "\n".join("\t".join(c.text for c in row) for row in rows)
-    return Block("table", text, Location(line=el.sourceline, table=number), rows=rows)
+    return table_block(rows, Location(line=el.sourceline, table=number))
 
 
 def _nearest_table(tr: etree._Element) -> etree._Element | None:

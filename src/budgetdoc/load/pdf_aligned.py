@@ -16,7 +16,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Block, Location
+from pdfplumber.utils import merge_bboxes, objects_to_bbox
+
+from ..model import Block, Location, table_block
 from . import aligned_text
 from .wrapping import width
 
@@ -47,8 +49,7 @@ class AlignedTable:
 
     def block(self, page: int, number: int) -> Block:
         grid = aligned_text.grid_cells(self.cells, lambda _n, r, c: Location(page=page, table=number, row=r, col=c))
-        text = "\n".join("\t".join(c.text for c in row) for row in grid)
-        return Block("table", text, Location(page=page, table=number), rows=grid)
+        return table_block(grid, Location(page=page, table=number))
 
 
 @dataclass
@@ -80,8 +81,7 @@ def aligned_tables(page: Any, lines: list[dict[str, Any]]) -> list[AlignedTable]
             i = end
             continue
         inside = set_out[start:end]
-        bbox = (min(ln.box[0] for ln in inside), min(ln.box[1] for ln in inside),
-                max(ln.box[2] for ln in inside), max(ln.box[3] for ln in inside))
+        bbox = merge_bboxes([ln.box for ln in inside])
         grid = [_Row([_cell_box(set_out[n - 1], text) if text else None for n, text in row]) for row in rows]
         out.append(AlignedTable(bbox, grid, rows))
         i = end
@@ -127,5 +127,4 @@ def _cell_box(line: _Line, text: str) -> Box | None:
     if at < 0:
         return None
     chars = [c for c in line.chars[at:at + len(text)] if c is not None]
-    return (min(c["x0"] for c in chars), min(c["top"] for c in chars),
-            max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+    return objects_to_bbox(chars)

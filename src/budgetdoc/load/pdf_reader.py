@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..model import Block, Cell, Location, SourceDocument
+from ..model import Block, Cell, Location, SourceDocument, table_block
 from . import ocr
 from .pdf_aligned import AlignedTable, aligned_tables
 from .wrapping import ENDS as _ENDS
@@ -474,5 +474,4 @@ def _table_block(table: Any, page: int, number: int) -> Block:
             cells.append(Cell(text=text, row=r, col=c, loc=Location(page=page, table=number, row=r, col=c),
                               rowspan=rowspan, colspan=colspan))
         rows.append(cells)
-    text = "\n".join("\t".join(c.text for c in row) for row in rows)
-    return Block("table", text, Location(page=page, table=number), rows=rows)
+    return table_block(rows, Location(page=page, table=number))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import Block, Location, SourceDocument
+from ..model import Block, Location, SourceDocument, table_block
 from . import aligned_text
 from .encoding import decode
 from .wrapping import PAGE_NUMBER, join_cut_lines, page_furniture, width
@@ -43,7 +43,7 @@ def _bar_cells(line: str) -> list[str] | None:
     None (a row needs two non-empty cells)."""
     if " | " not in line:
         return None
-    cells = [c.strip() for c in line.rstrip().split("|")]
+    cells = _bar_pieces(line)
     return cells if sum(1 for c in cells if c) >= 2 else None
 
 
@@ -55,7 +55,7 @@ def _bar_part(line: str) -> bool:
     """A bar table's line that holds the rest of labels wrapped in their cells ("          | 缴费支出  |    |",
     "项经费  |   |   |"): bars, short text and no figure, opening no row of its own (numbered, 其中, a total)
     and no sentence (a note under the table ends it)."""
-    cells = [c.strip() for c in line.rstrip().split("|")] if "|" in line else []
+    cells = _bar_pieces(line) if "|" in line else []
     first = next((c for c in cells if c), "")
     return len(cells) >= 2 and bool(first) and not _OWN_ROW.match(first) \
         and all(len(c) <= 20 and not _PROSE_MARK.search(c) and not aligned_text.has_figure(c) for c in cells if c)
@@ -63,7 +63,7 @@ def _bar_part(line: str) -> bool:
 
 _PROSE_MARK = re.compile(r"[，,。；;：:]")  # a note under the table, not a label's rest
 # A label that opens a row of its own, never the rest of the one above.
-_OWN_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中|合计|小计|总计|\d{3})")
+_OWN_ROW = re.compile(aligned_text.NUMBERED.pattern + r"|^(?:其中|合计|小计|总计|\d{3})")
 
 
 def _bar_rows(lines: list[str], i: int, j: int) -> list[list[tuple[int, str | None]]]:
@@ -95,6 +95,7 @@ def _bar_rows(lines: list[str], i: int, j: int) -> list[list[tuple[int, str | No
 
 
 def _bar_pieces(line: str) -> list[str]:
+    """A bar line's cells, in order, blank ones too."""
     return [c.strip() for c in line.rstrip().split("|")]
 
 
@@ -182,5 +183,4 @@ def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, 
 def _table(rows: list[list[tuple[int, str | None]]], number: int) -> Block:
     """A table block; a cell text None is a column the cell on its left spans (aligned text)."""
     cells = aligned_text.grid_cells(rows, lambda n, r, c: Location(line=n, table=number, row=r, col=c))
-    text = "\n".join("\t".join(c.text for c in row) for row in cells)
-    return Block("table", text, Location(line=rows[0][0][0], table=number), rows=cells)
+    return table_block(cells, Location(line=rows[0][0][0], table=number))

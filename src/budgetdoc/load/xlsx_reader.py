@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Block, Cell, Location, SourceDocument
+from ..model import Block, Cell, Location, SourceDocument, table_block
 
 FULL_READ_BYTES = 5 * 1024 * 1024  # a disclosure workbook is a few hundred KB
 
@@ -76,9 +76,7 @@ def _sheet(ws: Any) -> list[Block]:
              for c in range(c0, c1 + 1) if (r, c) not in covered] for r in range(r0, r1 + 1)]
     for first, last in _table_runs(grid, r0, r1):
         part = rows[first - r0:last - r0 + 1]
-        text = "\n".join("\t".join(cell.text for cell in row) for row in part)
-        blocks.append(Block("table", text, Location(sheet=title, cell=f"{loc(first, c0).cell}:{loc(last, c1).cell}"),
-                            rows=part))
+        blocks.append(table_block(part, Location(sheet=title, cell=f"{loc(first, c0).cell}:{loc(last, c1).cell}")))
     for r in range(r0, r1 + 1):
         filled = [(c, grid[(r, c)]) for c in range(c0, c1 + 1) if (r, c) in grid]
         # A row of bare numbers is table data, not a sentence; only rows with a string become text.
