@@ -586,7 +586,7 @@ def _scoped(key: str, label_prefix: str, head_key: str | None, section_scope: st
 
 
 def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: Knowledge) -> None:
-    if not stack or _in_parentheses(m):
+    if not stack or _in_parentheses(m) or re.match(k.claims["level_gone_to"], m.label):
         return
     if _same_figure(m.role) != _same_figure(stack[-1].head.role):
         return

@@ -47,6 +47,7 @@ class Mention:
     den_amount: Mention | None = None  # for a share: the total's amount when the sentence states it (占X万元的)
     share_total: bool = False  # this amount is the total a share names (占本年支出合计517.23万元的61.69%)
     list_head: Mention | None = None  # the total of the list (其中 …) this amount is an item of
+    part: Mention | None = None  # for a share of a 分别 list: the amount in its place (A和B分别为a、b，分别占x%、y%)
     also: tuple[str, ...] = ()  # further keys the same phrase states (收、支总计: income and expense total)
     facts: list[Fact] = field(default_factory=list)  # the facts made from this amount
 
@@ -186,6 +187,7 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_u
     k = k or knowledge()
     claims = k.claims
     change_re = re.compile(claims["change_label"])
+    approximate = re.compile(claims["approximate"])
     threshold_re = re.compile(claims["threshold_after"])
     cues = [(name, re.compile(p)) for name, p in claims["percent_cues"].items()]
     up, down = claims["direction_up"], claims["direction_down"]
@@ -208,6 +210,8 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_u
         if cut == 0 and lead:
             raw = lead + raw
         decimals = len(num.split(".")[1]) if "." in num else 0
+        if approximate.search(raw):
+            decimals -= 1  # "近1.38亿元" for 1.3747亿: read with one decimal fewer
         amount = Amount(Decimal(num), decimals, unit, line.block.loc, text[start:end])
         mention = Mention(line, start, end, amount, clean_label(raw, k), raw, s_idx, clause_start)
         tail = text[end:end + 6]
@@ -233,7 +237,61 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_u
                 mention.cue_text = cm.group(0)
         out.append(mention)
         prev_end = end
+    _respectively(text, out, k)
     return out
+
+
+def _respectively(text: str, ms: list[Mention], k: Knowledge) -> None:
+    """"人员经费和公用经费分别为8573.13万元、2728.96万元": each figure of the list after 分别 takes the name in
+    its place in the list before it as its label; a share, growth or change cue the first figure has goes
+    to the others. (In place; a list whose names and figures do not pair one to one is left as read.)"""
+    words = k.claims["respectively"]
+    between = re.compile(words["between"])
+    names: list[str] = []
+    sentence = -1
+    levels: list[Mention] = []
+    for cue in re.finditer(words["cue"], text):
+        first = next((i for i, m in enumerate(ms) if m.start >= cue.end()), None)
+        if first is None:
+            return
+        run = [ms[first]]
+        for m in ms[first + 1:]:
+            gap = text[run[-1].end:m.start]
+            if m.sentence != run[0].sentence or m.is_percent != run[0].is_percent or not between.match(gap):
+                break
+            run.append(m)
+        head = text[:cue.start()]
+        head = head[max(head.rfind(c) for c in CLAUSE_END) + 1:]
+        own = _names(re.sub(words["name_noise"], "", head.strip()), len(run), words["last_pair"])
+        if own:
+            names, sentence = own, run[0].sentence
+        elif head.strip() or run[0].sentence != sentence:
+            continue
+        if len(names) != len(run) or len(run) < 2:
+            continue
+        lead = run[0]
+        named: dict[str, Mention] = {}
+        for m in ms:
+            if m.start < cue.start() and m.is_level:
+                named[m.label] = m  # the last amount each name has before the list (its share's part)
+        for i, (m, name) in enumerate(zip(run, names, strict=True)):
+            m.label = clean_label(name, k)
+            if m is not lead and lead.cue and not m.cue:
+                m.cue, m.cue_text, m.den = lead.cue, lead.cue_text, lead.den
+                m.direction = m.direction or lead.direction
+            if m.is_percent and m.cue == "share":
+                m.part = levels[i] if len(levels) == len(run) and not own else named.get(m.label)
+        if not run[0].is_percent:
+            levels = run
+
+
+def _names(head: str, n: int, last_pair: str) -> list[str]:
+    """The n names of a 分别 list ("A、B和C"), or [] when the words before 分别 do not name n things."""
+    items = [x.strip() for x in head.split("、") if x.strip()]
+    if len(items) == n - 1 and items:
+        parts = re.split(f"(?:{last_pair})(?!.*(?:{last_pair}))", items[-1], maxsplit=1)
+        items = items[:-1] + [x.strip() for x in parts if x.strip()]
+    return items if len(items) == n else []
 
 
 def _share_of_stated_total(pct: Mention, before: list[Mention], raw: str, share_cue: re.Pattern[str],

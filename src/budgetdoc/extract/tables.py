@@ -455,12 +455,13 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
         if nheader == 0 and (header := _header_line_above(blocks, i, len(grid[0]))) is not None:
             grid, origin = to_grid([header, *body])
             nheader = _split_header(grid, origin)
-        paths = _paths(grid, nheader)
+        printed = _paths(grid, nheader)
+        paths = [_without_unit(p) for p in printed]
         # "续表" (or the table's title with 续表) over a page's table: the table before goes on.
         own = "" if _pattern("continued").search(title) else title
         if _continue(out, blocks, i, own, grid, origin, nheader, paths):
             continue
-        header_text = " ".join(p for path in paths for p in path)
+        header_text = " ".join(p for path in printed for p in path)
         unit_re = _pattern("unit")
         unit_m = unit_re.search(title) or unit_re.search(header_text) or unit_re.search(_context(blocks, i)) \
             or _header_unit(header_text)
@@ -482,6 +483,13 @@ def parse_tables(blocks: list[Block], default_unit: str | None) -> list[ParsedTa
                             _rows(grid, origin, nheader, columns, side, 0), [block], group=group, side=side)
             out.append(t)
     return out
+
+
+def _without_unit(path: tuple[str, ...]) -> tuple[str, ...]:
+    """A column's headings without the unit they carry ("本年收入合计（万元）" names 本年收入合计): the
+    table's unit is read from them, and the name is what the column is."""
+    unit = _pattern("header_unit")
+    return tuple(unit.sub("", h).strip() or h for h in path)
 
 
 def _header_unit(header_text: str) -> re.Match[str] | None:

@@ -88,8 +88,13 @@ def is_row(line: str) -> bool:
     cells = line_cells(text)
     if any(_CAPTION_CELL.match(c) for c in cells):
         return False
+    if len(cells) == 2 and _TABLE_NUMBER.match(cells[0]) and not has_figure(cells[1]):
+        return False  # a table's number and title set apart ("表1  2021年度收入支出决算总表")
     # A sentence with a wide gap in it stays a sentence: a row's cells are short.
     return len(cells) >= 2 and max(len(c) for c in cells) <= 40
+
+
+_TABLE_NUMBER = re.compile(r"^表\s*[\d一二三四五六七八九十]+[-—.．]?\d*$")
 
 
 def is_row_left_as_text(line: str) -> bool:
@@ -106,6 +111,11 @@ def has_figure(line: str) -> bool:
 # A line of one cell that ends the table rather than sits in it: the next table's number or title, a note,
 # the document's name a page prints over its table ("XX局2024年度部门决算（公开）").
 _TITLE = re.compile(r"^表\s*[\d一二三四五六七八九十]|表$|表[（(]续[)）]$|^(?:注|说明)[:：]|(?:部门|单位)(?:预算|决算)")
+
+
+def is_title(line: str) -> bool:
+    """A table's number or title line ("表5  一般公共预算支出表", "2026年部门收入总表")."""
+    return bool(_TITLE.search(line.strip()))
 
 
 def _in_table(line: str) -> bool:
@@ -200,7 +210,27 @@ def table_at(lines: list[str], i: int, exact: bool = False) -> tuple[int, int, l
         if found:
             return start, end, found
     found, end = table(lines, i, j, exact)
+    # A heading line whose cells stand over no column ("人员经费 … 公用经费" over two halves set side by side,
+    # each with its own 科目编码 | 科目名称 | 金额): the table from the heading line under it.
+    k = i + 1
+    while not found and k < j and not has_figure(lines[k]) and _over_no_column(lines, k - 1, j):
+        if is_row(lines[k]) and (more := table(lines, k, j, exact))[0]:
+            return k, more[1], more[0]
+        k += 1
     return i, end, found
+
+
+def _over_no_column(lines: list[str], k: int, j: int) -> bool:
+    """Does line index k stand clear of every column of the rows with figures below it (up to j), measured
+    the way that sets those rows out in the most columns (the way they were laid out)? Only such a line
+    can be left out of the table's heading: one whose cells stand over columns heads them."""
+    best: tuple[int, bool] = (0, False)
+    for measure in (width, len):
+        figure_rows = [_spans(lines[n], measure) for n in range(k + 1, j) if has_figure(lines[n])]
+        columns = _columns(figure_rows) if figure_rows else []
+        clear = not any(_overlap(col, h) > 0 for col in columns for h in _spans(lines[k], measure))
+        best = max(best, (len(columns), clear), key=lambda x: x[0])
+    return best[1]
 
 
 def heading_start(lines: list[str], i: int) -> int:
@@ -247,6 +277,9 @@ def rows(lines: list[str], i: int, j: int, exact: bool = False) -> list[list[tup
             continue
         if exact:  # columns blank in every row with figures join; the figure columns' numbers move
             columns = _label_columns(spans, lines, columns)
+            figure_columns = _figure_columns(figure_rows, columns)
+        elif extra := _blank_headed(spans, lines, columns, figure_columns):
+            columns = sorted(columns + extra)
             figure_columns = _figure_columns(figure_rows, columns)
         extents = _extents(columns, figure_columns)
         out: list[list[tuple[int, str | None]]] | None = []
@@ -370,8 +403,8 @@ def _wrapped_down(rows: list[list[tuple[int, str | None]]], joined: list[list[tu
     leaves parts above as many as below), each under a cell that fills its column (a word processor cuts a
     label where its column ends), each part ends that row. (In place.)"""
     figures = [k for k in range(len(rows)) if figure(k)]
-    if not figures:
-        return
+    if len(figures) < 3:
+        return  # too few rows to tell a column's width by (a page's first row and a label with blank figures)
     parts = [k for k in range(figures[0] + 1, len(rows)) if k not in dropped and not figure(k) and held(k)]
     if not parts or any(not touches(k - 1, k) or not figure(k - 1) for k in parts):
         return
@@ -458,15 +491,34 @@ def _headed(spans: list[tuple[int, tuple[_Span, ...]]], lines: list[str], column
     """Does one heading line name every figure column, a cell over each and each over one (so columns more
     than the fullest row has cells are the table's, each row leaving some blank, not cells a tool set each
     its own way: a column of shifted figures has no heading of its own)?"""
-    for n, row in spans:
-        if has_figure(lines[n]):
-            continue
-        over = [[c for c in figure_columns if _overlap(columns[c], h) > 0]
-                or [c for c in [_in_gap(h, columns, figure_columns, False)] if c is not None] for h in row]
-        named = [o[0] for o in over if len(o) == 1]
-        if all(len(o) <= 1 for o in over) and sorted(named) == sorted(figure_columns):
-            return True
-    return False
+    return any(not has_figure(lines[n]) and _names_each(row, columns, figure_columns) for n, row in spans)
+
+
+def _names_each(headings: tuple[_Span, ...] | list[_Span], columns: list[tuple[int, int]], figure_columns: set[int]) -> bool:
+    """Do these headings name every figure column, a cell over each (or ending right where it starts) and
+    each over one?"""
+    over = [[c for c in figure_columns if _overlap(columns[c], h) > 0]
+            or [c for c in [_in_gap(h, columns, figure_columns, False)] if c is not None] for h in headings]
+    named = [o[0] for o in over if len(o) == 1]
+    return all(len(o) <= 1 for o in over) and sorted(named) == sorted(figure_columns)
+
+
+def _blank_headed(spans: list[tuple[int, tuple[_Span, ...]]], lines: list[str], columns: list[tuple[int, int]],
+                  figure_columns: set[int]) -> list[tuple[int, int]]:
+    """Columns blank in every row whose headings stand among or right of the columns with figures (zeros
+    printed blank: "合计  上年结转  一般公共预算拨款收入  政府性基金预算拨款收入  事业收入" over figures under
+    合计, 一般公共预算 and 事业收入 only). Only where a heading line right above the first row with figures
+    (or the one above it) names every figure column, a cell over each and each over one, and its other
+    cells stand clear of every column, right of where the figures start: the figures keep the headings
+    they stand under, so the headings over none are columns no row fills."""
+    first = next((k for k, (n, _) in enumerate(spans) if has_figure(lines[n])), 0)
+    start = min(columns[c][0] for c in figure_columns) if figure_columns else columns[-1][1]
+    for _n, row in spans[max(0, first - 2):first]:
+        free = [h for h in row if h.start >= start and all(_overlap(col, h) <= 0 for col in columns)
+                and _in_gap(h, columns, figure_columns, False) is None]
+        if free and _names_each([h for h in row if h not in free], columns, figure_columns):
+            return [(h.start, h.end) for h in free]
+    return []
 
 
 def _label_columns(spans: list[tuple[int, tuple[_Span, ...]]], lines: list[str],

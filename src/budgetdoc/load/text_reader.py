@@ -138,11 +138,15 @@ def read(path: Path, data: bytes) -> SourceDocument:
             rows = [[(n, c) for c in lines[n - 1].split("\t")] for n in range(i + 1, j + 1)]
         elif _is_cell_line(line):
             rows, j = _cell_per_line_rows(lines, i)
+        elif (pasted := _pasted_cells(lines, i)) is not None:
+            start, rows, j = pasted
+            _text_lines(blocks, lines, i, start)  # the table's title and unit line
         elif (found := aligned_text.table_at(lines, i)) is not None:
             start, j, rows = found
             if rows:
                 while blocks and blocks[-1].kind == "paragraph" and (blocks[-1].loc.line or 0) > start:
                     blocks.pop()  # its heading lines, first taken for text
+                _text_lines(blocks, lines, i, start)  # a heading line over no column stays text
                 i = start
         else:
             rows, j = [], i + 1
@@ -151,13 +155,89 @@ def read(path: Path, data: bytes) -> SourceDocument:
             blocks.append(_table(rows, tables))
             i = max(j, i + 1)
             continue
-        for n in range(i, max(j, i + 1)):
-            if lines[n].strip() and not PAGE_NUMBER.match(lines[n]):
-                kind = "heading" if lines[n].lstrip().startswith("#") else "paragraph"
-                blocks.append(Block(kind, lines[n], Location(line=n + 1)))
+        _text_lines(blocks, lines, i, max(j, i + 1))
         i = max(j, i + 1)
     return SourceDocument(source=str(path), format="text", blocks=join_cut_lines(blocks, furniture=page_furniture(lines)),
                           encoding=encoding)
+
+
+_FIGURE_LINE = re.compile(r"^[-−]?[\d,]+(\.\d+)?%?$")
+_AMOUNT_LINE = re.compile(r"^[-−]?(\d[\d,]*\.\d+|\d{1,3}(,\d{3})+)$")
+
+
+def _pasted_cells(lines: list[str], i: int) -> tuple[int, list[list[tuple[int, str | None]]], int] | None:
+    """A table pasted as text cell by cell (copied from a web page or a word processor): each cell on a line
+    of its own, one blank line after each row, figures on lines of their own ("208" / "社会保障和就业支出" /
+    "9,702,081.00" / …). Its title and unit line may open the heading's group: they stay text. Three rows at
+    least, two of them with figures, every cell a short line without sentence punctuation; returns where
+    the table starts, its rows and the index after it, or None."""
+    if i > 0 and lines[i - 1].strip() and not aligned_text.is_title(lines[i]):
+        return None  # a row starts after a blank line, a table at its title (not inside its heading)
+    groups: list[list[int]] = []
+    j = i
+    while j < len(lines) and lines[j].strip():
+        group = []
+        while j < len(lines) and lines[j].strip():
+            group.append(j)
+            j += 1
+        if len(group) > 16 or any(len(lines[n].strip()) > 40 or re.search("[。；;]", lines[n]) for n in group) \
+                or (groups and aligned_text.is_title(lines[group[0]])):
+            j = group[0]  # (the next table's title ends this one)
+            break
+        groups.append(group)
+        if j + 1 < len(lines) and not lines[j].strip() and lines[j + 1].strip():
+            j += 1  # one blank line: the next row
+        else:
+            break
+    if len(groups) < 3:
+        return None
+    first = groups[0]
+    while first and (aligned_text.is_title(lines[first[0]]) or _UNIT_LINE.match(lines[first[0]].strip())):
+        first = first[1:]
+    groups[0] = first
+
+    def figured(g: list[int]) -> bool:
+        return any(_FIGURE_LINE.match(lines[n].strip()) for n in g)
+
+    heads = [g for g in groups[:next((k for k, g in enumerate(groups) if figured(g)), len(groups))]]
+    body = groups[len(heads):]
+    width = len(heads[-1]) if heads else 0
+    # A heading over pairs of columns ("收入 | 支出" over "项目 | 预算数 | 项目 | 预算数") spans them evenly. Its
+    # cells are no section heading or sentence ("（二）…单位设置", "…情况："), its rows no cells of a
+    # tab-indented table (_cell_per_line_rows), and two rows hold amounts (decimals or thousands).
+    amounts = sum(1 for g in body if any(_AMOUNT_LINE.match(lines[n].strip()) for n in g))
+    if width < 2 or amounts < 2 or any(len(g) > width or len(g) < 2 for g in body) \
+            or any(not h or width % len(h) for h in heads) \
+            or any(lines[n].startswith("\t") for g in groups for n in g) \
+            or any(aligned_text.NUMBERED.match(lines[n].strip()) or lines[n].rstrip().endswith((":", "："))
+                   for h in heads for n in h):
+        return None
+    rows: list[list[tuple[int, str | None]]] = []
+    for h in heads:
+        span = width // len(h)
+        rows.append([c for n in h for c in [(n + 1, lines[n].strip())] + [(n + 1, None)] * (span - 1)])
+    # A blank cell pasted is no line at all, so where a shorter row's blanks are cannot be told: only a 合计
+    # row one cell short under a code column lacks its code; any other short row leaves the table as text.
+    coded = _CODE_HEADING.search(lines[heads[-1][0]])
+    for g in body:
+        short = width - len(g)
+        if short and not (short == 1 and coded and _TOTAL_CELL.match(lines[g[0]].strip())):
+            return None
+        rows.append([(g[0] + 1, "")] * short + [(n + 1, lines[n].strip()) for n in g])
+    return heads[0][0], rows, groups[-1][-1] + 1
+
+
+_UNIT_LINE = re.compile(r"^(金额)?单位[:：]")
+_CODE_HEADING = re.compile(r"编码|代码")
+_TOTAL_CELL = re.compile(r"^(合\s*计|总\s*计)$")
+
+
+def _text_lines(blocks: list[Block], lines: list[str], i: int, j: int) -> None:
+    """Lines [i, j) as text blocks (page numbers and blank lines left out)."""
+    for n in range(i, j):
+        if lines[n].strip() and not PAGE_NUMBER.match(lines[n]):
+            kind = "heading" if lines[n].lstrip().startswith("#") else "paragraph"
+            blocks.append(Block(kind, lines[n], Location(line=n + 1)))
 
 
 def _cell_per_line_rows(lines: list[str], i: int) -> tuple[list[list[tuple[int, str]]], int]:

@@ -12,9 +12,10 @@ from ..extract import Mention
 from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
 from ..interval import Interval, interval_sum
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, knowledge
 from ..model import Figure, Finding, Reading
 from ..verify import Candidate, decide, mention_figure
+from ..verify.readings import holds
 from ..verify.search import (
     Source,
     growth_reading,
@@ -25,6 +26,7 @@ from ..verify.search import (
     section_openers,
     sentence_levels,
     statements,
+    sum_reading,
 )
 from .base import (
     RuleContext,
@@ -139,6 +141,45 @@ def _bound(total: Mention, part: Mention, list_opener: Mention | None, siblings:
     return total is part.list_head or total is list_opener or any(x.list_head is total for x in siblings)
 
 
+def _list_items(ms: list[Mention], part: Mention, shared: set[int]) -> list[Mention]:
+    """The items of the enumeration the part is one of: the amounts of its sentence each followed by
+    its own share ("其中：A 2086.10万元，占66.95%；B 191.74万元，占6.15%；…")."""
+    return [x for x in ms if x.sentence == part.sentence and id(x) in shared]
+
+
+def _share_of(ms: list[Mention], item: Mention) -> Mention | None:
+    return next((x for x in ms if x.start > item.start and x.cue == "share"), None)
+
+
+def _closing_total(a: Analysis, ms: list[Mention], part: Mention, shared: set[int]) -> Mention | None:
+    """The amount that closes the part's enumeration ("…；住房保障支出168.42万元，占5.41%。合计3115.81万元。")
+    when the items add up to it: the whole of the list, named by nothing but a total's word."""
+    items = _list_items(ms, part, shared)
+    if len(items) < 3 or (last := _share_of(ms, items[-1])) is None:
+        return None
+    after = [x for x in ms if x.start >= last.end]
+    if not after or not after[0].is_level or after[0].key:
+        return None
+    gap = part.line.norm.text[last.end:after[0].start]
+    if not re.match(a.knowledge.claims["list_closing"], gap):
+        return None
+    total = sum_reading([of_mention(x, "分项") for x in items], "").expected
+    return after[0] if total is not None and total.overlaps(after[0].yuan) else None
+
+
+def _list_bears_out(ms: list[Mention], part: Mention, closing: Mention, shared: set[int]) -> bool:
+    """Is the closing total certainly the base of the part's share? When at least two other items of
+    the list state their shares of it right: the document's own reading of its list."""
+    right = 0
+    for item in _list_items(ms, part, shared):
+        pct = _share_of(ms, item)
+        if item is part or pct is None or closing.yuan.contains_zero():
+            continue
+        c = ratio_reading(of_mention(item, "部分"), of_mention(closing, "总额"), pct.decimals)
+        right += c.expected is not None and holds(pct.value, pct.decimals, c.expected)
+    return right >= 2
+
+
 def _share_parts(a: Analysis) -> set[int]:
     """The amounts that are themselves the part of a share claim (the amount just before a 占X%)."""
     out: set[int] = set()
@@ -163,10 +204,10 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             if pct.cue != "share":
                 continue
             before = _levels_before(ms, pct)
-            if not before:
+            if pct.part is None and not before:
                 ctx.unverified(pct, "句中没有所占的金额")
                 continue
-            part = before[-1]
+            part = pct.part or before[-1]
             cands, strict = _share_candidates(a, ms, pct, part, by_key)
             if strict and not cands:
                 yield from _named_base(ctx, pct, part)
@@ -178,6 +219,10 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             cands = [c for c in cands if strict or (c is not part and id(c) not in shared)]
             siblings = [x for x in ms if x.start < part.start and id(x) in shared]
             certain = bool(cands) and (strict or _bound(cands[0], part, prev_lines_first, siblings))
+            closing = None if strict else _closing_total(a, ms, part, shared)
+            if closing is not None:
+                cands = [closing, *(c for c in cands if c is not closing)]
+                certain = _list_bears_out(ms, part, closing, shared)
             d = decide(pct.value, pct.decimals, _share_readings(a, pct, part, cands, certain))
             if d.status == "verified":
                 ctx.verified(pct, d.reading)
@@ -243,7 +288,9 @@ def _named_bases(a: Analysis, pct: Mention) -> list[tuple[Source, str]] | None:
     if found is None:
         return None
     key = _den_key(pct.den, found, a.knowledge)
-    bases = [(t, f"表中的{pct.den}") for t in statements(a, key, "总额", text=False)]
+    # A total named without its funding scope (占公用经费的) is that of any scope the tables state it in.
+    unscoped = a.knowledge.base_key(key) == key
+    bases = [(t, f"表中的{pct.den}") for t in statements(a, key, "总额", text=False, other_scopes=unscoped)]
     return bases + [(t, f"{pct.den}各项之和") for t in _sum_of_parts(a, key)]
 
 
@@ -329,13 +376,24 @@ def _identity_totals(a: Analysis, part: Mention) -> list[str]:
 
 
 def _change_for(ms: list[Mention], pct: Mention, reason: str) -> Mention | None:
+    """The change amount a growth rate goes with: the one before it in its sentence, else the one whose
+    clause comes right after it ("比上年降幅为26.3%，减少112.17万元")."""
     for x in reversed([x for x in ms if x.start < pct.start and x.sentence == pct.sentence]):
         if x.is_change:
             # "增加164.48万元，主要原因是…统一压减10%": a rate inside the reason is not this change's.
             return None if re.search(reason, pct.line.norm.text[x.end:pct.start]) else x
         if x.is_percent:
             return None
+    # Only a clause of the change word alone (not an item's: "增长16.75%，其中因公出国(境)费增加0万元"), and not a
+    # rate inside a reason ("主要原因是…其余会议费压减10%，增减相抵后增加164.48万元").
+    after = next((x for x in ms if x.start > pct.start), None)
+    if after is not None and after.is_change and after.sentence == pct.sentence \
+            and not pct.line.norm.text[pct.end:after.clause_start].strip(" ,") \
+            and re.fullmatch(knowledge().claims["change_clause"], pct.line.norm.text[after.clause_start:after.start].strip()) \
+            and not re.search(reason, pct.line.norm.text[_sentence_start(pct):pct.start]):
+        return after
     return None
+
 
 
 def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[Mention]) -> list[Mention]:
@@ -397,6 +455,13 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 this_year = _pct(change.yuan / cur.yuan)
                 if this_year is not None and pct.interval.overlaps(this_year):
                     msg += "文中增长率是以本年数为基数计算的，应以上年数为基数。"
+            if d.status == "contradicted" and change.start > pct.start:
+                # "同比增长14.6%，增收4,376万元": an amount after its rate may be against another basis (自然口径
+                # beside 同口径). Not certain enough for an error.
+                yield ctx.report(msg + "（增减额写在增长率之后，二者口径可能不同，请核对）", [evidence(pct)],
+                                 stated=pct.stated.strip(), expected=expected, severity="warning", claim=pct,
+                                 reading=d.reading, unverified="增减额写在增长率之后，口径可能不同")
+                continue
             if d.status == "unverified":
                 # This year's figure was taken from the paragraph before (the sentence names none):
                 # the rate may be of another quantity or basis (按可比口径相比…). Not certain enough for an error.

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..extract.keys import match_quantity
 from ..interval import Interval
 from ..model import Finding, Reading
+from ..structure import Line
 from ..verify import mention_figure
 from ..verify.quotes import line_evidence
 from .base import RuleContext, rule
@@ -23,13 +24,16 @@ from .claims import fmt_pct
 
 @rule("point-change", "arithmetic", "error", "占比变动的百分点与两年占比不符",
       "“占比较上年提高（降低）N个百分点”应等于本年占比与上年占比之差，两年占比均在文中写明时核对。例：本年基本支出占62.49%，"
-      "上年占57.17%，应为提高5.32个百分点。",
+      "上年占57.17%，应为提高5.32个百分点；“占比由上年的55.2%下降到53.3%（下降N个百分点）”中N应为1.9。",
       rationale="百分点是两个百分比之差；与文中两年占比不符时，变动幅度或占比之一有误。")
 def check_point_changes(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
     k = a.knowledge
     said = re.compile(k.claims["point_change"])
+    inline = re.compile(k.claims["point_change_inline"])
     for line, ms in a.mentions:
+        for hit in inline.finditer(line.norm.text):
+            yield from _inline(ctx, line, hit)
         for hit in said.finditer(line.norm.text):
             found = match_quantity(hit.group("what"), k)
             if found is None:
@@ -61,3 +65,20 @@ def check_point_changes(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(f"占比变动不符：本年占比{cur.stated.strip()}，上年占比{prev.stated.strip()}，应为{way}{expected}个百分点，"
                              f"文中为{hit.group('dir')}{hit.group('n')}个百分点。", [quote], stated=hit.group("n"),
                              expected=expected, reading=reading)
+
+
+def _inline(ctx: RuleContext, line: Line, hit: re.Match[str]) -> Iterator[Finding]:
+    """"占比由上年的48.57%提高到52.42%（提高3.85个百分点）": the change against the two shares it names."""
+    k = ctx.analysis.knowledge
+    a, b = (Interval.stated(Decimal(hit.group(g)), len(hit.group(g).partition(".")[2])) for g in ("a", "b"))
+    diff = b - a
+    sign = -1 if re.search(k.claims["point_change_down"], hit.group("dir")) else 1
+    decimals = len(hit.group("n").partition(".")[2])
+    if Interval.stated(sign * Decimal(hit.group("n")), decimals).overlaps(diff):
+        return
+    expected = fmt_pct(abs(diff.mid), decimals).rstrip("%")
+    way = "提高" if diff.mid > 0 else "降低"
+    quote = line_evidence(line, hit.start(), hit.end(), mark=(hit.start("n"), hit.end("n")))
+    yield ctx.report(f"占比变动不符：占比由{hit.group('a')}%变为{hit.group('b')}%，应为{way}{expected}个百分点，"
+                     f"文中为{hit.group('dir')}{hit.group('n')}个百分点。", [quote], stated=hit.group("n"),
+                     expected=expected, reading=Reading(f"{hit.group('b')}% − {hit.group('a')}%"))

@@ -162,6 +162,7 @@ def _listed(ctx: RuleContext, index: dict[str, list[_Row]]) -> Iterator[Finding]
     """Tables other than the project table whose row names a project followed by its amount."""
     own = _project_blocks(ctx.analysis)
     standard = {id(b) for t in ctx.analysis.tables if t.type not in _LISTING_TYPES for b in t.blocks}
+    listed: list[tuple[list[_Row], list[Cell], Cell, tuple[Decimal, int]]] = []
     for block in ctx.analysis.doc.blocks:
         if block.kind != "table" or id(block) in own or (id(block) in standard and id(block) not in _joined(ctx.analysis)):
             continue
@@ -170,8 +171,16 @@ def _listed(ctx: RuleContext, index: dict[str, list[_Row]]) -> Iterator[Finding]
                 rows = index.get(_norm(cell.text))
                 n = parse_number(clean_text(cells[i + 1].text)) if rows else None
                 if rows and n is not None:
-                    yield from _cell_claim(ctx, rows, cells, cells[i + 1], n)
+                    listed.append((rows, cells, cells[i + 1], n))
                     break
+    # A name the listings give several amounts is no one project's: each unit's item of that name
+    # ("其他履职尽责专项业务费" under every unit of a 专项业务经费表 split over pages).
+    amounts: dict[str, set[Decimal]] = {}
+    for rows, _cells, _cell, (value, _d) in listed:
+        amounts.setdefault(_norm(rows[0].row.name or ""), set()).add(value)
+    for rows, cells, cell, n in listed:
+        if len(amounts[_norm(rows[0].row.name or "")]) == 1:
+            yield from _cell_claim(ctx, rows, cells, cell, n)
 
 
 def _cell_claim(ctx: RuleContext, rows: list[_Row], cells: list[Cell], cell: Cell,
