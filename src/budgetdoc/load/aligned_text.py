@@ -118,6 +118,11 @@ def is_title(line: str) -> bool:
     return bool(_TITLE.search(line.strip()))
 
 
+def is_caption(line: str) -> bool:
+    """A line over a table saying whose it is or its unit ("单位：元", "单位名称：XX局")."""
+    return bool(_CAPTION_CELL.match(line.strip()))
+
+
 def _in_table(line: str) -> bool:
     """A line of one cell inside a table: a label whose figures are blank, or the rest of a label too
     long for its column; not a sentence or the next table's title."""

@@ -192,14 +192,14 @@ def _pasted_cells(lines: list[str], i: int) -> tuple[int, list[list[tuple[int, s
     if len(groups) < 3:
         return None
     first = groups[0]
-    while first and (aligned_text.is_title(lines[first[0]]) or _UNIT_LINE.match(lines[first[0]].strip())):
+    while first and (aligned_text.is_title(lines[first[0]]) or aligned_text.is_caption(lines[first[0]])):
         first = first[1:]
     groups[0] = first
 
     def figured(g: list[int]) -> bool:
         return any(_FIGURE_LINE.match(lines[n].strip()) for n in g)
 
-    heads = [g for g in groups[:next((k for k, g in enumerate(groups) if figured(g)), len(groups))]]
+    heads = groups[:next((k for k, g in enumerate(groups) if figured(g)), len(groups))]
     body = groups[len(heads):]
     width = len(heads[-1]) if heads else 0
     # A heading over pairs of columns ("收入 | 支出" over "项目 | 预算数 | 项目 | 预算数") spans them evenly. Its
@@ -227,7 +227,6 @@ def _pasted_cells(lines: list[str], i: int) -> tuple[int, list[list[tuple[int, s
     return heads[0][0], rows, groups[-1][-1] + 1
 
 
-_UNIT_LINE = re.compile(r"^(金额)?单位[:：]")
 _CODE_HEADING = re.compile(r"编码|代码")
 _TOTAL_CELL = re.compile(r"^(合\s*计|总\s*计)$")
 
