@@ -12,7 +12,7 @@ from ..extract import Mention
 from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
 from ..interval import Interval, interval_sum
-from ..knowledge import Knowledge, knowledge
+from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
 from ..verify import Candidate, decide, mention_figure
 from ..verify.readings import holds
@@ -170,10 +170,12 @@ def _closing_total(a: Analysis, ms: list[Mention], part: Mention, shared: set[in
 def _list_bears_out(ms: list[Mention], part: Mention, closing: Mention, shared: set[int]) -> bool:
     """Is the closing total certainly the base of the part's share? When at least two other items of
     the list state their shares of it right: the document's own reading of its list."""
+    if closing.yuan.contains_zero():
+        return False
     right = 0
     for item in _list_items(ms, part, shared):
         pct = _share_of(ms, item)
-        if item is part or pct is None or closing.yuan.contains_zero():
+        if item is part or pct is None:
             continue
         c = ratio_reading(of_mention(item, "部分"), of_mention(closing, "总额"), pct.decimals)
         right += c.expected is not None and holds(pct.value, pct.decimals, c.expected)
@@ -375,9 +377,10 @@ def _identity_totals(a: Analysis, part: Mention) -> list[str]:
     return [scope + i.total for i in k.identities if base in i.parts]
 
 
-def _change_for(ms: list[Mention], pct: Mention, reason: str) -> Mention | None:
+def _change_for(ms: list[Mention], pct: Mention, claims: dict) -> Mention | None:
     """The change amount a growth rate goes with: the one before it in its sentence, else the one whose
-    clause comes right after it ("比上年降幅为26.3%，减少112.17万元")."""
+    clause comes right after it ("比上年降幅为26.3%，减少112.17万元"). `claims`: the knowledge's claims.yaml."""
+    reason = claims["reason_cue"]
     for x in reversed([x for x in ms if x.start < pct.start and x.sentence == pct.sentence]):
         if x.is_change:
             # "增加164.48万元，主要原因是…统一压减10%": a rate inside the reason is not this change's.
@@ -389,11 +392,10 @@ def _change_for(ms: list[Mention], pct: Mention, reason: str) -> Mention | None:
     after = next((x for x in ms if x.start > pct.start), None)
     if after is not None and after.is_change and after.sentence == pct.sentence \
             and not pct.line.norm.text[pct.end:after.clause_start].strip(" ,") \
-            and re.fullmatch(knowledge().claims["change_clause"], pct.line.norm.text[after.clause_start:after.start].strip()) \
+            and re.fullmatch(claims["change_clause"], pct.line.norm.text[after.clause_start:after.start].strip()) \
             and not re.search(reason, pct.line.norm.text[_sentence_start(pct):pct.start]):
         return after
     return None
-
 
 
 def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[Mention]) -> list[Mention]:
@@ -430,7 +432,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
         for pct in ms:
             if pct.cue != "growth":
                 continue
-            change = _change_for(ms, pct, a.knowledge.claims["reason_cue"])
+            change = _change_for(ms, pct, a.knowledge.claims)
             if change is None:
                 yield from _growth_from_levels(ctx, ms, pct)
                 continue
@@ -908,7 +910,7 @@ def _zero_base_growth(ctx: RuleContext, ms: list[Mention], pct: Mention, previou
                       said: re.Pattern[str]) -> Iterator[Finding]:
     """A growth rate whose base is zero: the increase is this year's whole amount (增加307.82万元 of
     307.82万元, "增长100%" or "增长0%"), or the sentence itself says there was no base (无上年决算数)."""
-    change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
+    change = _change_for(ms, pct, ctx.analysis.knowledge.claims)
     if change is not None and change.value != 0 and (change.direction or pct.direction) > 0:
         cands = _current_candidates(ms, change, previous_first)
         cur = cands[0] if cands else None

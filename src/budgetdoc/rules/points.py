@@ -32,8 +32,10 @@ def check_point_changes(ctx: RuleContext) -> Iterator[Finding]:
     said = re.compile(k.claims["point_change"])
     inline = re.compile(k.claims["point_change_inline"])
     for line, ms in a.mentions:
-        for hit in inline.finditer(line.norm.text):
-            yield from _inline(ctx, line, hit)
+        for hit in inline.finditer(line.norm.text):  # 占比由上年的48.57%提高到52.42%（提高3.85个百分点）
+            was, now = (Interval.stated(Decimal(hit.group(g)), len(hit.group(g).partition(".")[2])) for g in ("a", "b"))
+            yield from _judge(ctx, line, hit, hit.start(), now - was, f"占比由{hit.group('a')}%变为{hit.group('b')}%",
+                              Reading(f"{hit.group('b')}% − {hit.group('a')}%"))
         for hit in said.finditer(line.norm.text):
             found = match_quantity(hit.group("what"), k)
             if found is None:
@@ -52,33 +54,22 @@ def check_point_changes(ctx: RuleContext) -> Iterator[Finding]:
                 continue  # the line does not state both years' shares of it, once each
             cur, prev = shares[None][0], shares["prev"][0]
             diff = Interval.stated(cur.value, cur.decimals) - Interval.stated(prev.value, prev.decimals)
-            sign = -1 if re.search(k.claims["point_change_down"], hit.group("dir")) else 1
-            n = Decimal(hit.group("n"))
-            decimals = len(hit.group("n").partition(".")[2])
-            if Interval.stated(sign * n, decimals).overlaps(diff):
-                continue
             reading = Reading(f"{cur.stated.strip()} − {prev.stated.strip()}",
                               (mention_figure("本年占比", cur), mention_figure("上年占比", prev)))
-            quote = line_evidence(line, hit.start("what"), hit.end(), mark=(hit.start("n"), hit.end("n")))
-            expected = fmt_pct(abs(diff.mid), decimals).rstrip("%")
-            way = "提高" if diff.mid > 0 else "降低"
-            yield ctx.report(f"占比变动不符：本年占比{cur.stated.strip()}，上年占比{prev.stated.strip()}，应为{way}{expected}个百分点，"
-                             f"文中为{hit.group('dir')}{hit.group('n')}个百分点。", [quote], stated=hit.group("n"),
-                             expected=expected, reading=reading)
+            yield from _judge(ctx, line, hit, hit.start("what"), diff,
+                              f"本年占比{cur.stated.strip()}，上年占比{prev.stated.strip()}", reading)
 
 
-def _inline(ctx: RuleContext, line: Line, hit: re.Match[str]) -> Iterator[Finding]:
-    """"占比由上年的48.57%提高到52.42%（提高3.85个百分点）": the change against the two shares it names."""
-    k = ctx.analysis.knowledge
-    a, b = (Interval.stated(Decimal(hit.group(g)), len(hit.group(g).partition(".")[2])) for g in ("a", "b"))
-    diff = b - a
-    sign = -1 if re.search(k.claims["point_change_down"], hit.group("dir")) else 1
+def _judge(ctx: RuleContext, line: Line, hit: re.Match[str], start: int, diff: Interval, shares: str,
+           reading: Reading) -> Iterator[Finding]:
+    """The stated change (the match's `dir` and `n`) against the difference of the two shares; quoted from
+    `start` to the match's end."""
+    sign = -1 if re.search(ctx.analysis.knowledge.claims["point_change_down"], hit.group("dir")) else 1
     decimals = len(hit.group("n").partition(".")[2])
     if Interval.stated(sign * Decimal(hit.group("n")), decimals).overlaps(diff):
         return
+    quote = line_evidence(line, start, hit.end(), mark=(hit.start("n"), hit.end("n")))
     expected = fmt_pct(abs(diff.mid), decimals).rstrip("%")
     way = "提高" if diff.mid > 0 else "降低"
-    quote = line_evidence(line, hit.start(), hit.end(), mark=(hit.start("n"), hit.end("n")))
-    yield ctx.report(f"占比变动不符：占比由{hit.group('a')}%变为{hit.group('b')}%，应为{way}{expected}个百分点，"
-                     f"文中为{hit.group('dir')}{hit.group('n')}个百分点。", [quote], stated=hit.group("n"),
-                     expected=expected, reading=Reading(f"{hit.group('b')}% − {hit.group('a')}%"))
+    yield ctx.report(f"占比变动不符：{shares}，应为{way}{expected}个百分点，文中为{hit.group('dir')}{hit.group('n')}个百分点。",
+                     [quote], stated=hit.group("n"), expected=expected, reading=reading)

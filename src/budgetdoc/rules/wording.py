@@ -153,7 +153,7 @@ def _slips(ctx: RuleContext, pattern: str, message: str) -> Iterator[Finding]:
       rationale="增减额的符号、增减用语（增加/增长/上升 与 减少/下降/降低）和增长率的符号必须一致，否则读者无法判断变动方向。")
 def check_direction(ctx: RuleContext) -> Iterator[Finding]:
     for ms, pct in _percents(ctx.analysis, "growth"):
-        change = _change_for(ms, pct, ctx.analysis.knowledge.claims["reason_cue"])
+        change = _change_for(ms, pct, ctx.analysis.knowledge.claims)
         if change is None:
             # No change amount: the rate's word against this year's and last year's levels.
             found = _levels_rate(ms, pct)
