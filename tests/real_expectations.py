@@ -70,6 +70,9 @@ ERRORS: dict[str, list[tuple[str, int, str]]] = {
     # p6 text: 财政拨款 社会福利事业单位 738.66万元; the tables (p8, p11) give 9,584,796元 in all and
     # 6,964,796元 of 财政拨款: the text agrees with neither.
     "shanghai-putuo-shehuifuliyuan-2024-unit-budget.pdf": [("table-text", 6, "738.66万元")],
+    # p7 and p8 text: 机关事业单位职业年金缴费支出（项）887.36万元; three tables (p10, p12, p15) give 873,617.00元
+    # (87.36万元) for the item, and 30109 职业年金缴费 (p19) the same: the text's 887.36 has a digit too many.
+    "shanghai-putuo-caizhengju-2025-budget.pdf": [("table-text", 7, "887.36万元")],
     "putuo-sifaju-2026-dept-budget.pdf": [
         # p8 a 2026 budget compared "比2026年预算增加793.14万元" (3 places) and "与2026年预算持平" (2 places).
         ("comparison-year", 8, "2026"), ("comparison-year", 8, "2026"),

@@ -66,7 +66,7 @@ def _components(key: str | None, k: Knowledge) -> set[str]:
         return set()
     out: set[str] = set()
     for ident in k.identities:
-        if ident.total == k.base_key(key):
+        if ident.total == k.quantity_key(key):
             out.update(ident.parts)
     return out
 
@@ -81,12 +81,12 @@ def _list_ended(b: Breakdown, m: Mention, k: Knowledge) -> bool:
     that ends a list of its parts ("其中：基本支出X，项目支出Y；一般公共预算安排的公用经费Z")? Then it is a
     statement of its own."""
     comps = _components(b.head.key, k) | _parts_of_parts(b.head.key, k)  # 支出总计's list of 基本支出 and 项目支出 too
-    if len(b.parts) < 2 or not all(p.key and k.base_key(p.key) in comps for p in b.parts):
+    if len(b.parts) < 2 or not all(p.key and k.quantity_key(p.key) in comps for p in b.parts):
         return False
     # A part of a part the list has not named is still in it (公务用车运行维护费 among the 三公 items, for
     # 公务用车费); one of a part it named (公用经费 after 基本支出 and 项目支出) is not.
-    named = {k.base_key(p.key) for p in b.parts if p.key}
-    if m.key and any(k.base_key(m.key) in _components(c, k) and c not in named for c in comps):
+    named = {k.quantity_key(p.key) for p in b.parts if p.key}
+    if m.key and any(k.quantity_key(m.key) in _components(c, k) and c not in named for c in comps):
         return False
     last = b.parts[-1]
     return last.line is m.line and ";" in m.line.norm.text[last.end:m.start]
@@ -96,7 +96,7 @@ def _siblings(key: str, other: str | None, k: Knowledge) -> bool:
     """Are two quantities parts of one total (基本支出 and 项目支出 of 本年支出合计)?"""
     if not other:
         return False
-    o = k.base_key(other)
+    o = k.quantity_key(other)
     return key != o and any(key in i.parts and o in i.parts for i in k.identities)
 
 
@@ -247,6 +247,8 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
                     opened = m.line.norm.text[:at]
                     stack.append(Breakdown(head, opener.group(1), bracketed=opened.count("(") > opened.count(")")))
                 _resolve(m, stack, own, section_scope, meta, k)
+                if _in_parentheses(m):
+                    _scope_part_in_brackets(m, mentions, k)
                 _place(m, stack, breakdowns, k)
             if _in_parentheses(m):
                 pass  # a sub-item in brackets: what the sentence goes on about is still the figure before them
@@ -288,6 +290,22 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
     return breakdowns
 
 
+
+
+def _scope_part_in_brackets(m: Mention, mentions: list[Mention], k: Knowledge) -> None:
+    """"年初财政拨款结转和结余15.42万元（一般公共预算6.24万元、政府性基金预算9.19万元）": a funding scope named bare
+    in brackets after a figure is that figure's part in the scope (its carry-over), not the scope's 收入."""
+    label = re.sub(k.claims["bracket_item_lead"], "", m.label).strip()
+    if not re.fullmatch(k.claims["bare_scope"], label):
+        return
+    opened = m.line.norm.text.rfind("(", 0, m.start)
+    owner = next((x for x in reversed(mentions) if x.end <= opened and _is_level(x) and not _in_parentheses(x)), None)
+    scope = scope_in(label, k)
+    m.also = ()
+    if owner is None or owner.key is None or scope is None or not k.scoped(k.quantity_key(owner.key)):
+        m.key = None  # the part of a figure we cannot name, or of one no scope divides
+        return
+    m.key, m.role = f"{scope}.{k.base_key(owner.key)}", owner.role
 
 
 def _cut_sentence(line: Line, mentions: list[Mention], wrapped: bool) -> Mention | None:
@@ -333,14 +351,15 @@ def _head_before(mentions: list[Mention], item: Mention, k: Knowledge) -> Mentio
     sentence before whose quantity has A as a part ("一般公共预算收入X，一般公共预算支出Y。其中：基本支出"
     lists Y's parts), else its first level."""
     found = match_quantity(item.label, k)
+    worded = split_role(item.label, k)[0] is not None  # the item names its period (因公出国费预算数X)
     if found is not None:
         for m in mentions:
             # A part of a part too: 支出预算X。其中：基本支出… (本年支出 of 支出总计, 基本支出 of 本年支出).
             if m.sentence == item.sentence - 1 and _is_level(m) \
                     and (found.key in _components(m.key, k) or found.key in _parts_of_parts(m.key, k)):
-                return m
+                return m if worded else _final_of(m, mentions) or m
     first = _first_level_of(mentions, item.sentence - 1)
-    if first is not None and split_role(item.label, k)[0] is None:
+    if first is not None and not worded:
         return _final_of(first, mentions) or first
     return first
 
@@ -590,13 +609,14 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: K
         return
     if _same_figure(m.role) != _same_figure(stack[-1].head.role):
         return
-    key = k.base_key(m.key) if m.key else None
+    # Items and heads are matched as quantities: a budget figure's list (三公经费预算X，其中：…) is one like any other.
+    key = k.quantity_key(m.key) if m.key else None
     # Climb to the list this item belongs to: 公用经费 after the items of 人员经费 belongs to 基本支出.
     for depth in range(len(stack) - 1, -1, -1):
         comps = _components(stack[depth].head.key, k)
         # The parts of a part, in a list that names none of the total's own ("支出预算X。其中：基本支出a，项目支出b":
         # 本年支出's parts under 支出总计).
-        below = not any(p.key and k.base_key(p.key) in comps for p in stack[depth].parts) \
+        below = not any(p.key and k.quantity_key(p.key) in comps for p in stack[depth].parts) \
             and key in _parts_of_parts(stack[depth].head.key, k)
         if key and (key in comps or below):
             while len(stack) > depth + 1:
@@ -605,7 +625,7 @@ def _place(m: Mention, stack: list[Breakdown], breakdowns: list[Breakdown], k: K
             m.list_head = stack[-1].head
             return
     top = stack[-1]
-    if (key and (_is_total_key(m.key, k) or (top.head.key and key == k.base_key(top.head.key))
+    if (key and (_is_total_key(m.key, k) or (top.head.key and key == k.quantity_key(top.head.key))
                  or _siblings(key, top.head.key, k))) or _list_ended(top, m, k):
         # A new total, or the head's own sibling (项目支出 after 基本支出X，其中：人员经费…，公用经费…；),
         # starts a new statement.

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from ..knowledge import load_yaml
 from ..model import Block, Cell
-from .tables import clean_text, parse_number
+from .tables import clean_text, is_numbering_row, parse_number
 
 
 @dataclass(frozen=True)
@@ -336,13 +336,38 @@ def _sub_columns(header: list[Cell], sub: list[Cell], trio: tuple[str, str, str]
     (全年预算数 › 总额), or the top cell itself when nothing is under it. None if one is not found."""
     w = _words()
     out: dict[str, int] = {}
+    texts = [clean_text(c.text).strip() for c in header]
+    rate = next((i for i, t in enumerate(texts) if trio[2] in t), -1)
+    named = _named_by_formula(texts, rate, 0)
     for name, key in zip(("a", "b", "rate"), trio, strict=True):
-        top = next((c for c in header if key in clean_text(c.text)), None)
+        top = header[named[name]] if name in named else \
+            next((c for c in header if key in clean_text(c.text)
+                  and (name == "rate" or trio[2] not in clean_text(c.text))), None)
         if top is None:
             return None
         under = [c for c in sub if top.col <= c.col < top.col + top.colspan and clean_text(c.text)]
         total = [c for c in under if clean_text(c.text).replace(" ", "") in w.total_subheaders]
         out[name] = (total or under or [top])[0].col
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rate_formula() -> re.Pattern[str]:
+    return re.compile(load_yaml("tables.yaml")["performance"]["rate_formula"])
+
+
+def _named_by_formula(header: list[str], rate: int, shift: int) -> dict[str, int]:
+    """The amount columns a rate's header names as its formula ("完成率（决算数/全年预算数）%": 全年预算数, not the
+    年初预算数 before it), where the header has a column of each name; else nothing."""
+    found = _rate_formula().search(header[rate]) if 0 <= rate < len(header) else None
+    if found is None:
+        return {}
+    out = {}
+    for name in ("a", "b"):
+        i = next((i for i, t in enumerate(header) if i != rate and t.strip() == found.group(name)), None)
+        if i is None:
+            return {}
+        out[name] = i + shift
     return out
 
 
@@ -392,14 +417,18 @@ def _funds(blocks: list[Block]) -> Iterator[FundRow]:
             shift = len(texts) - len(header)  # rows and header are aligned on their right edge
             cols = {}
             for name, key in zip(("a", "b", "rate"), trio, strict=True):
-                i = next((i for i, t in enumerate(header) if key in t), None)
+                # The rate's header may name its formula (完成率（决算数/全年预算数）%): it is no amount column.
+                i = next((i for i, t in enumerate(header) if key in t and (name == "rate" or trio[2] not in t)), None)
                 cols[name] = -1 if i is None else i + shift
+            cols.update(_named_by_formula(header, cols["rate"] - shift, shift))
             if not all(0 <= i < len(texts) for i in cols.values()):
                 continue
             yield from _fund_row(row, texts, cols, trio)
 
 
 def _fund_row(row: list[Cell], texts: list[str], cols: dict[str, int], names: tuple[str, str, str]) -> Iterator[FundRow]:
+    if is_numbering_row(list(row)):
+        return  # 栏次 | 1 | 2 | 3: the columns' numbers, not amounts
     budget, spent = _amount(texts[cols["a"]]), _amount(texts[cols["b"]])
     rate = parse_number(texts[cols["rate"]].rstrip("%"))
     if budget is None or spent is None or rate is None:

@@ -202,7 +202,7 @@ def _text(cell: Cell | None) -> str:
 
 # ------------------------------------------------------------------------------------ header and roles
 
-def _is_numbering_row(row: list[Cell | None]) -> bool:
+def is_numbering_row(row: list[Cell | None]) -> bool:
     """The 栏次 row: '栏次 | 1 | 2 | 3' or '** | 1 | 2', numbers that count columns, not money."""
     k = table_knowledge()
     texts = [t for t in (_text(c) for c in _unique(row)) if t]
@@ -237,7 +237,7 @@ def _is_data_row(row: list[Cell | None], origin: list[bool]) -> bool:
 def _split_header(grid: Grid, origin: list[list[bool]]) -> int:
     """How many rows at the top are header rows (the 栏次 row included)."""
     for n, row in enumerate(grid):
-        if _is_numbering_row(row):
+        if is_numbering_row(row):
             continue
         if _is_data_row(row, origin[n]) or (n and _is_label_row(row, origin[n], grid[n - 1])):
             return n
@@ -260,7 +260,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 def _paths(grid: Grid, nheader: int) -> list[tuple[str, ...]]:
     ncols = len(grid[0]) if grid else 0
-    counting = {r for r in range(nheader) if _is_numbering_row(grid[r])}  # the 栏次 row names no column
+    counting = {r for r in range(nheader) if is_numbering_row(grid[r])}  # the 栏次 row names no column
     spread = _spread_headers(grid, nheader, counting)
     paths = []
     for c in range(ncols):
@@ -377,9 +377,10 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
     lo, hi = side
     code_cols = [c for c in range(lo, hi) if columns[c].role == "code"]
     above: dict[int, str] = {}  # 类 | 款 | 项 in columns of their own: the last code each column printed
+    below = _classes_after(grid, origin, first, code_cols, side)
     for r in range(first, len(grid)):
         row = grid[r]
-        if _is_numbering_row(row[lo:hi]):
+        if is_numbering_row(row[lo:hi]):
             continue
         code_parts: list[str] = []
         code_at: list[int] = []
@@ -409,9 +410,11 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
                     code_parts.append(t if not code_parts else t.zfill(2))
                     code_at.append(c)
                 elif not code_parts and not name and _CODE_PART.match(t) and len(code_cols) > 1 and c != code_cols[0] \
-                        and all(above.get(k) for k in code_cols[:code_cols.index(c)]):
-                    # "| 05 | | 行政事业单位养老支出": the 款 under the 类 a row above printed, the 类 not repeated
-                    code_parts = [above[k] for k in code_cols[:code_cols.index(c)]] + [t.zfill(2)]
+                        and all(heads := [below.get(r, "") if below is not None and k == code_cols[0] else above.get(k, "")
+                                          for k in code_cols[:code_cols.index(c)]]):
+                    # "| 05 | | 行政事业单位养老支出": the 款 under the 类 a row above printed (or, in a table that prints
+                    # each 类 on a 小计 row after its 款 and 项, the 类 printed next below), the 类 not repeated
+                    code_parts = [*heads, t.zfill(2)]
                     code_at = [*code_cols[:code_cols.index(c)], c]
                 elif not name:
                     name = t  # a label in the code column (合计, 栏次)
@@ -435,6 +438,31 @@ def _rows(grid: Grid, origin: list[list[bool]], first: int, columns: dict[int, C
             code, name = m.group("code") or m.group("code2"), name[m.end():]  # [301]工资福利支出: the code printed in the name
         if cells:
             out.append(Row(row[lo].row if row[lo] is not None else r + 1, code, name, values, cells, segment, by_col))
+    return out
+
+
+def _classes_after(grid: Grid, origin: list[list[bool]], first: int, code_cols: list[int],
+                   side: tuple[int, int]) -> dict[int, str] | None:
+    """A table with 类 | 款 | 项 in columns of their own whose first classified row prints a 款 or 项 and no 类
+    prints each 类 after its 款 and 项 (a 小计 row): for each row, the 类 printed next below it. None for a table
+    that prints its 类 first."""
+    if len(code_cols) < 2:
+        return None
+
+    def texts(r: int) -> list[str]:
+        return [_text(grid[r][k]) if grid[r][k] is not None and origin[r][k] else "" for k in code_cols]
+
+    opening = next((ts for r in range(first, len(grid)) if not is_numbering_row(grid[r][side[0]:side[1]])
+                    and any(ts := texts(r)) and all(not t or _CODE_PART.match(t) or _CODE.match(t) for t in ts)), None)
+    if opening is None or opening[0]:
+        return None
+    out: dict[int, str] = {}
+    nxt = ""
+    for r in range(len(grid) - 1, first - 1, -1):
+        head = texts(r)[0]
+        if head and _CODE.match(head):
+            nxt = head
+        out[r] = nxt
     return out
 
 
@@ -759,8 +787,9 @@ def _context(blocks: list[Block], i: int) -> str:
 # --------------------------------------------------------------------------------------------- facts
 
 def _text_key(path: list[str]) -> str:
-    parts = [_pattern("class_suffix").sub("", path[0]), *path[1:]] if path else []
-    return "func." + "/".join(parts)
+    """The key the text gives a 功能分类 item by its names (extract/facts.func_key: 支出 dropped at every level,
+    住房改革支出（款） is 住房改革)."""
+    return "func." + "/".join(_pattern("class_suffix").sub("", p) for p in path)
 
 
 def table_facts(tables: list[ParsedTable]) -> list[Fact]:
@@ -769,11 +798,12 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
     facts: list[Fact] = []
     for t in tables:
         start = len(facts)
-        names: dict[str, str] = {}
         counts: dict[str, int] = {}
         for row in t.rows:
             if row.code:
                 counts[row.code] = counts.get(row.code, 0) + 1
+        # Every coded row's name, a 类 printed after its 款 and 项 (its 小计 row) too.
+        names = {row.code: row.name for row in t.rows if row.code and row.values and counts[row.code] == 1}
         parent: str | None = None  # the key of the last top-level (一、) label row, when it names one
         above: str | None = None  # the key of the last label row outside a 其中 list
         sub_of: str | None = None  # the key of the row a 其中 list under it itemises
@@ -796,8 +826,9 @@ def table_facts(tables: list[ParsedTable]) -> list[Fact]:
             if row.code and counts[row.code] > 1:
                 continue  # an item split over rows (by a second code column): no one row states it
             if row.code and row.values and t.classification:
-                names[row.code] = row.name
                 v = row_figure(t, row)
+                if v is None:
+                    continue
                 prefix = t.classification
                 scope = f"{t.scope}." if t.scope else ""
                 keys = [f"{scope}{prefix}.{row.code}"]
@@ -1023,26 +1054,49 @@ def bare_label(name: str) -> str:
     return re.sub(r"\s", "", _pattern("label_numbering").sub("", name))
 
 
-def row_figure(t: ParsedTable, row: Row) -> Value:
+def row_figure(t: ParsedTable, row: Row) -> Value | None:
     """A classified row's figure: its total column, of the report's period where the table prints several
     (年初预算数 | 决算数合计 | 基本支出 …: the 决算; 2025年预算数 | 2026年预算数: 2026). A table of income and
-    expense by 功能分类 (政府性基金收入支出决算表: 年初结转 | 本年收入 | 本年支出 小计 …) states the item's 支出."""
+    expense by 功能分类 (政府性基金收入支出决算表: 年初结转 | 本年收入 | 本年支出 小计 …) states the item's 支出.
+    None when that column is blank in the row (a blank is no figure: not the row's 年初预算数 beside it)."""
     cells = sorted(row.values.items())
     if any("收入" in p for col, _ in cells for p in t.columns[col].path):
         cells = [(col, v) for col, v in cells if any("支出" in p for p in t.columns[col].path)] or cells
-    totals = [(col, v) for col, v in cells
-              if any(w in p for w in ("合计", "小计", "金额", "预算数", "决算数", "总计") for p in t.columns[col].path)]
+    totals = [(col, v) for col, v in cells if _total_like(t, col)]
     if not totals:
         return cells[0][1]
-    return _of_period(t, totals)
+    figure = _of_period(t, totals)
+    every = [col for col, c in t.columns.items() if c.role == "amount" and _total_like(t, col)]
+    if any("收入" in p for col in every for p in t.columns[col].path):
+        every = [col for col in every if any("支出" in p for p in t.columns[col].path)] or every
+    return None if _report_figure_blank(t, row, every) else figure
+
+
+def _total_like(t: ParsedTable, col: int) -> bool:
+    return any(w in p for w in ("合计", "小计", "金额", "预算数", "决算数", "总计") for p in t.columns[col].path)
 
 
 def _of_period(t: ParsedTable, found: list[tuple[int, Value]]) -> Value:
     """Of the columns one figure is printed in for several periods, the report's (_period_rank): the first
     of those ranked highest (2026年预算数 › 合计 before its 基本支出), never a 上年 column unless all are."""
+    col = _report_column(t, [col for col, _ in found])
+    return next(v for c, v in found if c == col)
+
+
+def _report_column(t: ParsedTable, cols: list[int]) -> int:
+    """Of columns that print one figure for several periods, the report's (see _of_period)."""
+    ranked = [(rank, col) for col, rank in _period_ranks(t, cols).items() if rank is not None]
+    if not ranked:
+        return cols[0]
+    best = max(r for r, _ in ranked)
+    return next(col for r, col in ranked if r == best)
+
+
+def _period_ranks(t: ParsedTable, cols: list[int]) -> dict[int, int | None]:
+    """Each column's _period_rank among `cols`, by the header words it does not share with the others."""
     # Header cells over all of them (the table's title row, "…支出决算表" spanning the width) say nothing of
     # any one column's period.
-    shared = set.intersection(*(set(t.columns[col].path) for col, _ in found)) if found else set()
+    shared = set.intersection(*(set(t.columns[col].path) for col in cols)) if cols else set()
     final = "决算" in t.title
 
     def rank_of(col: int) -> int | None:
@@ -1054,11 +1108,16 @@ def _of_period(t: ParsedTable, found: list[tuple[int, Value]]) -> Value:
             rank -= 1
         return rank
 
-    ranked = [(rank, v) for col, v in found if (rank := rank_of(col)) is not None]
-    if not ranked:
-        return found[0][1]
-    best = max(r for r, _ in ranked)
-    return next(v for r, v in ranked if r == best)
+    return {col: rank_of(col) for col in cols}
+
+
+def _report_figure_blank(t: ParsedTable, row: Row, cols: list[int]) -> bool:
+    """Is the column of the report's period, ranked above every printed one, blank in this row (因公出国（境）费 |
+    上年决算数 | 全年预算数 0.11 | 决算数 blank)? Columns no header tells apart (a PDF's split cells) are not."""
+    ranks = _period_ranks(t, cols)
+    printed = [r for col, r in ranks.items() if col in row.values and r is not None]
+    blank = [r for col, r in ranks.items() if col not in row.values and r is not None]
+    return bool(printed) and bool(blank) and max(blank) > max(printed)
 
 
 def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
@@ -1083,6 +1142,10 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
                if not _totals_knowledge()["change"].search("".join(t.columns[col].path))]
         if run and all(_other_period_only(t, col) for col, _ in run):
             continue  # 公务用车购置费 | — or blank (本年) | 11.71 (上年): the report's figure is not printed
+        span = [col for col in _run_columns(t, row, cells[i + 1:], skipped)
+                if not _totals_knowledge()["change"].search("".join(t.columns[col].path))]
+        if len(span) > 1 and _report_figure_blank(t, row, span):
+            continue  # 因公出国（境）费 | 上年 | 全年预算数 0.11 | 决算数 blank: the report's figure is not printed
         if len(run) > 1:
             v = _of_period(t, run)
         elif run:
@@ -1124,6 +1187,21 @@ def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped
         if id(c) not in by_cell:
             break
         out.append(by_cell[id(c)])
+    return out
+
+
+def _run_columns(t: ParsedTable, row: Row, cells: list[Cell], skipped: list[Cell]) -> list[int]:
+    """The amount columns of the cells after a label up to the next label, blank cells too (a figure not printed)."""
+    col_of = {id(c): col for col, c in row.by_col.items()}
+    out = []
+    for c in cells:
+        col = col_of.get(id(c))
+        if c in skipped or col is None:
+            continue
+        if t.columns[col].role != "amount" or (col not in row.values and clean_text(c.text)
+                                               and not _pattern("nil_cell").match(clean_text(c.text))):
+            break
+        out.append(col)
     return out
 
 

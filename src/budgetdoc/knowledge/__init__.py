@@ -130,6 +130,11 @@ class Knowledge:
                 return key[len(scope):]
         return key
 
+    def quantity_key(self, key: str) -> str:
+        """A key without its funding scope and its figure's role: gpb.sangong.total.budget -> sangong.total
+        (the quantity whose identities and siblings a list's items are matched against)."""
+        return self.base_key(key).removesuffix(".budget").removesuffix(".prev")
+
     def scoped(self, key: str) -> bool:
         """Does the quantity `key` take a funding scope prefix (quantities.yaml `scoped`)?"""
         return any(q.key == key and q.scoped for q in self.quantities)

@@ -227,8 +227,8 @@ def check_classification_pairs(ctx: RuleContext) -> Iterator[Finding]:
             if fi.overlaps(ei):
                 continue
             why = _booked_with(a, scope, pair.economic, econ, fi - ei if func.value_yuan > econ.value_yuan else ei - fi)
-            yield ctx.report(f"功能分类{pair.function}（{_row_name(a, f'{scope}func.', func) or pair.name}）为{func.stated}，"
-                             f"经济分类{pair.economic}（{_row_name(a, f'{scope}econ.', econ) or pair.name}）为{econ.stated}，"
+            yield ctx.report(f"功能分类{pair.function}（{_row_name(a, func) or pair.name}）为{func.stated}，"
+                             f"经济分类{pair.economic}（{_row_name(a, econ) or pair.name}）为{econ.stated}，"
                              f"两者应为同一笔支出，相差{_amount_text(func, abs(func.value_yuan - econ.value_yuan))}"
                              f"{why}，请核对科目是否列错。",
                              [Evidence(func.stated, func.loc), Evidence(econ.stated, econ.loc)],
@@ -251,16 +251,16 @@ def _booked_with(a: Analysis, scope: str, code: str, econ: Fact, gap: Interval) 
             for _, f in combo:
                 total = total + Amount.of_fact(f).yuan
             if total.overlaps(gap):
-                said = " + ".join(f"{c} {_row_name(a, f'{scope}econ.', f)}{f.stated}" for c, f in combo)
+                said = " + ".join(f"{c} {_row_name(a, f)}{f.stated}" for c, f in combo)
                 return f"，等于{said}"
     return ""
 
 
-def _row_name(a: Analysis, lead: str, f: Fact) -> str:
-    """The name the table prints beside a classified item's code: the fact of the same cell keyed by name
-    (gpb.func.社会保障和就业/…/机关事业单位基本养老保险缴费支出), its last part."""
-    return next((g.key[len(lead):].rsplit("/", 1)[-1] for g in a.table_facts
-                 if g.loc == f.loc and g.key.startswith(lead) and not g.key[len(lead):].isdigit()), "")
+def _row_name(a: Analysis, f: Fact) -> str:
+    """The name the table prints beside a classified item's code (机关事业单位基本养老保险缴费支出): the name of the
+    row whose cell states the fact."""
+    return next((row.name for t in a.tables for row in t.rows if row.name
+                 and any(v.cell.loc == f.loc for v in row.values.values())), "")
 
 
 def _amount_text(f: Fact, yuan: Decimal) -> str:
@@ -290,7 +290,7 @@ def check_fund_scope_rows(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             all_table, row = whole[item]
             v, w = row_figure(part_table, part), row_figure(all_table, row)
-            if not v.interval.scale(part_table.scale).lo > w.interval.scale(all_table.scale).hi:
+            if v is None or w is None or not v.interval.scale(part_table.scale).lo > w.interval.scale(all_table.scale).hi:
                 continue
             yield ctx.report(f"《{part_table.name[:30]}》“{part.name}”为{v.cell.text.strip()}，大于《{all_table.name[:30]}》"
                              f"同一科目的{w.cell.text.strip()}：后者含全部资金，不应小于其中一种资金的支出，两表必有一处有误。",

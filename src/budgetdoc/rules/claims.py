@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..amount import Amount
 from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
+from ..extract.tables import ParsedTable, Row
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -21,6 +23,7 @@ from ..verify.search import (
     growth_reading,
     line_openers,
     lines_before,
+    of_cell,
     of_mention,
     ratio_reading,
     section_openers,
@@ -220,6 +223,9 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             # ("人员支出X，占a%；公用支出Y，占b%"), never the total the share is of.
             cands = [c for c in cands if strict or (c is not part and id(c) not in shared)]
             siblings = [x for x in ms if x.start < part.start and id(x) in shared]
+            if strict and cands and _budget_of_another(a, part, cands[0]):
+                ctx.unverified(pct, "所占的是本项自身的预算数，文中未写明")
+                continue
             certain = bool(cands) and (strict or _bound(cands[0], part, prev_lines_first, siblings))
             closing = None if strict else _closing_total(a, ms, part, shared)
             if closing is not None:
@@ -249,6 +255,14 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
             prev_lines_first = first
         elif line.is_heading:
             prev_lines_first = None
+
+
+def _budget_of_another(a: Analysis, part: Mention, total: Mention) -> bool:
+    """Is the budget a share of a budget word alone (占全年预算的) was bound to another item's ("3.…（项）：…年初预算数为
+    77.41万元。4.…（项）：支出决算为13.37万元，占全年预算的90.59%": the 4th item's own budget is not stated)?"""
+    k = a.knowledge
+    return total.role == "budget" and bool(total.key) and bool(part.key) \
+        and k.quantity_key(total.key) != k.quantity_key(part.key)  # type: ignore[arg-type]
 
 
 def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Finding]:
@@ -398,9 +412,18 @@ def _change_for(ms: list[Mention], pct: Mention, claims: dict) -> Mention | None
     return None
 
 
-def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[Mention]) -> list[Mention]:
+def _of_last_year(a: Analysis, change: Mention) -> bool:
+    """Does the change's own clause say it is against last year (同比增加, 比上年减少), not against a budget?"""
+    return re.search(a.knowledge.claims["change_parts"]["against"]["prev"],
+                     change.line.norm.text[change.clause_start:change.start]) is not None
+
+
+def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[Mention],
+                        roles: tuple[str | None, ...] = (None, "actual")) -> list[Mention]:
+    """This year's levels a change may be of; `roles`: the figures that are this year's (a budget figure too,
+    for a change against last year)."""
     cands: list[Mention] = []
-    before = [x for x in _levels_before(ms, change) if x.role in (None, "actual")]
+    before = [x for x in _levels_before(ms, change) if x.role in roles]
     if before:
         cands.append(before[-1])
         if before[0] is not before[-1]:
@@ -500,7 +523,10 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
     # 221万元；其中：…公务用车购置及运行维护费1687万元，较上年减少209万元"): 2,190 is no base of 209.
     own = [x for x in before if x.role in (None, "actual") and x.line is change.line and x.sentence == change.sentence]
     # (A comparison figure with a change of its own before the level: 上年预算数为Y，本年X，比上年增加Z keeps Y.)
-    bases = [x for x in before if (x.role in ("budget", "prev") or (x.sentence == change.sentence and names_base(x)))
+    # A budget figure is the base of a change against the budget, and this year's level of one against last year
+    # ("商品和服务支出预算75800元，同比增加52044.27元": this year's budget, compared with last year's).
+    of_prev = _of_last_year(a, change)
+    bases = [x for x in before if (x.role in (("prev",) if of_prev else ("budget", "prev")) or (x.sentence == change.sentence and names_base(x)))
              and not (own and x.line is own[-1].line and x.start < own[-1].start
                       and any(y.is_change and x.start < y.start < own[-1].start for y in ms))]
     seen: set[int] = set()
@@ -530,7 +556,7 @@ def _growth_readings(a: Analysis, ms: list[Mention], pct: Mention, change: Menti
 
     if bases:
         as_base(bases[-1], True)
-    curs = _current_candidates(ms, change, previous_first)
+    curs = _current_candidates(ms, change, previous_first, (None, "actual", "budget") if of_prev else (None, "actual"))
     named, words = _change_names(a, change)
     curs, labelled = _labelled_first(a, ms, change, curs, named, words)
     for i, cur in enumerate(curs):
@@ -617,6 +643,8 @@ def _change_names(a: Analysis, change: Mention) -> tuple[str | None, str]:
         change.label.endswith(change.cue_text) else change.label
     if not label.strip(",;: "):
         label = _compared_clause(a, change)
+    # "三公经费支出决算数比上年减少": the quantity is named before its comparison.
+    label = a.knowledge.patterns["compared_tail"].sub("", label) or label
     found = match_quantity(label, a.knowledge) if label else None
     if found is None and label:
         # 公务接待费支出决算增加: the quantity named before a period word (决算, 预算数 …).
@@ -789,22 +817,33 @@ def check_completion(ctx: RuleContext) -> Iterator[Finding]:
     for ms, pct in _percents(a, "completion"):
         pair = _budget_actual(ms, pct, a.knowledge)
         if pair is None:
-            ctx.unverified(pct, "句中找不到预算数和决算（执行）数")
+            yield from _completion_by_table(ctx, ms, pct)
             continue
         budget, actual = pair
         if budget.value == 0:
             continue  # zero-base reports it
-        d = decide(pct.value, pct.decimals, _completion_readings(a, ms, pct, budget, actual))
-        if d.status == "verified":
-            ctx.verified(pct, d.reading)
-            continue
-        if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
-            ctx.unverified(pct, d.reason or "", d.reading)
-            continue
-        expected = fmt_pct(d.candidate.point, pct.decimals)
-        yield ctx.report(f"完成率计算不符：决算{actual.stated.strip()} ÷ 预算{budget.stated.strip()} = {expected}，"
-                         f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(),
-                         expected=expected, slip=d.miss == "slip", claim=pct, reading=d.reading)
+        yield from _judge_completion(ctx, pct, actual, _completion_readings(a, ms, pct, budget, actual),
+                                     f"预算{budget.stated.strip()}")
+
+
+def _judge_completion(ctx: RuleContext, pct: Mention, actual: Mention, cands: list[Candidate],
+                      budget: str | None = None) -> Iterator[Finding]:
+    """A completion rate decided among its readings: verified, unverified, or reported when no reading holds.
+    `budget`: how the message names the budget (else by the figure of the reading chosen)."""
+    d = decide(pct.value, pct.decimals, cands)
+    if d.status == "verified":
+        ctx.verified(pct, d.reading)
+        return
+    if d.status == "unverified" or d.candidate is None or d.candidate.point is None:
+        ctx.unverified(pct, d.reason or "", d.reading)
+        return
+    expected = fmt_pct(d.candidate.point, pct.decimals)
+    if budget is None:
+        fig = d.reading.figures[1] if d.reading and len(d.reading.figures) > 1 else None
+        budget = f"{fig.role}{fig.stated}" if fig else "预算"
+    yield ctx.report(f"完成率计算不符：决算{actual.stated.strip()} ÷ {budget} = {expected}，文中为{pct.stated.strip()}。",
+                     [evidence(pct)], stated=pct.stated.strip(), expected=expected, slip=d.miss == "slip", claim=pct,
+                     reading=d.reading)
 
 
 def _completion_readings(a: Analysis, ms: list[Mention], pct: Mention, budget: Mention,
@@ -843,6 +882,37 @@ def budget_kind(label: str, k: Knowledge) -> str:
     """Which budget a label names: 年初, 全年, 调整 … ("" when it names none)."""
     found = re.findall(k.claims["budget_kind"], label)
     return found[-1][0] if found else ""
+
+
+def _completion_by_table(ctx: RuleContext, ms: list[Mention], pct: Mention) -> Iterator[Finding]:
+    """"…（项）：支出决算为5.44万元，完成年初预算的151.89%" with the budget only in the tables: the budget column the
+    rate names (年初 / 调整 / 全年预算数) of the row whose 决算 is the figure stated (certain when one column is named
+    so), else unverified."""
+    a = ctx.analysis
+    actual = next((x for x in reversed(_levels_before(ms, pct)) if x.role in (None, "actual")), None)
+    found = _row_of(a, actual) if actual is not None and actual.key else None
+    if actual is None or found is None:
+        ctx.unverified(pct, "句中找不到预算数和决算（执行）数")
+        return
+    t, row = found
+    kind = budget_kind(pct.cue_text, a.knowledge)
+    cols = [col for col, c in t.columns.items() if col in row.values and re.search(a.knowledge.claims["table_budget_column"], c.name)
+            and budget_kind(c.name, a.knowledge).startswith(kind)]
+    cands = [ratio_reading(of_mention(actual, "决算数"), of_cell(t, row.values[col], f"表中{t.columns[col].name}"),
+                           pct.decimals, certain=len(cols) == 1 and bool(kind))
+             for col in cols if row.values[col].value]
+    if not cands:
+        ctx.unverified(pct, "句中找不到预算数，表中本项的预算数为空")
+        return
+    yield from _judge_completion(ctx, pct, actual, cands)
+
+
+def _row_of(a: Analysis, m: Mention) -> tuple[ParsedTable, Row] | None:
+    """The table row whose figure is the quantity m states, and states the same amount (a 功能分类 item's row of a
+    决算 table): None when no such row, or several."""
+    locs = {f.loc for f in a.table_facts if f.key == m.key and Amount.of_fact(f).yuan.overlaps(m.yuan)}
+    rows = [(t, row) for t in a.tables for row in t.rows if any(v.cell.loc in locs for v in row.values.values())]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Mention, Mention] | None:

@@ -85,12 +85,13 @@ def _families(t: ParsedTable) -> Iterator[Family]:
                                  or not any(c.role == "code" for c in t.columns.values())):
         return  # an untitled table (a page not joined to its table) is no classification table either
     for i, parent in enumerate(coded):
-        children, end = _children(coded, i)
+        children, open_end = _children(coded, i)
         if children:
-            yield parent, children, f"{parent.code} {parent.name}", "其下各级科目", end == len(coded)
+            yield parent, children, f"{parent.code} {parent.name}", "其下各级科目", open_end
     total = next((r for r in t.rows if r.is_total and r.values), None)
-    tops = [r for j, r in enumerate(coded) if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
-                                                      for p in coded[:j])]
+    # The rows no other row of the table is above (a 类 printed after its 款 and 项 is still above them).
+    tops = [r for r in coded if not any(r.code.startswith(p.code) and len(p.code) < len(r.code)  # type: ignore[union-attr]
+                                        for p in coded)]
     if total is not None and tops:
         yield total, tops, "合计行", "各类科目", True
 
@@ -135,24 +136,30 @@ def _blank_class_cells(ctx: RuleContext, t: ParsedTable, all_families: list[Fami
                                  claim=TableTotal(t, row))
 
 
-def _children(coded: list[Row], i: int) -> tuple[list[Row], int]:
+def _children(coded: list[Row], i: int) -> tuple[list[Row], bool]:
     """The rows directly under coded[i] (their nearest ancestor present in the table is it, however
-    many digits the codes have: 301 › 30102 › 3010201, or 301 › 3010201 with no 5-digit row), and
-    where the parent's block of rows ends."""
+    many digits the codes have: 301 › 30102 › 3010201, or 301 › 3010201 with no 5-digit row), and whether
+    its block of rows runs to the edge of the table as read (rows may be missing there). The block is the
+    run of its descendants right after it, or, where a table prints each 类 as a 小计 row after its 款 and
+    项, right before it."""
     parent = coded[i].code or ""
-    children: list[Row] = []
+
+    def under(r: Row) -> bool:
+        return (r.code or "").startswith(parent) and len(r.code or "") > len(parent)
+
     j = i + 1
-    block: list[str] = [parent]
-    while j < len(coded):
-        code = coded[j].code or ""
-        if not code.startswith(parent) or len(code) <= len(parent):
-            break
-        nearest = max((c for c in block if code.startswith(c) and len(c) < len(code)), key=len)
-        if nearest == parent:
-            children.append(coded[j])
-        block.append(code)
+    while j < len(coded) and under(coded[j]):
         j += 1
-    return children, j
+    block, open_end = coded[i + 1:j], j == len(coded)
+    if not block:
+        k = i
+        while k > 0 and under(coded[k - 1]):
+            k -= 1
+        block, open_end = coded[k:i], k == 0
+    codes = [parent, *(r.code or "" for r in block)]
+    children = [r for r in block
+                if max((c for c in codes if (r.code or "").startswith(c) and len(c) < len(r.code or "")), key=len) == parent]
+    return children, open_end and bool(block)
 
 
 def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row], what: str, parts_name: str,
@@ -815,7 +822,7 @@ def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Ro
     i = next((k for k, r in enumerate(coded) if r is row), None)
     if i is None:
         return
-    children, _end = _children(coded, i)
+    children, _open = _children(coded, i)
     for tot, parts in levels:
         if tot in row.values or not _parts_stated(row, (tot, parts)) or not children:
             continue
@@ -843,7 +850,7 @@ def _blank_row_parts(ctx: RuleContext, t: ParsedTable, coded: list[Row], parents
     i = next((k for k, r in enumerate(coded) if r is row), None)
     if not row.code or i is None:
         return None
-    children, _end = _children(coded, i)
+    children, _open = _children(coded, i)
     for tot, parts in levels:
         v = row.values.get(tot)
         if v is None or not v.value > 0 or not children or any(tot not in c.values for c in children):
