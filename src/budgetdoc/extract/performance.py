@@ -336,15 +336,11 @@ def _sub_columns(header: list[Cell], sub: list[Cell], trio: tuple[str, str, str]
     (全年预算数 › 总额), or the top cell itself when nothing is under it. None if one is not found."""
     w = _words()
     out: dict[str, int] = {}
-    texts = [clean_text(c.text).strip() for c in header]
-    rate = next((i for i, t in enumerate(texts) if trio[2] in t), -1)
-    named = _named_by_formula(texts, rate, 0)
-    for name, key in zip(("a", "b", "rate"), trio, strict=True):
-        top = header[named[name]] if name in named else \
-            next((c for c in header if key in clean_text(c.text)
-                  and (name == "rate" or trio[2] not in clean_text(c.text))), None)
-        if top is None:
+    texts = [clean_text(c.text) for c in header]
+    for name, i in _trio_columns(texts, trio).items():
+        if i is None:
             return None
+        top = header[i]
         under = [c for c in sub if top.col <= c.col < top.col + top.colspan and clean_text(c.text)]
         total = [c for c in under if clean_text(c.text).replace(" ", "") in w.total_subheaders]
         out[name] = (total or under or [top])[0].col
@@ -356,19 +352,19 @@ def _rate_formula() -> re.Pattern[str]:
     return re.compile(load_yaml("tables.yaml")["performance"]["rate_formula"])
 
 
-def _named_by_formula(header: list[str], rate: int, shift: int) -> dict[str, int]:
-    """The amount columns a rate's header names as its formula ("完成率（决算数/全年预算数）%": 全年预算数, not the
-    年初预算数 before it), where the header has a column of each name; else nothing."""
-    found = _rate_formula().search(header[rate]) if 0 <= rate < len(header) else None
-    if found is None:
-        return {}
-    out = {}
-    for name in ("a", "b"):
-        i = next((i for i, t in enumerate(header) if i != rate and t.strip() == found.group(name)), None)
-        if i is None:
-            return {}
-        out[name] = i + shift
-    return out
+def _trio_columns(header: list[str], trio: tuple[str, str, str]) -> dict[str, int | None]:
+    """The header's columns of A, B and the rate (None: not found): the first header naming each, the rate's
+    never A or B (完成率（决算数/全年预算数）% names 决算数 too), and A and B the columns the rate's header names as
+    its formula where it has a column of each name (全年预算数, not the 年初预算数 before it)."""
+    cols = {name: next((i for i, t in enumerate(header) if key in t and (name == "rate" or trio[2] not in t)), None)
+            for name, key in zip(("a", "b", "rate"), trio, strict=True)}
+    found = _rate_formula().search(header[cols["rate"]]) if cols["rate"] is not None else None
+    if found is not None:
+        named = {name: next((i for i, t in enumerate(header) if i != cols["rate"] and t.strip() == found.group(name)),
+                            None) for name in ("a", "b")}
+        if None not in named.values():
+            cols.update(named)
+    return cols
 
 
 def _by_col(row: list[Cell], cols: dict[str, int]) -> dict[str, int] | None:
@@ -415,12 +411,7 @@ def _funds(blocks: list[Block]) -> Iterator[FundRow]:
             if trio[0] != w.budget_header and len(texts) != len(header):
                 continue  # a 三公 table's 预算数 | 决算数 | 完成率 are read only in rows of as many cells
             shift = len(texts) - len(header)  # rows and header are aligned on their right edge
-            cols = {}
-            for name, key in zip(("a", "b", "rate"), trio, strict=True):
-                # The rate's header may name its formula (完成率（决算数/全年预算数）%): it is no amount column.
-                i = next((i for i, t in enumerate(header) if key in t and (name == "rate" or trio[2] not in t)), None)
-                cols[name] = -1 if i is None else i + shift
-            cols.update(_named_by_formula(header, cols["rate"] - shift, shift))
+            cols = {name: -1 if i is None else i + shift for name, i in _trio_columns(header, trio).items()}
             if not all(0 <= i < len(texts) for i in cols.values()):
                 continue
             yield from _fund_row(row, texts, cols, trio)

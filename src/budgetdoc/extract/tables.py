@@ -1054,22 +1054,34 @@ def bare_label(name: str) -> str:
     return re.sub(r"\s", "", _pattern("label_numbering").sub("", name))
 
 
+def row_stating(tables: list[ParsedTable], loc: object) -> tuple[ParsedTable, Row] | None:
+    """The table and row whose cell is at `loc` (where a fact read from a table was printed)."""
+    for t in tables:
+        for row in t.rows:
+            if any(v.cell.loc == loc for v in row.values.values()):
+                return t, row
+    return None
+
+
 def row_figure(t: ParsedTable, row: Row) -> Value | None:
     """A classified row's figure: its total column, of the report's period where the table prints several
     (年初预算数 | 决算数合计 | 基本支出 …: the 决算; 2025年预算数 | 2026年预算数: 2026). A table of income and
     expense by 功能分类 (政府性基金收入支出决算表: 年初结转 | 本年收入 | 本年支出 小计 …) states the item's 支出.
     None when that column is blank in the row (a blank is no figure: not the row's 年初预算数 beside it)."""
-    cells = sorted(row.values.items())
-    if any("收入" in p for col, _ in cells for p in t.columns[col].path):
-        cells = [(col, v) for col, v in cells if any("支出" in p for p in t.columns[col].path)] or cells
+    cells = [(col, row.values[col]) for col in _expense_side(t, sorted(row.values))]
     totals = [(col, v) for col, v in cells if _total_like(t, col)]
     if not totals:
         return cells[0][1]
     figure = _of_period(t, totals)
-    every = [col for col, c in t.columns.items() if c.role == "amount" and _total_like(t, col)]
-    if any("收入" in p for col in every for p in t.columns[col].path):
-        every = [col for col in every if any("支出" in p for p in t.columns[col].path)] or every
+    every = _expense_side(t, [col for col, c in t.columns.items() if c.role == "amount" and _total_like(t, col)])
     return None if _report_figure_blank(t, row, every) else figure
+
+
+def _expense_side(t: ParsedTable, cols: list[int]) -> list[int]:
+    """Of columns of income and expense (年初结转 | 本年收入 | 本年支出 …), the expense ones; else all."""
+    if any("收入" in p for col in cols for p in t.columns[col].path):
+        return [col for col in cols if any("支出" in p for p in t.columns[col].path)] or cols
+    return cols
 
 
 def _total_like(t: ParsedTable, col: int) -> bool:
@@ -1138,12 +1150,10 @@ def _pair_facts(t: ParsedTable, row: Row) -> list[Fact]:
             continue
         # The label's amounts (up to the next label): one figure for several periods (上年预算数 | 本年预算数), never
         # the change between them (增减额).
-        run = [(col, x) for col, x in _amount_run(t, row, cells, cells.index(nxt), skipped)
-               if not _totals_knowledge()["change"].search("".join(t.columns[col].path))]
+        run = [(col, x) for col, x in _amount_run(t, row, cells, cells.index(nxt), skipped) if not _change_column(t, col)]
         if run and all(_other_period_only(t, col) for col, _ in run):
             continue  # 公务用车购置费 | — or blank (本年) | 11.71 (上年): the report's figure is not printed
-        span = [col for col in _run_columns(t, row, cells[i + 1:], skipped)
-                if not _totals_knowledge()["change"].search("".join(t.columns[col].path))]
+        span = [col for col in _run_columns(t, row, cells[i + 1:], skipped) if not _change_column(t, col)]
         if len(span) > 1 and _report_figure_blank(t, row, span):
             continue  # 因公出国（境）费 | 上年 | 全年预算数 0.11 | 决算数 blank: the report's figure is not printed
         if len(run) > 1:
@@ -1188,6 +1198,11 @@ def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped
             break
         out.append(by_cell[id(c)])
     return out
+
+
+def _change_column(t: ParsedTable, col: int) -> bool:
+    """Is the column the change between two periods (增减额), never a figure of either?"""
+    return _totals_knowledge()["change"].search("".join(t.columns[col].path)) is not None
 
 
 def _run_columns(t: ParsedTable, row: Row, cells: list[Cell], skipped: list[Cell]) -> list[int]:

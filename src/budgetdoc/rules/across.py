@@ -15,7 +15,7 @@ from ..amount import Amount
 from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
-from ..extract.tables import ParsedTable, Row, Value, class_code, row_figure, table_knowledge
+from ..extract.tables import ParsedTable, Row, Value, class_code, row_figure, row_stating, table_knowledge
 from ..interval import Interval
 from ..model import Evidence, Fact, Finding, Reading
 from ..verify import TableTotal, fact_figure
@@ -45,7 +45,7 @@ def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
         others = [s for s in sources if s.figure.loc != wrong.loc]
         if len(others) < 2 or not all(_agree(others[0], s) for s in others[1:]):
             continue  # the others must say one thing between them
-        where = _table_of(a, wrong)
+        where = row_stating(a.tables, wrong.loc)
         if where is None or not (_row_names(where[1].name, key, a) or _whole_of_table(where[0], key, a)
                                  or _column_names(*where, wrong, key, a)):
             continue  # the figure was read from a column of a total row that does not name it: a guess
@@ -82,16 +82,6 @@ def _one_per_table(a, facts: list[Fact]) -> list[Fact]:  # noqa: ANN001
         seen.add(group)
         out.append(f)
     return out
-
-
-def _table_of(a, f: Fact):  # noqa: ANN001, ANN202
-    """The table and row that print a fact."""
-    for t in a.tables:
-        if f in t.facts:
-            for row in t.rows:
-                if any(v.cell.loc == f.loc for v in row.values.values()):
-                    return t, row
-    return None
 
 
 def _row_names(name: str, key: str, a) -> bool:  # noqa: ANN001
@@ -259,8 +249,8 @@ def _booked_with(a: Analysis, scope: str, code: str, econ: Fact, gap: Interval) 
 def _row_name(a: Analysis, f: Fact) -> str:
     """The name the table prints beside a classified item's code (机关事业单位基本养老保险缴费支出): the name of the
     row whose cell states the fact."""
-    return next((row.name for t in a.tables for row in t.rows if row.name
-                 and any(v.cell.loc == f.loc for v in row.values.values())), "")
+    where = row_stating(a.tables, f.loc)
+    return where[1].name if where is not None else ""
 
 
 def _amount_text(f: Fact, yuan: Decimal) -> str:

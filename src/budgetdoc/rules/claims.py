@@ -12,7 +12,7 @@ from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
-from ..extract.tables import ParsedTable, Row
+from ..extract.tables import ParsedTable, Row, row_stating
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
@@ -260,9 +260,7 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
 def _budget_of_another(a: Analysis, part: Mention, total: Mention) -> bool:
     """Is the budget a share of a budget word alone (占全年预算的) was bound to another item's ("3.…（项）：…年初预算数为
     77.41万元。4.…（项）：支出决算为13.37万元，占全年预算的90.59%": the 4th item's own budget is not stated)?"""
-    k = a.knowledge
-    return total.role == "budget" and bool(total.key) and bool(part.key) \
-        and k.quantity_key(total.key) != k.quantity_key(part.key)  # type: ignore[arg-type]
+    return total.role == "budget" and not _same_quantity(total, part, a.knowledge)
 
 
 def _named_base(ctx: RuleContext, pct: Mention, part: Mention) -> Iterator[Finding]:
@@ -910,9 +908,9 @@ def _completion_by_table(ctx: RuleContext, ms: list[Mention], pct: Mention) -> I
 def _row_of(a: Analysis, m: Mention) -> tuple[ParsedTable, Row] | None:
     """The table row whose figure is the quantity m states, and states the same amount (a 功能分类 item's row of a
     决算 table): None when no such row, or several."""
-    locs = {f.loc for f in a.table_facts if f.key == m.key and Amount.of_fact(f).yuan.overlaps(m.yuan)}
-    rows = [(t, row) for t in a.tables for row in t.rows if any(v.cell.loc in locs for v in row.values.values())]
-    return rows[0] if len(rows) == 1 else None
+    rows = {id(w[1]): w for f in a.table_facts if f.key == m.key and Amount.of_fact(f).yuan.overlaps(m.yuan)
+            and (w := row_stating(a.tables, f.loc)) is not None}
+    return next(iter(rows.values())) if len(rows) == 1 else None
 
 
 def _budget_actual(ms: list[Mention], pct: Mention, k: Knowledge) -> tuple[Mention, Mention] | None:
@@ -940,7 +938,7 @@ def _same_quantity(budget: Mention, actual: Mention, k: Knowledge) -> bool:
     """Can a budget figure and an actual one be of one quantity (either unnamed, or both named alike)?"""
     if not budget.key or not actual.key:
         return True
-    return k.base_key(budget.key.removesuffix(".budget")) == k.base_key(actual.key)
+    return k.quantity_key(budget.key) == k.quantity_key(actual.key)
 
 
 @rule("zero-base", "arithmetic", "warning", "以零为基数的比率",

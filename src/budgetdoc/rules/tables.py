@@ -16,7 +16,16 @@ from ..analysis import Analysis
 from ..extract import Mention, fact_of
 from ..extract.keys import match_quantity, numbering_style
 from ..extract.mentions import clean_label
-from ..extract.tables import Column, ParsedTable, Row, Value, bare_label, class_code, table_knowledge
+from ..extract.tables import (
+    Column,
+    ParsedTable,
+    Row,
+    Value,
+    bare_label,
+    class_code,
+    row_stating,
+    table_knowledge,
+)
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
@@ -1234,7 +1243,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                 stated = [first.get(scope + p) for p in ident.parts]
                 if total is None or any(p is total for p in stated):
                     continue
-                where = _row_of(sides, total)
+                where = row_stating(sides, total.loc)
                 between = None
                 if any(p is None for p in stated):
                     # 支出总计 = 本年支出合计 + 结转下年 in a budget, which prints no 结余分配 row (or leaves it
@@ -1285,7 +1294,7 @@ def check_table_identities(ctx: RuleContext) -> Iterator[Finding]:
                 inc, exp = first.get(left), first.get(right)
                 if inc is None or exp is None or inc is exp:
                     continue
-                where = _row_of(sides, exp)
+                where = row_stating(sides, exp.loc)
                 subject = TableTotal(*where) if where is not None else None
                 reading = Reading(f"{a.name(left)}{inc.stated}", (fact_figure(a.name(left), inc),))
                 if _fact_interval(inc).overlaps(_fact_interval(exp)):
@@ -1455,15 +1464,6 @@ def _blank_subtotals(ctx: RuleContext, sides: list[ParsedTable]) -> Iterator[Fin
                                                             (_cell_figure(end),)))
 
 
-def _row_of(sides: list[ParsedTable], f: Fact) -> tuple[ParsedTable, Row] | None:
-    """The side and row of a table that state a fact (its cell's location)."""
-    for t in sides:
-        for row in t.rows:
-            if any(v.cell.loc == f.loc for v in row.values.values()):
-                return t, row
-    return None
-
-
 @lru_cache(maxsize=1)
 def _layout_identities() -> frozenset[str]:
     return frozenset(load_yaml("tables.yaml")["layout_identities"])
@@ -1478,7 +1478,7 @@ def _between_rows(ident, stated: list[Fact | None], where: tuple[ParsedTable, Ro
     if ident.name not in _layout_identities() or stated[0] is None:
         return None
     rows = {id(r): i for i, r in enumerate(t.rows)}
-    start = _row_of([t], stated[0])
+    start = row_stating([t], stated[0].loc)
     if start is None or rows[id(start[1])] >= rows[id(total)]:
         return None
     own = {p.loc for p in stated if p is not None}
