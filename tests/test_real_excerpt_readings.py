@@ -61,3 +61,67 @@ def test_a_list_after_a_budget_and_its_final_itemises_the_final(tmp_path: Path) 
         "0.00万元，占0.00%；公务用车购置及运行维护费59.36万元，占97.67%；公务接待费1.42万元，占2.33%。"))
     assert not [f for f in r.findings if f.rule in ("share", "breakdown-sum")]
     assert _status(r, "97.67%") == {"verified"}
+
+
+# Session 40: excerpts of other regions (北京, 湖北, 湖南, 福建, 中央 …; pages11), sentences theirs, figures by hand.
+
+def test_a_text_with_no_title_takes_its_year_from_its_opening(tmp_path: Path) -> None:
+    # No title naming a department's account: the opening sentence's year is the report's, so the other year's
+    # figures beside it are last year's, not this year's stated twice (1000.86 ≠ 807.95 is no conflict).
+    text = ("2022年一般公共预算“三公”经费决算执行情况说明\n"
+            "鄂城区2022年的“三公\"经费决算数合计为1000.86万,其中:公务用车购置费399.25万元、公务接待费43.77万元。"
+            "2021年的三公经费决算数合计为807.95万,其中:公务用车购置费272.53万元、公务接待费39.43万元。\n")
+    r = _check(tmp_path, "a.txt", text)
+    assert r.metadata.year == 2022 and r.metadata.kind is None
+    assert not _errors(r, "fact-conflict")
+    # A year named after the subject ("中央本级2012年“三公经费”…执行数") is that year's figure too.
+    text = ("2013年中央本级“三公经费”财政拨款预算79.69亿元中,因公出国(境)费21.36亿元,公务用车购置及运行费43.99亿元,"
+            "公务接待费14.34亿元。中央本级2012年“三公经费”财政拨款预算执行数为80.95亿元。\n")
+    assert not _errors(_check(tmp_path, "b.txt", text))  # 21.36 + 43.99 + 14.34 = 79.69
+
+
+def test_an_average_is_no_figure_of_its_quantity(tmp_path: Path) -> None:
+    text = ("北京市文物局2013年度部门决算\n2013年市文物局因公出国(境)费用89.64万元。\n"
+            "据统计,全年因公出国(境)累计27人次,人均因公出国(境)费用3.32万元。\n")
+    assert not _errors(_check(tmp_path, "a.txt", text), "fact-conflict")
+
+
+def test_a_figure_after_de_is_of_the_words_before(tmp_path: Path) -> None:
+    # "相比年初预算数的1.5亿元减少0.3亿元,下降24%": 1.2 against 1.5 (0.3 ÷ 1.5 = 20%, and 24% lies within the
+    # rounding of 1.2 and 1.5 亿); not 0.3 against the 6200万元 of the clause before.
+    text = ("2015年北京市市级决算“三公”经费情况\n分项看,公务接待费降幅最大,2015年决算数2352万元,相比年初预算数6200万元"
+            "下降62.1%;因公出国(境)次之,共1.2亿元,相比年初预算数的1.5亿元减少0.3亿元,下降24%。\n")
+    assert not _errors(_check(tmp_path, "a.txt", text), "growth-rate")
+
+
+def test_jia_after_the_comparison_is_the_change(tmp_path: Path) -> None:
+    # "比上年预算数加23.47万元" (增加 with a character lost): 23.47 ÷ (251.82 − 23.47) = 10.28%, not a level of 23.47.
+    text = ("2024年“三公”经费预算情况说明\n本级2024年“三公”经费预算数为251.82万元,比上年预算数加23.47万元,"
+            "与上年预算数相比增长{rate}。\n")
+    assert _status(_check(tmp_path, "ok.txt", text.format(rate="10.28%")), "10.28%") == {"verified"}
+    bad = _check(tmp_path, "bad.txt", text.format(rate="11.28%"))
+    assert [(f.stated, f.expected) for f in bad.findings if f.rule == "growth-rate"] == [("11.28%", "10.28%")]
+
+
+def test_an_identitys_parts_listed_beside_other_amounts(tmp_path: Path) -> None:
+    # 255 + 7922 + 144 + 2846 = 11167: the 公务用车 whole is of the 其他交通 items too, not 购置 + 运行 (8177) alone.
+    text = ("岳阳市某某局2016年部门预算\n2016年“三公”经费预算为19043万元,其中,公务接待费7494万元,因公出国(境)费382万元,"
+            "公务用车购置及运行维护费11167万元(其中,公务用车购置费255万元,公务用车运行维护费7922万元,"
+            "其他交通工具购置144万元,其他交通费用2846万元)。\n")
+    assert not _errors(_check(tmp_path, "a.txt", text), "identity")
+
+
+def test_a_budget_reporting_last_years_account_under_its_year(tmp_path: Path) -> None:
+    text = ("某某局2022年部门预算\n一、2022年“三公”经费预算安排情况\n2022年度“三公”经费预算总计21.8万元。\n"
+            "二、2021年“三公”经费决算情况\n2021年度“三公”经费合计支出20.12万元。\n三、2021年部门决算情况说明\n")
+    found = [f.message for f in _check(tmp_path, "a.txt", text).findings if f.rule == "period-kind"]
+    assert found == []
+
+
+def test_a_lead_names_the_figure_of_a_bare_role_word(tmp_path: Path) -> None:
+    # "(二)支出预算:2023年年初预算数1,895.74万元" is the 支出 budget: the same as 收入's, no conflict; 支出 of 1,900.74 is.
+    text = ("某某县民政局2023年部门预算\n(一)收入预算:2023年年初预算数1,895.74万元。\n(二)支出预算:2023年年初预算数{e}万元。\n"
+            "本部门2023年收入预算1,895.74万元，支出预算1,895.74万元。\n")
+    assert not _errors(_check(tmp_path, "ok.txt", text.format(e="1,895.74")))
+    bad = _check(tmp_path, "bad.txt", text.format(e="1,900.74"))
+    assert [f.stated for f in bad.findings if f.severity == "error"] == ["1900.74万元"]

@@ -159,6 +159,7 @@ def assign_keys(lines_mentions: list[tuple[Line, list[Mention]]], meta: Metadata
         open_lists = []
         subject: str | None = item if item and not line.is_heading and not numbering_style(line.norm.text, k) else None
         section_scope = line.section.effective_scope if line.section else None
+        subject = subject or _lead_subject(line.norm.text, section_scope, k)
         last_level: Mention | None = None
         unnamed: int | None = None  # the sentence that went on about something we cannot name
         sentence = 0 if stack else -1  # the first sentence of a wrapped line is the open list's
@@ -452,6 +453,17 @@ def _names_other(label: str, k: Knowledge) -> bool:
     return not is_bare(rest, k) and re.search(k.claims["money_name_end"], rest) is not None
 
 
+def _lead_subject(text: str, section_scope: str | None, k: Knowledge) -> str | None:
+    """The quantity a line's lead names before its colon, and nothing else ("(二)支出预算:2023年年初预算数1,895.74万元，
+    其中：…"): what a figure the line labels by a bare role word ("年初预算数") is of."""
+    lead = re.match(k.claims["lead_subject"], text)
+    name = lead.group("name").strip() if lead else ""
+    found = match_quantity(name, k) if name else None
+    if found is None or found.start != 0 or found.end != len(name):
+        return None
+    return _scoped(found.key, "", None, section_scope, found.scoped, k)
+
+
 def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
              meta: Metadata, k: Knowledge) -> None:
     _resolve_key(m, stack, subject, section_scope, meta, k)
@@ -462,7 +474,7 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
 def _resolve_key(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
                  meta: Metadata, k: Knowledge) -> None:
     label = m.label
-    if _of_a_named_unit(m) or _names_another_unit(m, meta, k):
+    if _of_a_named_unit(m) or _names_another_unit(m, meta, k) or re.match(k.claims["average_label"], label.strip()):
         return
     head = stack[-1].head if stack else None
     head_key = head.key if head else None
@@ -509,7 +521,7 @@ def _resolve_key(m: Mention, stack: list[Breakdown], subject: str | None, sectio
     if role == "budget" and meta.kind == "budget":
         role = None  # in a budget document the budget figure is the figure
     m.role = role
-    if _of_an_earlier_year(m.raw_label, meta, k):
+    if _of_an_earlier_year(m.raw_label, meta, k, named=found is not None):
         m.role = role = "prev"  # "2024年预算数830.32万元" in a 2025 budget: the comparison's base
         if found is None:
             return  # no quantity named: no figure to key
@@ -572,15 +584,16 @@ def _own_figure_before(mentions: list[Mention], compared: Mention) -> Mention:
     return spent[-1] if spent else own[-1] if own else compared
 
 
-def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge) -> bool:
+def _of_an_earlier_year(label: str, meta: Metadata, k: Knowledge, *, named: bool = False) -> bool:
     """Does the label end with an earlier year and a period word ("2024年预算数" in a 2025 budget, "财政拨款收支总
     预算2023年预算数"): last year's figure? (A label naming the quantity after its year, "2019年…收入决算总额", may
     be a slip for this year: that is self-comparison's to say; a quantity named so and ending in 预算数 / 决算数,
-    "2024年基本支出预算数", is last year's.)"""
+    "2024年基本支出预算数", "中央本级2012年“三公经费”财政拨款预算执行数", is last year's.) `named`: the label as a whole
+    names a quantity."""
     found = re.search(k.claims["earlier_year_figure"], label.strip())
-    if found is None and (named := re.search(k.claims["earlier_year_named"], label.strip())) is not None \
-            and match_quantity(named.group("what"), k) is not None:
-        found = named
+    if found is None and (between := re.search(k.claims["earlier_year_named"], label.strip())) is not None \
+            and (named or match_quantity(between.group("what"), k) is not None):
+        found = between
     return found is not None and meta.year is not None and int(found.group("year")) < meta.year
 
 

@@ -128,7 +128,8 @@ def clean_label(raw: str, k: Knowledge | None = None) -> str:
     label = raw
     for pat in (k or knowledge()).label_noise:
         label = pat.sub("", label)
-    return label.strip(",;:、 ").removesuffix("为").removesuffix("是").strip(",;:、 ")
+    # "相比年初预算数的1.5亿元": the figure of what the label names (的 before a figure is no word of the name).
+    return label.strip(",;:、 ").removesuffix("为").removesuffix("是").removesuffix("的").strip(",;:、 ")
 
 
 def list_end(text: str, start: int) -> int:

@@ -534,7 +534,8 @@ def _totals_knowledge() -> dict:
     return {"by_type": data["total_rows_by_type"], "item_tables": set(data["item_tables"]),
             "generic": [re.compile(p) for p in data["total_column_headers"]],
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
-            "change": re.compile(period["change"]),
+            "change": re.compile(period["change"]), "last_year": re.compile(period["last_year"]),
+            "dated_figure": re.compile(period["dated_figure"]), "rate_header": re.compile(period["rate_header"]),
             "period_row": re.compile(period["period_row"]),
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
             "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
@@ -1198,6 +1199,47 @@ def _amount_run(t: ParsedTable, row: Row, cells: list[Cell], start: int, skipped
             break
         out.append(by_cell[id(c)])
     return out
+
+
+def last_year_figure(t: ParsedTable, row: Row, col: int, *, year: int | None) -> tuple[Value, Column] | None:
+    """Last year's figure of the row's cell in column `col`, and its column: the cell under the table's one heading
+    of last year (上年决算数, 上年预算数, or 2024年决算数 in a 2025 account) whose headers below it are the ones `col`
+    has (2025年预算数 › 因公出国（境）费 for 2026年预算数 › 因公出国（境）费), else the heading's one column (上年决算数
+    for 本年决算数). None when the table has no such heading or two (上年预算数 | 上年执行数), no column matches, or
+    the row leaves it blank."""
+    tk = _totals_knowledge()
+
+    def below(c: Column) -> tuple[str, ...] | None:
+        """The headers under a column's 上年 heading, None when it has none."""
+        for i, p in enumerate(c.path):
+            p = re.sub(r"\s", "", p)
+            if tk["last_year"].search(p) or year is not None and tk["dated_figure"].search(p) \
+                    and _year_of((p,)) == year - 1:
+                return c.path[i + 1:]
+        return None
+
+    cols = {i: sub for i, c in t.columns.items() if c.role == "amount" and not _change_column(t, i)
+            and (sub := below(c)) is not None}
+    if col in cols or len({t.columns[i].path[:len(t.columns[i].path) - len(sub)] for i, sub in cols.items()}) != 1:
+        return None
+    own = t.columns[col].path
+    same = [i for i, sub in cols.items() if sub and own[-len(sub):] == sub] or [i for i, sub in cols.items() if not sub]
+    v = row.values.get(same[0]) if len(same) == 1 else None
+    return (v, t.columns[same[0]]) if v is not None else None
+
+
+def change_column(t: ParsedTable) -> int | None:
+    """The table's one column of the change between the periods in amounts (增减额; not its rate), None when none
+    or several."""
+    cols = [col for col, c in t.columns.items() if c.role == "amount" and _change_column(t, col)
+            and not _totals_knowledge()["rate_header"].search("".join(c.path))]
+    return cols[0] if len(cols) == 1 else None
+
+
+def report_column(t: ParsedTable, row: Row) -> int | None:
+    """The column of the row's figure (row_figure's), None when the row states none."""
+    v = row_figure(t, row) if row.values else None
+    return next((col for col, x in row.values.items() if x is v), None) if v is not None else None
 
 
 def _change_column(t: ParsedTable, col: int) -> bool:

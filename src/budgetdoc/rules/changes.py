@@ -25,7 +25,7 @@ from ..knowledge import Knowledge
 from ..model import Figure, Finding, Reading
 from ..verify import decide
 from ..verify.readings import Candidate
-from ..verify.search import yuan_decimals
+from ..verify.search import of_mention, yuan_decimals
 from .base import RuleContext, evidence, fmt_amount, rule, unit_of
 from .paragraphs import Paragraph, Placed, paragraphs
 
@@ -168,14 +168,23 @@ def _decide(ctx: RuleContext, head: Mention, parts: list[Mention], *, complete: 
                 "括号内的分项不算；方向说反而句中有增长率的，由“增减方向用语矛盾”报告。",
       last_digit=True)
 def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
+    from .claims import (  # here: rules register in rules/__init__'s order
+        cell_evidence,
+        named_level,
+        table_levels,
+    )
+
     for _line, ms in ctx.analysis.mentions:
         for change in ms:
             if not change.is_change or not change.direction or change.value == 0:
                 continue
             pair = _levels_of(ms, change)
-            if pair is None:
+            # Last year's figure only in the table row of this year's (支出决算X万元，比上年减少Y万元).
+            in_table = table_levels(ctx.analysis, ms, change) if pair is None else None
+            if pair is None and in_table is None:
                 continue
-            cur, base = pair
+            cur, base = (pair[0], of_mention(pair[1], "比较数")) if pair is not None else in_table[:2]
+            shown = [evidence(change), *cell_evidence(base)]
             diff = cur.yuan - base.yuan
             exact = cur.value_yuan - base.value_yuan
             # The difference in the change's own unit (12.21万元), and which way it goes.
@@ -185,13 +194,12 @@ def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
                 # the change of the right size in the wrong direction is reported here.
                 rated = any(x.cue == "growth" and x.sentence == change.sentence and x.start > change.start for x in ms)
                 if not rated and (diff if exact > 0 else -diff).overlaps(change.yuan):
-                    yield ctx.report(f"增减方向与数字矛盾：{cur.stated.strip()} − {base.stated.strip()} = {word}{amount}，"
-                                     f"文中却写“{change.cue_text}{change.stated.strip()}”。", [evidence(change)],
+                    yield ctx.report(f"增减方向与数字矛盾：{cur.stated.strip()} − {named_level(base)} = {word}{amount}，"
+                                     f"文中却写“{change.cue_text}{change.stated.strip()}”。", shown,
                                      stated=change.cue_text, expected=word, claim=change)
                 continue
             reading = Reading(f"{cur.stated.strip()} − {base.stated.strip()}",
-                              (Figure("本年数", cur.stated.strip(), cur.line.block.loc),
-                               Figure("比较数", base.stated.strip(), base.line.block.loc)))
+                              (Figure("本年数", cur.stated.strip(), cur.line.block.loc), base.figure))
             d = decide(change.value_yuan, yuan_decimals(change),
                        [Candidate(diff if change.direction > 0 else -diff, reading, True, abs(exact))])
             if d.status == "verified":
@@ -200,9 +208,9 @@ def check_change_levels(ctx: RuleContext) -> Iterator[Finding]:
             if d.status != "contradicted":
                 ctx.unverified(change, d.reason or "", d.reading)
                 continue
-            yield ctx.report(f"增减额与两年金额不符：{cur.stated.strip()} − {base.stated.strip()} = "
+            yield ctx.report(f"增减额与两年金额不符：{cur.stated.strip()} − {named_level(base)} = "
                              f"{word}{amount}，文中为{change.cue_text}{change.stated.strip()}。",
-                             [evidence(change)], stated=change.stated.strip(), expected=amount,
+                             shown, stated=change.stated.strip(), expected=amount,
                              slip=d.miss == "slip", claim=change, reading=d.reading)
 
 

@@ -12,10 +12,10 @@ from ..analysis import Analysis
 from ..extract import Mention
 from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
-from ..extract.tables import ParsedTable, Row, row_stating
+from ..extract.tables import ParsedTable, Row, last_year_figure, row_stating
 from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge
-from ..model import Figure, Finding, Reading
+from ..model import Evidence, Figure, Finding, Reading
 from ..verify import Candidate, decide, mention_figure
 from ..verify.readings import holds
 from ..verify.search import (
@@ -393,12 +393,17 @@ def _change_for(ms: list[Mention], pct: Mention, claims: dict) -> Mention | None
     """The change amount a growth rate goes with: the one before it in its sentence, else the one whose
     clause comes right after it ("比上年降幅为26.3%，减少112.17万元"). `claims`: the knowledge's claims.yaml."""
     reason = claims["reason_cue"]
+    passed: list[Mention] = []  # the levels between the rate and the change
     for x in reversed([x for x in ms if x.start < pct.start and x.sentence == pct.sentence]):
         if x.is_change:
-            # "增加164.48万元，主要原因是…统一压减10%": a rate inside the reason is not this change's.
-            return None if re.search(reason, pct.line.norm.text[x.end:pct.start]) else x
+            # "增加164.48万元，主要原因是…统一压减10%": a rate inside the reason is not this change's; nor a rate after
+            # another quantity's figure ("基本支出…增加51.55万元，…；项目支出187.36万元，与上年预算相比，下降4.54%").
+            other = any(m.key and x.subject and m.role is None and m.key != x.subject for m in passed)
+            return None if other or re.search(reason, pct.line.norm.text[x.end:pct.start]) else x
         if x.is_percent:
             return None
+        if x.is_level:
+            passed.append(x)
     # Only a clause of the change word alone (not an item's: "增长16.75%，其中因公出国(境)费增加0万元"), and not a
     # rate inside a reason ("主要原因是…其余会议费压减10%，增减相抵后增加164.48万元").
     after = next((x for x in ms if x.start > pct.start), None)
@@ -697,6 +702,42 @@ def names_base(x: Mention) -> bool:
     return m is not None and len(x.raw_label.strip()) - m.end() <= 6
 
 
+def table_levels(a: Analysis, ms: list[Mention], x: Mention) -> tuple[Mention, Source, Interval] | None:
+    """(this year, last year, rate in %) for a rate or change whose sentence states this year's figure and not
+    last year's ("…（项）：支出决算为7.19万元，为年初预算的133.7%，同比下降34.2%"): last year's is the row's cell under
+    the 上年 column of the one table row stating this year's. None when the sentence names a period the column
+    is not of (比上年预算 against 上年决算数), or no such row or column."""
+    # This year's figure: the one level since the change before, a budget figure aside ("年初预算为7.00万元，支出决算为
+    # 7.19万元，同比增长…"; "支出决算X万元，其中基本支出Y万元，比上年增加…" may be of either).
+    before = [b for b in _levels_before(ms, x) if b.role != "budget"]
+    since = max((c.end for c in ms if c.is_change and c.sentence == x.sentence and c.end <= x.start), default=-1)
+    if len([b for b in before if b.start > since]) != 1 or not _against_last_year(a, x) \
+            or any(b.role == "prev" or names_base(b) for b in before):
+        return None
+    cur = before[-1]
+    found = _row_of(a, cur) if cur.role in (None, "actual") and cur.key else None
+    prev = last_year_figure(*found, year=a.meta.year) if found is not None else None
+    if found is None or prev is None:
+        return None
+    value, column = prev
+    heading = "".join(column.path)
+    for pattern in a.knowledge.claims["compared_stage"].values():
+        if re.search(pattern, x.raw_label) and not re.search(pattern, heading):
+            return None
+    base = of_cell(found[0], value, f"表中{column.name}")
+    rate = level_growth(cur.yuan, base.yuan)
+    return (cur, base, rate) if rate is not None else None
+
+
+def _against_last_year(a: Analysis, x: Mention) -> bool:
+    """Do the words right before a rate or change say it is against last year (同比, 比上年, 较2024年 in 2025)?"""
+    claims = a.knowledge.claims
+    if re.search(claims["names_last_year"], x.raw_label):
+        return True
+    year = re.search(claims["compared_year"], x.raw_label)
+    return year is not None and a.meta.year is not None and int(year.group("year")) == a.meta.year - 1
+
+
 def _growth_of(cur: Interval, change: Interval) -> Interval:
     """change ÷ (cur − change) in %, over every cur and change inside their rounding. The change is in
     both numerator and base, so dividing the two intervals would let it take two values at once (25万元
@@ -707,8 +748,12 @@ def _growth_of(cur: Interval, change: Interval) -> Interval:
 
 
 def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Interval] | None:
-    """(this year, last year, rate in %) for "本年1.73万元，上年1.43万元，增长20.98%"."""
-    before = _levels_before(ms, pct)
+    """(this year, last year, rate in %) for "本年1.73万元，上年1.43万元，增长20.98%". Only the levels since the
+    change or rate before it: "(2)…运行费61800.00元，2025年预算数为62470.00元，减少670.00元，下降1.1%；(3)公务接待费
+    54100.00元，比上年预算增长13.1%" — 13.1% is of 54100, whose last year's figure is not stated."""
+    since = max((x.end for x in ms if x.sentence == pct.sentence and x.end <= pct.start
+                 and (x.is_change or x.cue == "growth")), default=-1)
+    before = [x for x in _levels_before(ms, pct) if x.start > since]
     prevs = [x for x in before if x.role == "prev"]
     if not prevs:
         return None
@@ -766,7 +811,14 @@ def _growth_from_levels(ctx: RuleContext, ms: list[Mention], pct: Mention) -> It
                                  f"{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected="100%",
                                  slip=d.miss == "slip", claim=pct, reading=d.reading)
             return
-        ctx.unverified(pct, "句中没有增减额，也没有本年数和上年数")
+        in_table = table_levels(ctx.analysis, ms, pct)
+        if in_table is None:
+            ctx.unverified(pct, "句中没有增减额，也没有本年数和上年数")
+            return
+        # Last year's figure only in the table row of this year's: the one reading.
+        cur, base, rate = in_table
+        if not _against_levels(rate, pct.direction or 1):
+            yield from _judge_levels(ctx, pct, cur, base, [growth_reading(of_mention(cur, "本年数"), base, certain=True)])
         return
     cur, prev, rate = found
     sign = pct.direction or 1
@@ -778,7 +830,12 @@ def _growth_from_levels(ctx: RuleContext, ms: list[Mention], pct: Mention) -> It
     cands = [growth_reading(of_mention(cur, "本年数"), of_mention(prev, "上年数"), certain=True)]
     cands += [growth_reading(of_mention(x, "本年数"), of_mention(p, "上年数")) for p in prevs for x in curs
               if (x, p) != (cur, prev)]
-    d = decide(pct.value * sign, pct.decimals, cands)
+    yield from _judge_levels(ctx, pct, cur, of_mention(prev, "上年数"), cands)
+
+
+def _judge_levels(ctx: RuleContext, pct: Mention, cur: Mention, prev: Source, cands: list[Candidate]) -> Iterator[Finding]:
+    """A growth rate decided among the readings of this year's and last year's levels (the first the certain one)."""
+    d = decide(pct.value * (pct.direction or 1), pct.decimals, cands)
     if d.status == "verified":
         ctx.verified(pct, d.reading)
         return
@@ -786,9 +843,19 @@ def _growth_from_levels(ctx: RuleContext, ms: list[Mention], pct: Mention) -> It
         ctx.unverified(pct, d.reason or "", d.reading)
         return
     expected = fmt_pct(abs(d.candidate.point), pct.decimals)
-    yield ctx.report(f"增长率计算不符：本年{cur.stated.strip()}、上年{prev.stated.strip()}，应为{expected}，"
-                     f"文中为{pct.stated.strip()}。", [evidence(pct)], stated=pct.stated.strip(), expected=expected,
-                     slip=d.miss == "slip", claim=pct, reading=d.reading)
+    yield ctx.report(f"增长率计算不符：本年{cur.stated.strip()}、上年{named_level(prev)}，应为{expected}，"
+                     f"文中为{pct.stated.strip()}。", [evidence(pct), *cell_evidence(prev)], stated=pct.stated.strip(),
+                     expected=expected, slip=d.miss == "slip", claim=pct, reading=d.reading)
+
+
+def named_level(x: Mention | Source) -> str:
+    """A level as a message names it: the figure, and for a table's cell its column too (5.36万元（表中上年决算数）)."""
+    return f"{x.stated.strip()}（{x.figure.role}）" if isinstance(x, Source) and x.cell is not None else x.stated.strip()
+
+
+def cell_evidence(x: Mention | Source) -> list[Evidence]:
+    """The table cell a level was read from, as evidence beside the sentence's (none for the text's own)."""
+    return [Evidence(x.cell.text, x.cell.loc)] if isinstance(x, Source) and x.cell is not None else []
 
 
 def _fmt_base(b: Interval | None, cur: Mention) -> str:
@@ -892,7 +959,7 @@ def _completion_by_table(ctx: RuleContext, ms: list[Mention], pct: Mention) -> I
     if actual is None or found is None:
         ctx.unverified(pct, "句中找不到预算数和决算（执行）数")
         return
-    t, row = found
+    t, row, _col = found
     kind = budget_kind(pct.cue_text, a.knowledge)
     cols = [col for col, c in t.columns.items() if col in row.values and re.search(a.knowledge.claims["table_budget_column"], c.name)
             and budget_kind(c.name, a.knowledge).startswith(kind)]
@@ -905,11 +972,12 @@ def _completion_by_table(ctx: RuleContext, ms: list[Mention], pct: Mention) -> I
     yield from _judge_completion(ctx, pct, actual, cands)
 
 
-def _row_of(a: Analysis, m: Mention) -> tuple[ParsedTable, Row] | None:
+def _row_of(a: Analysis, m: Mention) -> tuple[ParsedTable, Row, int] | None:
     """The table row whose figure is the quantity m states, and states the same amount (a 功能分类 item's row of a
-    决算 table): None when no such row, or several."""
-    rows = {id(w[1]): w for f in a.table_facts if f.key == m.key and Amount.of_fact(f).yuan.overlaps(m.yuan)
-            and (w := row_stating(a.tables, f.loc)) is not None}
+    决算 table), with the column of that figure: None when no such row, or several."""
+    rows = {id(w[1]): (*w, col) for f in a.table_facts if f.key == m.key and Amount.of_fact(f).yuan.overlaps(m.yuan)
+            and (w := row_stating(a.tables, f.loc)) is not None
+            for col, v in w[1].values.items() if v.cell.loc == f.loc}
     return next(iter(rows.values())) if len(rows) == 1 else None
 
 

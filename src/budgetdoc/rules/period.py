@@ -50,9 +50,10 @@ def check_comparison_year(ctx: RuleContext) -> Iterator[Finding]:
             what = m.group("what") or ""
             if y == year - 1:
                 continue
-            if y == year and a.meta.kind == "final" and _names(what, a.knowledge, "budget"):
-                continue  # a final account compared with the same year's budget
-            yield ctx.report(f"比较年度错误：{year}年{'决算' if a.meta.kind == 'final' else '预算'}应与{year - 1}年比较，"
+            if y == year and (a.meta.kind is None or a.meta.kind == "final" and _names(what, a.knowledge, "budget")):
+                continue  # a final account compared with the same year's budget (or a text that does not say which)
+            kind = {"final": "决算", "budget": "预算"}.get(a.meta.kind or "", "文件")
+            yield ctx.report(f"比较年度错误：{year}年{kind}应与{year - 1}年比较，"
                           f"文中写“{m.group(0).rstrip(',')}”。",
                           [line_evidence(line, *sentence_around(line.norm.text, m.start(), m.end()),
                                          mark=m.span("year"))],
@@ -86,9 +87,17 @@ def check_period_kind(ctx: RuleContext) -> Iterator[Finding]:
             and (any(line.index + n in tables for n in (1, 2, 3))
                  # a worksheet's rows are a table and lines both: the line is a table's own title
                  or (len(bare) >= 6 and any(bare in title for title in titles)))
-        if not (line.is_heading or titles_table) or is_row_left_as_text(line.block.text):
-            continue  # (a table's row left as text is no title: "产出指标   时效指标   及时做好财政总决算、部门决…")
+        if not (line.is_heading or titles_table) or is_row_left_as_text(line.block.text) \
+                or text.rstrip().endswith("。"):
+            # (a table's row left as text is no title: "产出指标   时效指标   及时做好财政总决算、部门决…"; nor a numbered
+            # sentence: "(3)负责对…预算执行情况和决算进行审计监督。")
+            continue
         title = kn.patterns["heading_budget_words"].sub("", text)
+        # A heading of another year's account ("二、2021年“三公”经费决算情况" in a 2022 budget; a final's heading of
+        # next year's budget) is of that year: not this file's kind.
+        named = [int(y) for y in re.findall(r"(20\d{2})\s*年", title)]
+        if named and all(y < year if kind == "budget" else y > year for y in named):
+            continue
         if kind == "budget" and _names(title, kn, "final"):
             yield ctx.report(f"预算文件中出现决算标题“{text.strip()}”。",
                           [line_evidence(line, 0, len(text))], stated="决算", expected="预算")

@@ -279,8 +279,11 @@ def check_item_restated(ctx: RuleContext) -> Iterator[Finding]:
         if line.is_heading or line.section is not section:
             item, section = None, line.section
         heading = _item_heading(line.norm.text, ms, w["item"])
-        if heading is not None and classified.search(line.norm.text, 0, heading.start):
-            heading = None
+        if heading is None and w["item"].match(line.norm.text):
+            item = previous = None  # another numbered item, its amount not read ("（9）行政单位医疗（2101101）：…")
+        if heading is not None and (classified.search(line.norm.text, 0, heading.start)
+                                    or heading.key and ".func." in f".{heading.key}"):
+            heading = None  # a 功能分类 item (by its 类/款/项 words or its code), not a project
             item = previous = None
         if heading is not None:
             previous, item = item, heading

@@ -202,6 +202,9 @@ def _identities_in(ctx: RuleContext, first: dict[str, Mention]) -> Iterator[Find
                 # "2022年“三公”经费…3.46万元" and "2023年…因公出国（境）费…": two years' figures, no identity.
                 ctx.unverified(total, "合计与分项标明的年度不同")
                 continue
+            if _more_items(a, parts):  # type: ignore[arg-type]
+                ctx.unverified(total, "分项所在的列举还有其他金额，组成不确定")
+                continue
             cands = _identity_readings(a, total, parts, [scope + p for p in ident.parts])  # type: ignore[arg-type]
             d = decide(total.value_yuan, yuan_decimals(total), cands)
             if d.status == "verified":
@@ -232,6 +235,17 @@ def _identities_in(ctx: RuleContext, first: dict[str, Mention]) -> Iterator[Find
                          _dedupe([evidence(left), evidence(right)]), stated=right.stated.strip(),
                          expected=left.stated.strip(), slip=miss_severity(right, left.interval) == "slip"
                          and left.unit == right.unit, claim=right, reading=d.reading)
+
+
+def _more_items(a: Analysis, parts: list[Mention]) -> bool:
+    """Are the parts listed, in one sentence, beside amounts of things the knowledge does not name ("公务用车购置及运行
+    维护费11167万元（其中，公务用车购置费255万元，公务用车运行维护费7922万元，其他交通工具购置144万元，其他交通费用
+    2846万元）"): the whole may be of those too, so the identity's parts are not all of it."""
+    first = min(parts, key=lambda p: (p.line.index, p.start))
+    if not all(p.line is first.line and p.sentence == first.sentence for p in parts):
+        return False
+    return any(x.is_level and not x.key and x.role is None and x.start > first.start and x.sentence == first.sentence
+               for x in a.line_mentions(first))
 
 
 def _years_apart(a: Analysis, total: Mention, parts: list[Mention]) -> bool:

@@ -22,7 +22,10 @@ from ..extract.tables import (
     Row,
     Value,
     bare_label,
+    change_column,
     class_code,
+    last_year_figure,
+    report_column,
     row_stating,
     table_knowledge,
 )
@@ -189,8 +192,9 @@ def _compare(ctx: RuleContext, t: ParsedTable, parent: Row, children: list[Row],
         if sev is None:
             _tail(ctx, t, parent, col, [c.values[col] for c in children if col in c.values], parts_name)
             continue
-        if open_end and parts.hi < v.interval.lo:
-            continue
+        if open_end and (parts.hi < v.interval.lo or col == change_column(t) or v.value < 0
+                         or any(c.values[col].value < 0 for c in children if col in c.values)):
+            continue  # rows may be missing: a shortfall says nothing, nor any sum of a signed column (增减额)
         alt = _column_sum(once, col) if len(once) < len(children) else None
         if alt is not None and _severity(v, alt) is None:
             continue  # the rows of a repeated code are one item (a 项 printed with its 款's code)
@@ -433,6 +437,10 @@ def _check_class_rows(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         reading = Reading(f"各类支出之和{fmt_fixed(parts.mid, v.decimals)}", tuple(_cell_figure(r) for r in have[:12]))
         if not (certain and complete):
             ctx.unverified(TableTotal(t, total), "各类支出的层级无法确定，不能据以核对合计", reading)
+            return
+        if parts.hi < v.interval.lo and table_knowledge().patterns["continued"].search(t.title):
+            # A 续表 not joined to its first page: the 类 rows above it are on that page.
+            ctx.unverified(TableTotal(t, total), "续表只列出部分支出类别，不能据以核对合计", reading)
             return
         income = _other_side_rows(ctx, t)
         if not any(r.values[min(r.values)].interval.overlaps(v.interval) for r in income):
@@ -819,6 +827,35 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             for total, parts in levels:
                 yield from _report_level(ctx, t, row, total, parts)
+
+
+@rule("table-change", "table", "error", "表中增减额与两年数不符",
+      "列出上年数、本年数和增减额的表，每行的增减额 = 本年数 − 上年数。例：2025年预算数 5.36、2026年预算数 7.19，"
+      "增减额应为 1.83。",
+      rationale="增减额是两个年度金额之差；表中三栏并列时，每一行都须满足。",
+      last_digit=True)
+def check_table_changes(ctx: RuleContext) -> Iterator[Finding]:
+    for t in ctx.analysis.tables:
+        change = change_column(t)
+        if change is None:
+            continue
+        for row in t.rows:
+            stated = row.values.get(change)
+            col = report_column(t, row)
+            last = last_year_figure(t, row, col, year=ctx.analysis.meta.year) if col is not None else None
+            if stated is None or col is None or last is None:
+                continue
+            this, (before, column) = row.values[col], last
+            diff = this.interval - before.interval
+            miss = miss_severity_of(stated.value, stated.decimals, diff)
+            if miss is None:
+                continue
+            expected = fmt_fixed(this.value - before.value, stated.decimals)
+            yield ctx.report(f"《{t.name[:30]}》{row.code or ''} {row.name}「{t.columns[change].name}」为"
+                             f"{fmt_fixed(stated.value, stated.decimals)}，{t.columns[col].name or '本年数'}"
+                             f"{fmt_fixed(this.value, this.decimals)} − {column.name}{fmt_fixed(before.value, before.decimals)}"
+                             f" = {expected}。", [_ev(row, stated)],
+                             stated=fmt_fixed(stated.value, stated.decimals), expected=expected, slip=miss == "slip")
 
 
 def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Row,

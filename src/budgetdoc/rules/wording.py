@@ -24,7 +24,16 @@ from .base import (
     rule,
     sentence_around,
 )
-from .claims import _against_levels, _change_for, _compared_levels, _levels_rate, _percents
+from .claims import (
+    _against_levels,
+    _change_for,
+    _compared_levels,
+    _levels_rate,
+    _percents,
+    cell_evidence,
+    named_level,
+    table_levels,
+)
 
 
 def _residue(k: Knowledge) -> list[tuple[re.Pattern[str], str, str]]:
@@ -156,11 +165,11 @@ def check_direction(ctx: RuleContext) -> Iterator[Finding]:
         change = _change_for(ms, pct, ctx.analysis.knowledge.claims)
         if change is None:
             # No change amount: the rate's word against this year's and last year's levels.
-            found = _levels_rate(ms, pct)
+            found = _levels_rate(ms, pct) or table_levels(ctx.analysis, ms, pct)
             if found is not None and _against_levels(found[2], pct.direction or 1):
                 cur, prev, rate = found
-                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
-                                 f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct)],
+                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{named_level(prev)}，"
+                                 f"文中却写“{pct.cue_text}{pct.stated.strip()}”。", [evidence(pct), *cell_evidence(prev)],
                                  stated=pct.cue_text, expected="增长" if rate.lo > 0 else "下降")
             continue
         if not change.direction or not pct.direction:
@@ -172,13 +181,14 @@ def check_direction(ctx: RuleContext) -> Iterator[Finding]:
             continue
         # Both words agree, the two levels of the sentence do not ("支出157.48万元，比2019年度179.95万元增加
         # 22.47万元，增长12.49%"): the levels' difference is the change stated, so only its direction is wrong.
-        found = _compared_levels(ms, change) or _level_stated_before(ctx, ms, change)
+        found = _compared_levels(ms, change) or _level_stated_before(ctx, ms, change) \
+            or table_levels(ctx.analysis, ms, change)
         if found is not None and _against_levels(found[2], change.direction):
             cur, prev, _rate = found
             if (prev.yuan - cur.yuan).overlaps(change.yuan) or (cur.yuan - prev.yuan).overlaps(change.yuan):
-                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{prev.stated.strip()}，"
+                yield ctx.report(f"增减方向与数字矛盾：本年{cur.stated.strip()}、上年{named_level(prev)}，"
                                  f"文中却写“{change.cue_text}{change.stated.strip()}，{pct.cue_text}{pct.stated.strip()}”。",
-                                 [evidence(change, end=pct.end)], stated=change.cue_text,
+                                 [evidence(change, end=pct.end), *cell_evidence(prev)], stated=change.cue_text,
                                  expected="减少" if change.direction > 0 else "增加")
 
 

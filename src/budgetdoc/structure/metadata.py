@@ -39,6 +39,7 @@ class _Phrasing:
     table_kind: re.Pattern[str]
     compared_before: re.Pattern[str]
     figure_after: re.Pattern[str]
+    opening_year: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def _phrasing() -> _Phrasing:
                      c(data["yearless_title"]), c(data["detached_year"]), data["detached_year_window"],
                      c(data["table_year_kind"]), c(data["party_prefix"]), c(data["party_organ"]),
                      c(data["org_last_end"]), data["org_tail"], c(data["title_numbering"]),
-                     c(data["table_kind"]), c(data["compared_before"]), c(data["figure_after"]))
+                     c(data["table_kind"]), c(data["compared_before"]), c(data["figure_after"]),
+                     c(data["opening_year"]))
 
 
 def org_pattern() -> str:
@@ -120,6 +122,13 @@ def extract_metadata(lines: list[Line]) -> Metadata:
         _detached_title(lines, years, kinds)
     if not years:
         _table_titles(lines, years, kinds)
+    if not years:
+        # No title of a department's account: the first sentence naming a year's 决算 or 预算 ("2022年一般公共预算
+        # “三公”经费决算执行情况说明", "2013年中央本级“三公经费”财政拨款预算79.69亿元") is of the report's year, so an
+        # earlier year's figures stated beside it are last year's. Not its kind: a note on a year's spending names
+        # its budget as well ("2021年“三公”经费预算为20万元 … 支出共计9.07万元").
+        if m := ph.opening_year.search(opening):
+            years[int(m.group("year"))] += 1
     if meta.department is None:
         m = ph.titles[0].search(opening)
         if m:

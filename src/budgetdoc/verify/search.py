@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..amount import Amount
 from ..interval import Interval, interval_sum
 from ..knowledge import load_yaml
-from ..model import Fact, Figure, Reading
+from ..model import Cell, Fact, Figure, Reading
 from .readings import Candidate
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class Source:
     value_yuan: Decimal
     figure: Figure
     mention: Mention | None = None
+    cell: Cell | None = None  # the table cell it is printed in (for a table's figure)
 
     @property
     def stated(self) -> str:
@@ -54,7 +55,8 @@ def of_fact(f: Fact, role: str) -> Source:
 
 def of_cell(t: ParsedTable, v: Value, role: str) -> Source:
     """A table's amount cell, in yuan, as the document prints it (with the table's unit)."""
-    return Source(v.interval.scale(t.scale), v.value * t.scale, Figure(role, f"{v.cell.text.strip()}{t.unit}", v.cell.loc))
+    return Source(v.interval.scale(t.scale), v.value * t.scale, Figure(role, f"{v.cell.text.strip()}{t.unit}", v.cell.loc),
+                  cell=v.cell)
 
 
 def in_side_section(m: Mention) -> bool:
