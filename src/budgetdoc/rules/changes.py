@@ -219,10 +219,9 @@ def _levels_of(ms: list[Mention], change: Mention) -> tuple[Mention, Mention] | 
     the levels of its sentence since the change before it, none in brackets; or, when the sentence states
     no level ("决算数比年初预算减少5.34万元"), among those of the sentence before it in the same line."""
     # Here, not at the top: rules register in rules/__init__'s order.
-    from .claims import bracketed, names_base
+    from .claims import bracketed, change_before, names_base
 
-    changes = [x.end for x in ms if x.is_change and x.sentence == change.sentence and x.end <= change.start]
-    since = max(changes, default=-1)
+    since = change_before(ms, change)
     # The words right before the change say what it is of (比上年…: last year's; 比年初预算…: the budget).
     words = change.line.norm.text[max([since, *(x.end for x in ms if x.end <= change.start)], default=0):change.start]
     against = next((role for role, pattern in _words().against if pattern.search(words)), None)
@@ -230,7 +229,7 @@ def _levels_of(ms: list[Mention], change: Mention) -> tuple[Mention, Mention] | 
         return None
     levels = [x for x in ms if x.is_level and x.sentence == change.sentence and since < x.start < change.start
               and not bracketed(x, change)]
-    if not levels and change.sentence > 0 and not changes:
+    if not levels and change.sentence > 0 and since < 0:
         levels = [x for x in ms if x.is_level and x.sentence == change.sentence - 1 and not bracketed(x, change)]
         if any(x.is_change and x.sentence == change.sentence - 1 for x in ms):
             return None

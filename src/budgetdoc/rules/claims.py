@@ -710,7 +710,7 @@ def table_levels(a: Analysis, ms: list[Mention], x: Mention) -> tuple[Mention, S
     # This year's figure: the one level since the change before, a budget figure aside ("年初预算为7.00万元，支出决算为
     # 7.19万元，同比增长…"; "支出决算X万元，其中基本支出Y万元，比上年增加…" may be of either).
     before = [b for b in _levels_before(ms, x) if b.role != "budget"]
-    since = max((c.end for c in ms if c.is_change and c.sentence == x.sentence and c.end <= x.start), default=-1)
+    since = change_before(ms, x)
     if len([b for b in before if b.start > since]) != 1 or not _against_last_year(a, x) \
             or any(b.role == "prev" or names_base(b) for b in before):
         return None
@@ -727,6 +727,13 @@ def table_levels(a: Analysis, ms: list[Mention], x: Mention) -> tuple[Mention, S
     base = of_cell(found[0], value, f"表中{column.name}")
     rate = level_growth(cur.yuan, base.yuan)
     return (cur, base, rate) if rate is not None else None
+
+
+def change_before(ms: list[Mention], x: Mention, *, rates: bool = False) -> int:
+    """Where the last change (with `rates`, or growth rate) before x in its sentence ends, -1 when none: the
+    levels after it are of x's clause."""
+    return max((m.end for m in ms if m.sentence == x.sentence and m.end <= x.start
+                and (m.is_change or rates and m.cue == "growth")), default=-1)
 
 
 def _against_last_year(a: Analysis, x: Mention) -> bool:
@@ -751,8 +758,7 @@ def _levels_rate(ms: list[Mention], pct: Mention) -> tuple[Mention, Mention, Int
     """(this year, last year, rate in %) for "本年1.73万元，上年1.43万元，增长20.98%". Only the levels since the
     change or rate before it: "(2)…运行费61800.00元，2025年预算数为62470.00元，减少670.00元，下降1.1%；(3)公务接待费
     54100.00元，比上年预算增长13.1%" — 13.1% is of 54100, whose last year's figure is not stated."""
-    since = max((x.end for x in ms if x.sentence == pct.sentence and x.end <= pct.start
-                 and (x.is_change or x.cue == "growth")), default=-1)
+    since = change_before(ms, pct, rates=True)
     before = [x for x in _levels_before(ms, pct) if x.start > since]
     prevs = [x for x in before if x.role == "prev"]
     if not prevs:
