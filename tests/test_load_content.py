@@ -82,3 +82,20 @@ def test_binary_of_unknown_kind_is_refused(tmp_path: Path) -> None:
     p = run("check", str(junk))
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert "不是 HTML 文件，内容也不是可识别的格式（二进制数据）" in p.stderr
+
+
+def test_xlsx_numbers_show_the_decimals_their_format_shows(tmp_path: Path) -> None:
+    # A reader of the sheet sees 26 under "#,##0.00" as 26.00 (its rounding interval ±0.005, not ±0.5),
+    # 0.0443 under "0.00%" as 4.43%, and a number without a format as it is stored.
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目", "决算数", "占比", "人数"])
+    ws.append(["社会保障和就业支出", 26, 0.0443, 12])
+    ws["B2"].number_format = "#,##0.00"
+    ws["C2"].number_format = "0.00%"
+    p = tmp_path / "t.xlsx"
+    wb.save(p)
+    cells = [c.text for b in load(p).blocks if b.kind == "table" for row in b.rows for c in row]
+    assert ["社会保障和就业支出", "26.00", "4.43%", "12"] == cells[4:8]

@@ -221,3 +221,71 @@ def test_one_table_against_all_the_others(tmp_path: Path) -> None:
     # Only two statements that differ (the text states none): which one is wrong is not known.
     lone = check(_two_tables(tmp_path, "80.00", text="一般公共预算拨款收入若干"))
     assert not [f for f in lone.findings if f.rule == "table-figures"]
+
+
+# A 类 of the 收支总表 against the same 类 of the 支出决算表 (both all funds). The figures are seed 002's 2020 account:
+# 201 281.99 = 77.74 + 111.50 + 92.75; 208 16.00; 210 13.93 = 5.37 + 7.47 + 1.09; 221 20.86; 332.77 in all (by hand).
+_CLASSES_002 = [("201", "一般公共服务支出", "281.99"), ("20103", "政府办公厅（室）及相关机构事务", "281.99"),
+                ("2010301", "行政运行", "77.74"), ("2010302", "一般行政管理事务", "111.50"), ("2010350", "事业运行", "92.75"),
+                ("208", "社会保障和就业支出", "16.00"), ("20805", "行政事业单位养老支出", "16.00"),
+                ("2080505", "机关事业单位基本养老保险缴费支出", "16.00"), ("210", "卫生健康支出", "13.93"),
+                ("21011", "行政事业单位医疗", "13.93"), ("2101101", "行政单位医疗", "5.37"), ("2101102", "事业单位医疗", "7.47"),
+                ("2101103", "公务员医疗补助", "1.09"), ("221", "住房保障支出", "20.86"), ("22102", "住房改革支出", "20.86"),
+                ("2210201", "住房公积金", "20.86")]
+
+
+def _account_xlsx(tmp_path: Path, summary: dict[str, str], expense: dict[str, str] | None = None,
+                  expense_total: float = 332.77) -> Path:
+    """收入支出决算总表 (income | expense by 类) and 支出决算表 (类/款/项) as an XLSX, figures as numbers."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    s = wb.active
+    s.title = "收入支出决算总表"
+    s.append(["某某市政务服务局2020年度收入支出决算总表"])
+    s.append(["单位：万元"])
+    s.append(["项目", "决算数", "项目", "决算数"])
+    lei = [(c, n, v) for c, n, v in _CLASSES_002 if len(c) == 3]
+    income = [("一、一般公共预算财政拨款收入", 332.77), ("二、政府性基金预算财政拨款收入", 0.0)]
+    for i in range(len(lei)):
+        left = income[i] if i < len(income) else ("", None)
+        c, n, v = lei[i]
+        s.append([left[0], left[1], f"{'一二三四'[i]}、{n}", float(summary.get(c, v))])
+    s.append(["本年收入合计", 332.77, "本年支出合计", 332.77])
+    s.append(["收入总计", 332.77, "支出总计", 332.77])
+    e = wb.create_sheet("支出决算表")
+    e.append(["某某市政务服务局2020年度支出决算表"])
+    e.append(["单位：万元"])
+    e.append(["科目编码", "科目名称", "本年支出合计"])
+    for c, n, v in _CLASSES_002:
+        e.append([c, n, float((expense or {}).get(c, v))])
+    e.append(["", "合计", expense_total])
+    for sheet in wb:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0.00"  # as published: two decimals shown
+    p = tmp_path / "某某市政务服务局2020年度部门决算.xlsx"
+    wb.save(p)
+    return p
+
+
+def test_a_class_of_the_summary_against_the_expense_table(tmp_path: Path) -> None:
+    ok = check(_account_xlsx(tmp_path, {}))
+    assert not [f for f in ok.findings if f.rule == "table-figures"]
+    # 201 and 208 of the 收支总表 shifted by 10.00 (its total still holds): against 281.99 = Σ 款 and 16.00 = Σ 款.
+    bad = check(_account_xlsx(tmp_path, {"201": "271.99", "208": "26.00"}))
+    hits = [(f.severity, f.stated, f.expected) for f in bad.findings if f.rule == "table-figures"]
+    assert hits == [("error", "271.99", "281.99"), ("error", "26.00", "16.00")]
+    assert all("收支总表此格有误" in f.message for f in bad.findings if f.rule == "table-figures")
+    # The 支出决算表's 类 not the sum of its 款 (16.00 ≠ 26.00 printed): which table is wrong is not known.
+    both = check(_account_xlsx(tmp_path, {"208": "26.00"}, {"208": "16.00", "20805": "26.00", "2080505": "26.00"}))
+    assert [f.message.endswith("两处必有一处有误。") for f in both.findings if f.rule == "table-figures"] == [True]
+    # The 支出决算表 moved and balanced on a wrong 合计 (208 = 26.00 = its 款, 合计 342.77) while the 收支总表's 类 add up
+    # to its 332.77: the 支出决算表's cell is the wrong one.
+    moved = check(_account_xlsx(tmp_path, {}, {"208": "26.00", "20805": "26.00", "2080505": "26.00"}, 342.77))
+    assert [(f.stated, f.expected, f.message.endswith("支出总表此格有误。")) for f in moved.findings
+            if f.rule == "table-figures" and "同一类" in f.message] == [("26.00", "16.00", True)]
+    # One unit of the last digit apart is another rounding path, no difference: 13.94 against 13.93.
+    tail = check(_account_xlsx(tmp_path, {"210": "13.94"}))
+    assert not [f for f in tail.findings if f.rule == "table-figures"]

@@ -125,3 +125,13 @@ def test_a_lead_names_the_figure_of_a_bare_role_word(tmp_path: Path) -> None:
     assert not _errors(_check(tmp_path, "ok.txt", text.format(e="1,895.74")))
     bad = _check(tmp_path, "bad.txt", text.format(e="1,900.74"))
     assert [f.stated for f in bad.findings if f.severity == "error"] == ["1900.74万元"]
+
+
+def test_a_sentence_opening_with_qizhong_breaks_down_its_sentence_before(tmp_path: Path) -> None:
+    # 梧州 school: 0 + 0 + 95 = 95 编制; "。其中，在职在编人员91人" is of the 95, not of the 聘用教师 4 before it.
+    text = ("某某中学2023年部门预算\n一、人员情况\n本单位人员编制总数95名，其中：行政编制0名，参公事业编制0名，"
+            "全额事业编制95名，聘用教师控制数4人。其中，在职在编人员91人。\n")
+    assert not _errors(_check(tmp_path, "a.txt", text), "count-breakdown")
+    # A sentence with one count is still broken down by the 其中 after it: 3 > 2.
+    bad = _check(tmp_path, "b.txt", "某某局2023年部门预算\n一、国有资产占用情况\n本单位共有车辆2辆。其中，一般公务用车3辆。\n")
+    assert [(f.stated, f.expected) for f in bad.findings if f.rule == "count-breakdown"] == [("2辆", "≥3辆")]

@@ -288,6 +288,28 @@ def test_public_total_beside_a_side_without_its_main_class(tmp_path: Path) -> No
     assert not _errors(_docx_table(tmp_path / "t.docx", "一般公共预算财政拨款基本支出决算表", rows), "table-hierarchy")
 
 
+def _three_groups(public_total: str, personnel_total: str = "436.39") -> list[list[str]]:
+    # 公用经费 over two column groups, its 合计 under the first: 24.78 + 13.31 = 38.09 (302); 38.09 + 28.09 = 66.18.
+    return [["人员经费", "", "", "公用经费", "", "", "", "", ""],
+            ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+            ["301", "工资福利支出", "436.39", "302", "商品和服务支出", "38.09", "30215", "会议费", "13.31"],
+            ["30101", "基本工资", "436.39", "30201", "办公费", "24.78", "310", "资本性支出", "28.09"],
+            ["", "", "", "", "", "", "31002", "办公设备购置", "28.09"],
+            ["", "人员经费合计", personnel_total, "", "公用经费合计", public_total, "", "", ""]]
+
+
+def test_public_total_over_two_column_groups(tmp_path: Path) -> None:
+    title = "一般公共预算财政拨款基本支出决算表"
+    r = check(_docx_table(tmp_path / "ok.docx", title, _three_groups("66.18")))
+    assert not [f for f in r.findings if f.rule == "table-hierarchy"]
+    assert any(c.status == "verified" and c.evidence.quote.startswith("公用经费合计") for c in r.claims)
+    found = _errors(_docx_table(tmp_path / "bad.docx", title, _three_groups("76.18")), "table-hierarchy")
+    assert [(f.stated, f.expected) for f in found] == [("76.18", "66.18")]
+    # The 人员经费 side ends where the 公用经费 side begins: 446.39 against 301 436.39 is still an error.
+    found = _errors(_docx_table(tmp_path / "bad2.docx", title, _three_groups("66.18", "446.39")), "table-hierarchy")
+    assert [(f.stated, f.expected) for f in found] == [("446.39", "436.39")]
+
+
 # ---- a page that opens with a row label of the table before (十六、金融支出 with no figures) ----
 
 def _final_fiscal(current: str) -> list[list[list[str]]]:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from ..knowledge import load_yaml
 from ..model import Block, Cell
-from .tables import clean_text, is_numbering_row, parse_number
+from .tables import clean_text, is_numbering_row, parse_number, to_grid
 
 
 @dataclass(frozen=True)
@@ -202,10 +202,10 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
     for block in blocks:
         if block.kind != "table":
             text = clean_text(block.text).replace(" ", "")
-            if title_re.search(text):
+            if len(text) > 40:
+                title = ""  # a sentence, even one on the self-evaluation ("部门整体支出绩效自评:全年预算数…。"), is no title
+            elif title_re.search(text):
                 title, above = text, None
-            elif len(text) > 40:
-                title = ""
             if (um := w.unit_line.search(text)) is not None:
                 above = um.group(1)
             continue
@@ -213,8 +213,12 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
         unit: str | None = None
         own = title
         spent: int | None = None  # the 全年执行数 column of a self-evaluation (全年预算数 | 全年执行数 | 执行率)
-        for row in block.rows:
-            texts = _texts(row)
+        grid, origin = to_grid(block.rows)
+        for cells, starts in zip(grid, origin, strict=True):
+            # Cells by column, a merged cell once (项目资金（万元） spanning the rows of 年度资金总额 … leaves the
+            # row's first cell to the column it spans, so the 全年执行数 column is the same in every row).
+            row = [c if start else None for c, start in zip(cells, starts, strict=True)]
+            texts = [clean_text(c.text).replace(" ", "") if c is not None else "" for c in row]
             if spent is None and not lines:
                 spent = next((j for j, t in enumerate(texts) if w.actual.search(t)), None)
             if not own and any(title_re.search(t) for t in texts):
@@ -229,10 +233,12 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
                 name = next((k for k, v in names.items() if bare in v or lead.sub("", bare) in v), None)
                 # A final's self-evaluation states the year's spending under its own header: that is the
                 # figure of the 决算 tables, not the 全年预算数 printed first.
-                at = spent if spent is not None and spent > i + 1 and spent < len(texts) else i + 1
+                after = next((j for j in range(i + 1, len(texts)) if texts[j]), i + 1)  # past the label's span
+                at = spent if spent is not None and spent >= after and spent < len(texts) else after
                 n = parse_number(texts[at]) if name else None
-                if name and n is not None and name not in lines:
-                    lines[name] = FundLine(n[0], n[1], texts[at], row[at], tuple(row))
+                cell = row[at] if at < len(row) else None
+                if name and n is not None and cell is not None and name not in lines:
+                    lines[name] = FundLine(n[0], n[1], texts[at], cell, tuple(c for c in row if c is not None))
         if own and "total" in lines:
             yield DeptFunds(own, unit or above, lines)
         title, above = "", None

@@ -23,6 +23,8 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[-—–─]+\s*\d{1,4}\s*[-—–─]+|第\s*
 _WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _COMPLETE_END = (*ENDS, ",", "，", "、", ")", "）", "元", "%")
+# What opens no sentence: a line starting so continues the line above it.
+_CONTINUATION = re.compile(r"^\s*(的|地|得|了|之|，|,|、|。|；|：|）|\)|%|万元|元)")
 
 
 def width(text: str) -> int:
@@ -72,7 +74,8 @@ def join_cut_lines(blocks: list[Block], same_line: bool = False, furniture: set[
                 and (b.loc.line == last.loc.line + 1 or same_line and b.loc.line == last.loc.line
                      or bool(furniture) and b.loc.line > last.loc.line + 1
                      and all(n in furniture for n in range(last.loc.line + 1, b.loc.line))) \
-                and _runs_on(last.text, full) and not NEW_PARAGRAPH.match(b.text) and not _row_like(b.text):
+                and (_runs_on(last.text, full) or _goes_on(last.text, b.text)) \
+                and not NEW_PARAGRAPH.match(b.text) and not _row_like(b.text):
             prev.text = prev.text.rstrip() + b.text.strip()
         else:
             out.append(b)
@@ -88,6 +91,14 @@ def _runs_on(line: str, full: float) -> bool:
     if NEW_PARAGRAPH.match(text) and not any(c in text for c in _CLAUSE_MARKS) or _row_like(text):
         return False
     return bool(text) and not text.rstrip(":：").endswith(ENDS) and width(text) >= full
+
+
+def _goes_on(line: str, below: str) -> bool:
+    """Does the line under one that ends its sentence nowhere open with what no sentence opens with (的, a
+    clause mark, a unit: "…与2024年度" / "的2,034.82万元相比，…")? Then it goes on, short of the width or not
+    (a line of wide digits looks short)."""
+    text = line.strip()
+    return bool(text) and not text.endswith(ENDS) and not _row_like(text) and _CONTINUATION.match(below) is not None
 
 
 def has_clause_mark(text: str) -> bool:

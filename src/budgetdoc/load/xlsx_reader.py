@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,9 @@ def _is_title(text: str) -> bool:
     return len(text) < 40 and text.endswith("表")
 
 
+_DECIMALS = re.compile(r"0\.(0+)(?![0-9#])")  # the decimals a number format shows (0.00, #,##0.00)
+
+
 def _text(value: Any, number_format: str) -> str:
     """A cell value as the text a reader of the sheet sees (close enough for checking)."""
     if value is None:
@@ -119,6 +123,10 @@ def _text(value: Any, number_format: str) -> str:
             # 0.0443 shown as 4.43%: keep the number of decimals the format asks for.
             decimals = len(number_format.split(".", 1)[1].split("%")[0]) if "." in number_format else 0
             return f"{value * 100:.{decimals}f}%"
+        shown = _DECIMALS.search(number_format.split(";", 1)[0])
+        if shown is not None and not isinstance(value, bool):
+            # 26 under "#,##0.00" is seen as 26.00: its last digit (and so its rounding interval) is the format's.
+            return f"{value:.{len(shown.group(1))}f}"
         if isinstance(value, float):
             if value.is_integer():
                 return str(int(value))

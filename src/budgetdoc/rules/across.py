@@ -15,9 +15,18 @@ from ..amount import Amount
 from ..analysis import Analysis
 from ..extract.keys import match_quantity
 from ..extract.mentions import clean_label
-from ..extract.tables import ParsedTable, Row, Value, class_code, row_figure, row_stating, table_knowledge
-from ..interval import Interval
-from ..model import Evidence, Fact, Finding, Reading
+from ..extract.tables import (
+    ParsedTable,
+    Row,
+    Value,
+    bare_label,
+    class_code,
+    row_figure,
+    row_stating,
+    table_knowledge,
+)
+from ..interval import Interval, interval_sum
+from ..model import Evidence, Fact, Figure, Finding, Reading
 from ..verify import TableTotal, fact_figure
 from ..verify.search import Source, of_fact, statements
 from .base import RuleContext, evidence, rule, unit_of
@@ -25,7 +34,9 @@ from .base import RuleContext, evidence, rule, unit_of
 
 @rule("table-figures", "consistency", "error", "同一数据各表不一致",
       "同一口径的同一数据在各张公开表和说明中只能有一个数值。某张表的数字与其余各处（至少两处，且彼此一致）都不同时，"
-      "这张表的该格有误。例：一般公共预算拨款收入在收支总表、说明中均为52,244.36万元，财政拨款收支总表为35,673.03万元。",
+      "这张表的该格有误。例：一般公共预算拨款收入在收支总表、说明中均为52,244.36万元，财政拨款收支总表为35,673.03万元。"
+      "收支总表支出方的各类与支出总表（支出决算表）的同一类（均为全部资金）也应一致：两表不同时，能由两表其余数字"
+      "判明的指出错在哪一表，否则指出两处必有一处有误。",
       rationale="部门预决算公开表之间有固定的勾稽关系：收支总表、收入总表、财政拨款收支总表中的同一项目必须一致；"
                 "多数一致而一处不同时，不同的那一处是错的。")
 def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
@@ -63,6 +74,85 @@ def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
         for s in others:
             if s.mention is not None:
                 ctx.verified(s.mention, Reading(f"与各表一致（{right.stated}）", (fact_figure(k.name(key), tables[0]),)))
+    yield from _class_rows(ctx)
+
+
+def _class_rows(ctx: RuleContext) -> Iterator[Finding]:
+    """A 类 of the 收支总表's expense side against the same 类 of the 支出总表: both print all funds, so one
+    quantity, one figure (of the report's period). Where they differ by more than the last digit of each
+    (a 0.01 tail of another rounding path is no difference), one table's cell is wrong; which one, only when
+    the rest of the two tables says so: the 收支总表's when the 支出总表's 类 is the sum of its 款 and its 合计
+    the 收支总表's total (a 收支总表 row moved, its total kept); the 支出总表's when the 收支总表's 类 add up to its
+    total and the 支出总表's 合计 is another (a 支出总表 moved and balanced on a wrong total); else both are
+    named. Only with one table of each printed (no per-unit tables)."""
+    from .tables import _class_total, _side_classes  # here: rules register in rules/__init__'s order
+
+    a = ctx.analysis
+    sides = [(t, found) for t in a.tables if t.type == "summary" and t.scope is None
+             and (found := _side_classes(t)) is not None]
+    broad = [t for t in a.tables if t.type == "expense" and t.scope is None and t.classification == "func"]
+    if len(sides) != 1 or len({t.group for t in broad}) != 1:
+        return
+    summary, (classes, _, end) = sides[0]
+    coded = {row.code: (t, row) for t in broad for row in t.rows if row.code and row.values}
+    summary_total = _figure_of(summary, _class_total(summary, end))
+    summary_sum = _sum_of(summary, classes)
+    expense_total = next((x for t in broad for r in t.rows if r.is_total and (x := _figure_of(t, r)) is not None), None)
+    for row in classes:
+        code = class_code(row)
+        if code is None or code not in coded:
+            continue
+        t, other = coded[code]
+        v, w = row_figure(summary, row), row_figure(t, other)
+        if v is None or w is None:
+            continue
+        x, y = v.interval.scale(summary.scale), w.interval.scale(t.scale)
+        if x.overlaps(y):
+            ctx.verified(TableTotal(summary, row), Reading(f"与《{t.name[:20]}》{code} {other.name}{w.cell.text.strip()}一致",
+                                                           (_cell_figure(t, other, w),)))
+            continue
+        if _near(x, y, v, summary, w, t) or v.interval.overlaps(w.interval):
+            continue  # one unit of the last digit apart (rounded on another path), or the same digits read in two units
+        kuan = [r for r in t.rows if r.code and len(r.code) == 5 and r.code.startswith(code)]
+        backed = bool(kuan) and (below := _sum_of(t, kuan)) is not None and below.overlaps(y)
+        totals_agree = summary_total is not None and expense_total is not None \
+            and summary_total.overlaps(expense_total)
+        name = f"{code} {bare_label(other.name)}"
+        said, other_said = v.cell.text.strip(), w.cell.text.strip()
+        head = f"《{summary.name[:30]}》{name}为{said}，《{t.name[:30]}》同一类为{other_said}：两表均列全部资金，应一致，"
+        cells = [Evidence(said, v.cell.loc), Evidence(other_said, w.cell.loc)]
+        if summary_sum is not None and summary_total is not None and summary_sum.overlaps(summary_total) \
+                and expense_total is not None and not totals_agree:
+            # the 支出总表 is the one wrong: its figure is the finding's
+            yield ctx.report(head + "收支总表各类之和与其总计相符，支出总表合计与之不同，支出总表此格有误。", cells[::-1],
+                             stated=other_said, expected=said, claim=TableTotal(t, other),
+                             reading=Reading(f"《{summary.name[:20]}》{name}{said}", (_cell_figure(summary, row, v),)))
+            continue
+        ends = "后者为其下各款之和、两表合计一致，收支总表此格有误。" if backed and totals_agree else "两处必有一处有误。"
+        yield ctx.report(head + ends, cells, stated=said, expected=other_said, claim=TableTotal(summary, row),
+                         reading=Reading(f"《{t.name[:20]}》{name}{other_said}", (_cell_figure(t, other, w),)))
+
+
+def _figure_of(t: ParsedTable, row: Row | None) -> Interval | None:
+    """A row's figure (row_figure) in yuan, None when it states none."""
+    v = row_figure(t, row) if row is not None and row.values else None
+    return v.interval.scale(t.scale) if v is not None else None
+
+
+def _sum_of(t: ParsedTable, rows: list[Row]) -> Interval | None:
+    """Σ of the rows' figures in yuan, None when one of them states none."""
+    figures = [_figure_of(t, r) for r in rows]
+    return interval_sum([f for f in figures if f is not None]) if figures and None not in figures else None
+
+
+def _near(x: Interval, y: Interval, v: Value, t: ParsedTable, w: Value, o: ParsedTable) -> bool:
+    """Are two figures within one unit of the last digit of each (another rounding path, no difference)?"""
+    slack = max(Decimal(1).scaleb(-v.decimals) * t.scale, Decimal(1).scaleb(-w.decimals) * o.scale)
+    return x.lo - slack <= y.hi and y.lo - slack <= x.hi
+
+
+def _cell_figure(t: ParsedTable, row: Row, v: Value) -> Figure:
+    return Figure(row.name, v.cell.text.strip(), v.cell.loc)
 
 
 def _standard(key: str) -> bool:

@@ -153,6 +153,12 @@ def _items(p: Paragraph, after: list[_Stated], head: _Stated, w: _Words) -> list
         m = w.breakdown.search(text[at:at + 4])
     if m is None:
         return None
+    if re.search(r"[。！？!?]", text[at:at + m.start()]):
+        # "…全额事业编制95名，聘用教师控制数4人。其中，在职在编人员91人": a 其中 opening a sentence breaks
+        # down the sentence before it, the last count only when that is its only one.
+        s = max(text.rfind(c, 0, head.pos) for c in "。！？!?") + 1
+        if w.count.search(text[s:head.pos]):
+            return None
     start = at + m.end()
     end_m = w.list_end.search(text, start)
     end = end_m.start() if end_m else len(text)

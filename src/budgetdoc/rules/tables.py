@@ -471,6 +471,18 @@ def _principal(key: str) -> str:
     return load_yaml("tables.yaml")["econ_groups"][key][0]
 
 
+def _group_rows(t: ParsedTable) -> list[tuple[Row, str]]:
+    """The rows of a side that name an 经济分类 group (人员经费合计, 公用经费) without a code, with the group's key."""
+    out = []
+    for row in t.rows:
+        if row.code or not row.values:
+            continue
+        found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", bare_label(row.name))))
+        if found is not None and found.key in _econ_groups():
+            out.append((row, found.key))
+    return out
+
+
 def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     """人员经费合计 = 301 + 303, 公用经费合计 = 302 + 310 + …: a row naming the group, without a code, against
     the 类 rows of the group on its side (or its 款 rows, 30101 …, in a table that prints no 类). An error only
@@ -478,33 +490,45 @@ def _check_econ_groups(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     基本支出 table), or every 款 row is of one group or the other; otherwise a sum that holds verifies the row."""
     if t.classification != "econ":
         return
-    classes = [r for r in t.rows if r.code and len(r.code) == 3]
-    by_item = not classes  # no 类 rows: the 款 rows (30101 …) under 人员经费 / 公用经费 are the group's
+    # The 类 of this side and of the sides right of it up to one that prints a group total of its own: 公用经费 set
+    # over two column groups (302 … | 30217 … 310 资本性支出) has its 公用经费合计 under the first of them only.
+    sides = [t]
+    for o in sorted((o for o in ctx.analysis.tables if o.group == t.group and o.side[0] > t.side[0]),
+                    key=lambda o: o.side[0]):
+        if _group_rows(o):
+            break
+        sides.append(o)
+    rows = [(o, r) for o in sides for r in o.rows]
+    classes_of = [(o, r) for o, r in rows if r.code and len(r.code) == 3]
+    by_item = not classes_of  # no 类 rows: the 款 rows (30101 …) under 人员经费 / 公用经费 are the group's
     if by_item:
-        classes = [r for r in t.rows if r.code and len(r.code) == 5]
+        classes_of = [(o, r) for o, r in rows if r.code and len(r.code) == 5]
+    classes = [r for _, r in classes_of]
+    side_of = {id(r): o for o, r in classes_of}
     every_group = set().union(*_econ_groups().values())
-    for row in t.rows:
-        if row.code or not row.values:
-            continue
-        found = match_quantity(clean_label(re.sub(r"(合计|总计|小计)$", "", bare_label(row.name))))
-        group = _econ_groups().get(found.key if found is not None else "")
-        if group is None:
-            continue
+    for row, key in _group_rows(t):
+        group = _econ_groups()[key]
         members = [r for r in classes if (r.code[:3] if by_item else r.code) in group]  # type: ignore[index]
         if not members:
             continue
         col, v = min(row.values.items())
-        have = [r for r in members if col in r.values]
+
+        def cell(r: Row, col: int = col) -> Value | None:
+            """The member's figure in the total's column (the same place in its own side)."""
+            o = side_of[id(r)]
+            return r.values.get(col - t.side[0] + o.side[0])
+
+        have = [r for r in members if cell(r) is not None]
         if not have:
             continue
-        parts = interval_sum([r.values[col].interval for r in have])
+        parts = interval_sum([cell(r).interval for r in have])  # type: ignore[union-attr]
         reading = Reading("+".join(f"{r.code}{bare_label(r.name)}" for r in have) + f"={fmt_fixed(parts.mid, v.decimals)}",
                           tuple(_cell_figure(r) for r in have))
         sev = _severity(v, parts)
         if sev is None:
             ctx.verified(TableTotal(t, row), reading)
-            _tail(ctx, t, row, col, [r.values[col] for r in have], reading.text.split("=")[0])
-        elif len(members) == len(have) and _principal(found.key) in {r.code[:3] for r in members} \
+            _tail(ctx, t, row, col, [cell(r) for r in have], reading.text.split("=")[0])  # type: ignore[misc]
+        elif len(members) == len(have) and _principal(key) in {r.code[:3] for r in members} \
                 and (len(members) == len(classes) or by_item and all(r.code[:3] in every_group for r in classes)):  # type: ignore[index]
             yield ctx.report(f"《{t.name[:30]}》{bare_label(row.name)}为{fmt_fixed(v.value, v.decimals)}，"
                              f"{reading.text.split('=')[0]}之和为{fmt_fixed(parts.mid, v.decimals)}，不相等。", [_ev(row, v)],
@@ -863,12 +887,19 @@ def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Ro
     """A classified row whose 合计 is blank while its parts are filled (221 住房保障支出 | 空白 | 335,533.08 |),
     when the rows under it give the same 合计 (Σ 款 = 335,533.08): two sums agree, the 合计 is missing. A
     blank is no zero and no match. `coded`: the table's rows with a code."""
-    if not row.code:
+    if row.code:
+        i = next((k for k, r in enumerate(coded) if r is row), None)
+        if i is None:
+            return
+        children, _open = _children(coded, i)
+    elif row.is_total:
+        # The 合计 row's: the 类, by code, or by name in a table that prints no code
+        children = [r for r in coded if len(r.code or "") == 3] if coded else \
+            [r for r in t.rows if r is not row and not r.is_total and class_code(r) is not None]
+    else:
         return
-    i = next((k for k, r in enumerate(coded) if r is row), None)
-    if i is None:
-        return
-    children, _open = _children(coded, i)
+    label = f"{row.code} {row.name}" if row.code else bare_label(row.name)
+    below_name = "其下各级科目" if row.code else "各类"
     for tot, parts in levels:
         if tot in row.values or not _parts_stated(row, (tot, parts)) or not children:
             continue
@@ -881,8 +912,8 @@ def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Ro
         decimals = max(c.values[tot].decimals for c in children)
         expected = fmt_fixed(below.mid, decimals)
         named = next((c for c in row.cells if row.name and row.name in c.text), row.cells[0])
-        yield ctx.report(f"《{t.name[:30]}》{row.code} {row.name}「{t.columns[tot].name}」栏空白：本行"
-                         f"{'+'.join(n for n, _ in parts)}为{fmt_fixed(own.mid, decimals)}，其下各级科目之和亦为{expected}，"
+        yield ctx.report(f"《{t.name[:30]}》{label}「{t.columns[tot].name}」栏空白：本行"
+                         f"{'+'.join(n for n, _ in parts)}为{fmt_fixed(own.mid, decimals)}，{below_name}之和亦为{expected}，"
                          f"{t.columns[tot].name}应为{expected}，表中缺失。",
                          [Evidence(named.text.strip(), named.loc)], stated="（空白）", expected=expected,
                          claim=TableTotal(t, row))
