@@ -367,3 +367,15 @@ def test_continued_mark_joins_the_table(tmp_path: Path) -> None:
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     found = _errors(path, "table-hierarchy")
     assert [(f.stated, f.expected, f.evidence[0].loc.page) for f in found] == [("140.50", "240.50", 2)]
+
+
+def test_a_column_counting_up_by_one_is_no_money_in_whole_yuan(tmp_path: Path) -> None:
+    """A 收支总表 in whole 元 whose 行次 column has no header of its own: 1, 2, 3 … are row numbers, not amounts
+    (else 收入总计 "3元" against 支出总计 "6元"). 1,002,925 + 19,032 = 1,021,957 (by hand)."""
+    rows = [["项目", "", "决算数", "项目", "", "决算数"],
+            ["一般公共预算财政拨款收入", "1", "1002925", "一般公共服务支出", "4", "1021957"],
+            ["其他收入", "2", "19032", "", "5", ""],
+            ["收入总计", "3", "1021957", "支出总计", "6", "1021957"]]
+    r = check(_docx_table(tmp_path / "t.docx", "收入支出决算总表", rows))
+    assert not [f for f in r.findings if f.severity == "error"]
+    assert any(c.status == "verified" and "1021957" in c.evidence.quote for c in r.claims)

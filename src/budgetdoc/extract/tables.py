@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from ..amount import money_scale
 from ..interval import Interval
@@ -341,11 +342,15 @@ def _roles(grid: Grid, origin: list[list[bool]], nheader: int, paths: list[tuple
             roles[c] = "indicator"
     # A column of small whole numbers beside amounts with decimals is the 行次 column, whatever its
     # header says (行次 1, 2, 3 … down the rows; 23 beside 本年收入合计 1,668.14).
+    # In whole 元 (no decimals anywhere) only a run counting up by one is: 1, 2, 3 … (13, 14 … on a page that
+    # goes on), never money.
     has_decimals = any("." in _text(row[c]) for row in data for c, role in enumerate(roles) if role == "amount")
     for c, role in enumerate(roles):
-        if role == "amount" and has_decimals:
+        if role == "amount":
             nums = [_text(row[c]) for row in data if _text(row[c])]
-            if len(nums) >= 2 and len(set(nums)) == len(nums) and all(t.isdigit() and int(t) <= 300 for t in nums):
+            small = all(t.isdigit() and int(t) <= 300 for t in nums)
+            counting = len(nums) >= 3 and small and all(int(b) == int(a) + 1 for a, b in pairwise(nums))
+            if (has_decimals and len(nums) >= 2 and len(set(nums)) == len(nums) and small) or counting:
                 roles[c] = "rownum"
     return roles
 
