@@ -218,7 +218,7 @@ def _dept_funds(blocks: list[Block]) -> Iterator[DeptFunds]:
             # Cells by column, a merged cell once (项目资金（万元） spanning the rows of 年度资金总额 … leaves the
             # row's first cell to the column it spans, so the 全年执行数 column is the same in every row).
             row = [c if start else None for c, start in zip(cells, starts, strict=True)]
-            texts = [clean_text(c.text).replace(" ", "") if c is not None else "" for c in row]
+            texts = _texts(row)
             if spent is None and not lines:
                 spent = next((j for j, t in enumerate(texts) if w.actual.search(t)), None)
             if not own and any(title_re.search(t) for t in texts):
@@ -263,8 +263,9 @@ def _share_targets(blocks: list[Block]) -> Iterator[ShareTarget]:
                 break
 
 
-def _texts(row: list[Cell]) -> list[str]:
-    return [clean_text(c.text).replace(" ", "") for c in row]
+def _texts(row: list[Cell] | list[Cell | None]) -> list[str]:
+    """The cells' texts without spaces; "" for a column a merged cell covers (None)."""
+    return [clean_text(c.text).replace(" ", "") if c is not None else "" for c in row]
 
 
 def _num(text: str) -> Decimal | None:

@@ -109,7 +109,7 @@ def _class_rows(ctx: RuleContext) -> Iterator[Finding]:
         x, y = v.interval.scale(summary.scale), w.interval.scale(t.scale)
         if x.overlaps(y):
             ctx.verified(TableTotal(summary, row), Reading(f"与《{t.name[:20]}》{code} {other.name}{w.cell.text.strip()}一致",
-                                                           (_cell_figure(t, other, w),)))
+                                                           (_cell_figure(other, w),)))
             continue
         if _near(x, y, v, summary, w, t) or v.interval.overlaps(w.interval):
             continue  # one unit of the last digit apart (rounded on another path), or the same digits read in two units
@@ -126,11 +126,11 @@ def _class_rows(ctx: RuleContext) -> Iterator[Finding]:
             # the 支出总表 is the one wrong: its figure is the finding's
             yield ctx.report(head + "收支总表各类之和与其总计相符，支出总表合计与之不同，支出总表此格有误。", cells[::-1],
                              stated=other_said, expected=said, claim=TableTotal(t, other),
-                             reading=Reading(f"《{summary.name[:20]}》{name}{said}", (_cell_figure(summary, row, v),)))
+                             reading=Reading(f"《{summary.name[:20]}》{name}{said}", (_cell_figure(row, v),)))
             continue
         ends = "后者为其下各款之和、两表合计一致，收支总表此格有误。" if backed and totals_agree else "两处必有一处有误。"
         yield ctx.report(head + ends, cells, stated=said, expected=other_said, claim=TableTotal(summary, row),
-                         reading=Reading(f"《{t.name[:20]}》{name}{other_said}", (_cell_figure(t, other, w),)))
+                         reading=Reading(f"《{t.name[:20]}》{name}{other_said}", (_cell_figure(other, w),)))
 
 
 def _figure_of(t: ParsedTable, row: Row | None) -> Interval | None:
@@ -151,7 +151,8 @@ def _near(x: Interval, y: Interval, v: Value, t: ParsedTable, w: Value, o: Parse
     return x.lo - slack <= y.hi and y.lo - slack <= x.hi
 
 
-def _cell_figure(t: ParsedTable, row: Row, v: Value) -> Figure:
+def _cell_figure(row: Row, v: Value) -> Figure:
+    """A row's figure in one cell, as a figure of a reading."""
     return Figure(row.name, v.cell.text.strip(), v.cell.loc)
 
 
