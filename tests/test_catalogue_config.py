@@ -44,7 +44,7 @@ def test_documented_rules_have_examples_and_rationale() -> None:
     assert {r.id for r in rules if r.last_digit} == {"share", "growth-rate", "completion-rate", "breakdown-sum",
                                                       "identity", "fact-conflict", "carryover-chain",
                                                       "table-hierarchy", "table-row-total", "table-identity", "growth-levels", "change-levels",
-                                                      "table-text", "unit-row-text", "table-change"}
+                                                      "table-text", "unit-row-text", "table-change", "prior-ratio"}
 
 
 def test_rules_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -242,6 +242,32 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_u
     return out
 
 
+def multiple_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
+    """"是上年的1.5倍", "增长2.7倍": a multiple of last year's level as a percentage (150%, 270%) with the rounding
+    of its 倍 (2.7倍 stands for 265–275%), cue `ratio` (是上年的N倍) or `times` (增长N倍). Not among the line's
+    mentions, which other rules read as amounts: only rules.ratios asks for them."""
+    k = k or knowledge()
+    text = line.norm.text
+    approximate = re.compile(k.claims["approximate"])
+    ratio_cue = re.compile(k.claims["times_ratio_cue"])
+    bounds = sentence_bounds(text)
+    out: list[Mention] = []
+    for m in re.finditer(k.claims["times"], text):
+        start = m.start("num")
+        clause_start = max((text.rfind(c, 0, start) for c in CLAUSE_END), default=-1) + 1
+        raw = text[clause_start:start]
+        if approximate.search(raw):
+            continue  # 近2倍: no figure to hold
+        num = m.group("num")
+        decimals = (len(num.split(".")[1]) if "." in num else 0) - 2  # in %: 2.7倍 is 270% ± 5
+        amount = Amount(Decimal(num) * 100, decimals, "%", line.block.loc, text[start:m.end()])
+        s_idx = next((i for i, (s, e) in enumerate(bounds) if s <= start < e), len(bounds) - 1)
+        cue = "ratio" if ratio_cue.match(m.group("cue")) else "times"
+        out.append(Mention(line, start, m.end(), amount, clean_label(raw, k), raw, s_idx, clause_start,
+                           cue=cue, cue_text=m.group("cue")))
+    return out
+
+
 def _respectively(text: str, ms: list[Mention], k: Knowledge) -> None:
     """"人员经费和公用经费分别为8573.13万元、2728.96万元": each figure of the list after 分别 takes the name in
     its place in the list before it as its label; a share, growth or change cue the first figure has goes

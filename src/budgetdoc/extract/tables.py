@@ -1225,12 +1225,39 @@ def last_year_figure(t: ParsedTable, row: Row, col: int, *, year: int | None) ->
 
     cols = {i: sub for i, c in t.columns.items() if c.role == "amount" and not _change_column(t, i)
             and (sub := below(c)) is not None}
+    if not cols:
+        return _last_year_row(t, row, col, year)
     if col in cols or len({t.columns[i].path[:len(t.columns[i].path) - len(sub)] for i, sub in cols.items()}) != 1:
         return None
     own = t.columns[col].path
     same = [i for i, sub in cols.items() if sub and own[-len(sub):] == sub] or [i for i, sub in cols.items() if not sub]
     v = row.values.get(same[0]) if len(same) == 1 else None
     return (v, t.columns[same[0]]) if v is not None else None
+
+
+def _last_year_row(t: ParsedTable, row: Row, col: int, year: int | None) -> tuple[Value, Column] | None:
+    """In a table whose rows are periods (a 三公 table of 2026年预算数 | 2025年预算数 rows under 合计 | 因公出国（境）费
+    …), last year's figure of a cell of this year's row: the same column's cell of the one row of last year. None
+    unless the cell's row names this year (or the report's period, 本年预算数) and exactly one row names the last."""
+    tk = _totals_knowledge()
+
+    def period(r: Row) -> int | None:
+        """0 for a row of this year's figure, -1 for last year's, None for any other row."""
+        name = re.sub(r"\s", "", r.name)
+        if r.code or not tk["period_row"].match(name):
+            return None
+        if tk["last_year"].search(name):
+            return -1
+        named = _year_of((name,))
+        if not named:
+            return 0 if name.startswith("本年") else None
+        return named - year if year is not None and named in (year, year - 1) else None
+
+    if period(row) != 0:
+        return None
+    prev = [r for r in t.rows if r is not row and period(r) == -1]
+    v = prev[0].values.get(col) if len(prev) == 1 else None
+    return (v, Column(col, (prev[0].name.strip(),), "amount")) if v is not None else None
 
 
 def change_column(t: ParsedTable) -> int | None:

@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (registration)
     period,
     points,
     projects,
+    ratios,
     residues,
     row_numbers,
     sums,

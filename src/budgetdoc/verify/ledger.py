@@ -121,12 +121,20 @@ class Ledger:
     def claims(self, analysis: Analysis) -> list[Claim]:
         """Every numeric statement of the narrative, every table total recorded or printed as a 合计 row,
         and every count a rule recorded, in document order."""
+        from ..extract import Mention
+
         out: list[tuple[tuple, Claim]] = []
+        # A rule may read a statement that is no mention of the line's (a multiple: 增长2.7倍, rules.ratios).
+        others: dict[int, list[Mention]] = {}
+        for subject in self._subjects.values():
+            if isinstance(subject, Mention):
+                others.setdefault(id(subject.line), []).append(subject)
         for line, ms in analysis.mentions:
             sec = line.section
             if sec is not None and any(s.type in _NOT_CLAIMS for s in sec.chain()):
                 continue
-            for m in ms:
+            mine = {id(m) for m in ms}
+            for m in [*ms, *(x for x in others.get(id(line), []) if id(x) not in mine)]:
                 if m.threshold:
                     continue
                 e = self._entries.get(_key(m))
