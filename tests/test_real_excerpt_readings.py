@@ -135,3 +135,34 @@ def test_a_sentence_opening_with_qizhong_breaks_down_its_sentence_before(tmp_pat
     # A sentence with one count is still broken down by the 其中 after it: 3 > 2.
     bad = _check(tmp_path, "b.txt", "某某局2023年部门预算\n一、国有资产占用情况\n本单位共有车辆2辆。其中，一般公务用车3辆。\n")
     assert [(f.stated, f.expected) for f in bad.findings if f.rule == "count-breakdown"] == [("2辆", "≥3辆")]
+
+
+# A 2016 provincial 三公 account (a news reprint of 福建's): changes and rates joined by 和 after 分别, each rate
+# divided by this year's figure instead of last year's.
+_JOINED = ("2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元,降幅达到38.7%。\n"
+           "其中,公务用车购置及运行费1.41亿元,包括公务用车购置费0.14亿元和公务用车运行费1.27亿元,与2015年相比,"
+           "分别减少0.18亿元和0.56亿元,下降{rates}。\n")
+
+
+def test_changes_and_rates_joined_by_he_pair_one_for_one(tmp_path: Path) -> None:
+    # By hand: 0.88 ÷ (2.29 + 0.88) = 27.8%; 购置费 0.18 ÷ (0.14 + 0.18) = 56.25% -> 56.3%; 运行费 0.56 ÷ (1.27 +
+    # 0.56) = 30.6%. 0.56亿元 is a change (减少 … 和), not a third item of 1.41 = 0.14 + 1.27.
+    r = _check(tmp_path, "bad.txt", _JOINED.format(rates="133.1%和43.7%"))
+    assert not [f for f in r.findings if f.rule == "breakdown-sum"]
+    found = [(f.stated, f.expected) for f in r.findings if f.rule == "growth-rate" and f.severity == "error"]
+    assert found == [("38.7%", "27.8%"), ("133.1%", "56.3%"), ("43.7%", "30.6%")]
+    ok = _check(tmp_path, "ok.txt", _JOINED.format(rates="56.3%和30.6%").replace("38.7%", "27.8%"))
+    assert not _errors(ok) and _status(ok, "56.3%") == _status(ok, "30.6%") == {"verified"}
+
+
+def test_a_figure_of_the_districts_departments_beside_the_districts(tmp_path: Path) -> None:
+    # 鄂城区 2022: the district's 三公 (with 会议费 and 培训费) and the 区直 departments' 财政拨款 三公 are two bodies.
+    text = ("2022年一般公共预算“三公”经费决算执行情况说明\n"
+            "鄂城区2022年的“三公”经费决算数合计为1000.86万元,其中:因公出国(境)费0万元、公务用车购置费399.25万元、"
+            "公务用车运行维护费472.38万元、公务接待费43.77万元、会议费34.10万元、培训费51.37万元。\n"
+            "2022年区直财政拨款资金安排“三公”经费决算数为736.40万元,比预算数减少67.62万元。\n")
+    r = _check(tmp_path, "a.txt", text)
+    assert not _errors(r, "fact-conflict")
+    # One body stated twice is still one figure: 1000.86 and 1000.68.
+    twice = _check(tmp_path, "b.txt", text + "鄂城区2022年的“三公”经费决算数为1000.68万元。\n")
+    assert [f.stated for f in twice.findings if f.rule == "fact-conflict"] == ["1000.68万元"]

@@ -236,10 +236,42 @@ def find_mentions(line: Line, k: Knowledge | None = None, lead: str = "", tail_u
             if cm:
                 mention.direction = _sign(cm.group(0), up, down)
                 mention.cue_text = cm.group(0)
+        _joined(mention, out[-1] if out else None, raw)
         out.append(mention)
         prev_end = end
     _respectively(text, out, k)
     return out
+
+
+_JOINED = re.compile(r"\s*(和|及|与|、)\s*")
+
+
+def _joined(m: Mention, prev: Mention | None, raw: str) -> None:
+    """"分别减少0.18亿元和0.56亿元", "下降133.1%和43.7%": a figure joined to the one before by 和 alone is of the
+    same kind, a change or a rate with its cue, not an item of the list before (in place)."""
+    if prev is None or prev.sentence != m.sentence or prev.is_percent != m.is_percent or not _JOINED.fullmatch(raw):
+        return
+    if m.is_percent and prev.cue and not m.cue:
+        m.cue, m.cue_text, m.den, m.direction = prev.cue, prev.cue_text, prev.den, prev.direction
+    elif not m.is_percent and prev.is_change and not m.direction:
+        m.direction, m.cue_text = prev.direction, prev.cue_text
+
+
+def joined_run(ms: list[Mention], m: Mention) -> list[Mention]:
+    """The figures joined to m by 和/、 alone in its sentence, m among them, in order ("下降133.1%和43.7%")."""
+    i = next((k for k, x in enumerate(ms) if x is m), None)
+    if i is None:
+        return [m]
+    lo = hi = i
+    while lo > 0 and _JOINED.fullmatch(ms[lo].raw_label) and _alike(ms[lo - 1], ms[lo]):
+        lo -= 1
+    while hi + 1 < len(ms) and _JOINED.fullmatch(ms[hi + 1].raw_label) and _alike(ms[hi], ms[hi + 1]):
+        hi += 1
+    return ms[lo:hi + 1]
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    return a.sentence == b.sentence and a.is_percent == b.is_percent and a.is_change == b.is_change
 
 
 def multiple_mentions(line: Line, k: Knowledge | None = None) -> list[Mention]:
@@ -290,6 +322,10 @@ def _respectively(text: str, ms: list[Mention], k: Knowledge) -> None:
         head = text[:cue.start()]
         head = head[max(head.rfind(c) for c in CLAUSE_END) + 1:]
         own = _names(re.sub(words["name_noise"], "", head.strip()), len(run), words["last_pair"])
+        if not own and not head.strip() and not run[0].is_percent:
+            # "包括购置费0.14亿元和运行费1.27亿元，与2015年相比，分别减少0.18亿元和0.56亿元": the names are the
+            # items the sentence listed last, one for each figure.
+            own = _listed_before(ms, cue.start(), run)
         if own:
             names, sentence = own, run[0].sentence
         elif head.strip() or run[0].sentence != sentence:
@@ -310,6 +346,17 @@ def _respectively(text: str, ms: list[Mention], k: Knowledge) -> None:
                 m.part = levels[i] if len(levels) == len(run) and not own else named.get(m.label)
         if not run[0].is_percent:
             levels = run
+
+
+def _listed_before(ms: list[Mention], cue: int, run: list[Mention]) -> list[str]:
+    """The labels of the last len(run) amounts of run's sentence before the 分别 cue, when each is labelled."""
+    before = [m for m in ms if m.end <= cue and m.sentence == run[0].sentence and m.is_level]
+    last = before[-len(run):]
+    labels = [_LABEL_LEAD.sub("", m.label).strip() for m in last]
+    return labels if len(last) == len(run) and all(labels) else []
+
+
+_LABEL_LEAD = re.compile(r"^(其中|包括|主要包括|和|及|与|以及|、)\s*")
 
 
 def _names(head: str, n: int, last_pair: str) -> list[str]:

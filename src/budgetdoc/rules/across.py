@@ -13,7 +13,7 @@ from itertools import combinations
 
 from ..amount import Amount
 from ..analysis import Analysis
-from ..extract.keys import match_quantity
+from ..extract.keys import match_quantity, scope_in
 from ..extract.mentions import clean_label
 from ..extract.tables import (
     ParsedTable,
@@ -78,32 +78,67 @@ def check_table_figures(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _class_rows(ctx: RuleContext) -> Iterator[Finding]:
-    """A 类 of the 收支总表's expense side against the same 类 of the 支出总表: both print all funds, so one
-    quantity, one figure (of the report's period). Where they differ by more than the last digit of each
-    (a 0.01 tail of another rounding path is no difference), one table's cell is wrong; which one, only when
-    the rest of the two tables says so: the 收支总表's when the 支出总表's 类 is the sum of its 款 and its 合计
-    the 收支总表's total (a 收支总表 row moved, its total kept); the 支出总表's when the 收支总表's 类 add up to its
-    total and the 支出总表's 合计 is another (a 支出总表 moved and balanced on a wrong total); else both are
-    named. Only with one table of each printed (no per-unit tables)."""
-    from .tables import _class_total, _side_classes  # here: rules register in rules/__init__'s order
+    """A 类 of a 收支总表's expense side against the same 类 of the table of the same funds by 功能分类: the 收支总表
+    against the 支出总表 (all funds), the 财政拨款收支总表's 一般公共预算 column against the 一般公共预算支出表. One
+    quantity, one figure (of the report's period). Where they differ by more than the last digit of each (a 0.01
+    tail of another rounding path is no difference), one table's cell is wrong; which one, only when the rest of
+    the two tables says so: the 收支总表's when the other's 类 is the sum of its 款 and its 合计 the 收支总表's total
+    (a 收支总表 row moved, its total kept); the other's when the 收支总表's 类 add up to its total and the other's
+    合计 differs (moved and balanced on a wrong total); else both are named. Only with one table of each printed
+    (no per-unit tables)."""
+    from .tables import _side_classes  # here: rules register in rules/__init__'s order
 
     a = ctx.analysis
-    sides = [(t, found) for t in a.tables if t.type == "summary" and t.scope is None
-             and (found := _side_classes(t)) is not None]
-    broad = [t for t in a.tables if t.type == "expense" and t.scope is None and t.classification == "func"]
-    if len(sides) != 1 or len({t.group for t in broad}) != 1:
-        return
-    summary, (classes, _, end) = sides[0]
+    pairs = (("summary", None, "expense", ("收支总表", "支出总表", "两表均列全部资金")),
+             ("fiscal_summary", "gpb", "gpb_expense", ("财政拨款收支总表", "一般公共预算支出表", "两表均为一般公共预算财政拨款")))
+    for kind, scope, other_kind, words in pairs:
+        sides = [(t, found) for t in a.tables if t.type == kind and (t.scope is None or scope is not None)
+                 and (found := _side_classes(t)) is not None]
+        broad = [t for t in a.tables if t.type == other_kind and (t.scope is None or scope is not None)
+                 and t.classification == "func"]
+        if len(sides) != 1 or len({t.group for t in broad}) != 1:
+            continue
+        summary, (classes, _, end) = sides[0]
+        col = _scope_column(ctx, summary, scope) if scope else None
+        if scope and col is None:
+            continue
+        yield from _compare_classes(ctx, summary, col, classes, end, broad, words)
+
+
+def _scope_column(ctx: RuleContext, t: ParsedTable, scope: str) -> int | None:
+    """The one amount column of a funding scope (一般公共预算) a 财政拨款收支总表's expense side prints."""
+    cols = [c for c, column in t.columns.items() if column.role == "amount"
+            and scope_in("".join(column.path), ctx.analysis.knowledge) == scope]
+    return cols[0] if len(cols) == 1 else None
+
+
+def _compare_classes(ctx: RuleContext, summary: ParsedTable, col: int | None, classes: list[Row], end: int,
+                     broad: list[ParsedTable], words: tuple[str, str, str]) -> Iterator[Finding]:
+    """The 类 rows of a 收支总表 side (in column `col`, else their figure) against the same 类 of `broad`; `words`:
+    how the messages name the two tables, and why they must agree."""
+    this, that, same = words
+    from .tables import _class_total
+
+    def figure(row: Row | None) -> Value | None:
+        if row is None or not row.values:
+            return None
+        return row.values.get(col) if col is not None else row_figure(summary, row)
+
+    def in_yuan(rows: list[Row | None]) -> Interval | None:
+        values = [figure(r) for r in rows]
+        return interval_sum([v.interval.scale(summary.scale) for v in values if v is not None]) \
+            if values and None not in values else None
+
     coded = {row.code: (t, row) for t in broad for row in t.rows if row.code and row.values}
-    summary_total = _figure_of(summary, _class_total(summary, end))
-    summary_sum = _sum_of(summary, classes)
+    summary_total = in_yuan([_class_total(summary, end)])
+    summary_sum = in_yuan(list(classes))
     expense_total = next((x for t in broad for r in t.rows if r.is_total and (x := _figure_of(t, r)) is not None), None)
     for row in classes:
         code = class_code(row)
         if code is None or code not in coded:
             continue
         t, other = coded[code]
-        v, w = row_figure(summary, row), row_figure(t, other)
+        v, w = figure(row), row_figure(t, other)
         if v is None or w is None:
             continue
         x, y = v.interval.scale(summary.scale), w.interval.scale(t.scale)
@@ -119,16 +154,16 @@ def _class_rows(ctx: RuleContext) -> Iterator[Finding]:
             and summary_total.overlaps(expense_total)
         name = f"{code} {bare_label(other.name)}"
         said, other_said = v.cell.text.strip(), w.cell.text.strip()
-        head = f"《{summary.name[:30]}》{name}为{said}，《{t.name[:30]}》同一类为{other_said}：两表均列全部资金，应一致，"
+        head = f"《{summary.name[:30]}》{name}为{said}，《{t.name[:30]}》同一类为{other_said}：{same}，应一致，"
         cells = [Evidence(said, v.cell.loc), Evidence(other_said, w.cell.loc)]
         if summary_sum is not None and summary_total is not None and summary_sum.overlaps(summary_total) \
                 and expense_total is not None and not totals_agree:
-            # the 支出总表 is the one wrong: its figure is the finding's
-            yield ctx.report(head + "收支总表各类之和与其总计相符，支出总表合计与之不同，支出总表此格有误。", cells[::-1],
+            # the other table is the one wrong: its figure is the finding's
+            yield ctx.report(head + f"{this}各类之和与其总计相符，{that}合计与之不同，{that}此格有误。", cells[::-1],
                              stated=other_said, expected=said, claim=TableTotal(t, other),
                              reading=Reading(f"《{summary.name[:20]}》{name}{said}", (_cell_figure(row, v),)))
             continue
-        ends = "后者为其下各款之和、两表合计一致，收支总表此格有误。" if backed and totals_agree else "两处必有一处有误。"
+        ends = f"后者为其下各款之和、两表合计一致，{this}此格有误。" if backed and totals_agree else "两处必有一处有误。"
         yield ctx.report(head + ends, cells, stated=said, expected=other_said, claim=TableTotal(summary, row),
                          reading=Reading(f"《{t.name[:20]}》{name}{other_said}", (_cell_figure(other, w),)))
 

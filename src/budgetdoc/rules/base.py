@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from ..analysis import Analysis
@@ -180,8 +180,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def fmt_pct(x: Decimal, decimals: int) -> str:
+    """A rate as a document rounds it: half up (56.25 -> 56.3), not to the even digit."""
     q = Decimal(1).scaleb(-decimals)
-    return f"{x.quantize(q)}%"
+    return f"{x.quantize(q, rounding=ROUND_HALF_UP)}%"
 
 
 def fmt_fixed(x: Decimal, decimals: int) -> str:

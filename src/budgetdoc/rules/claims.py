@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..amount import Amount
 from ..analysis import Analysis
-from ..extract import Mention
+from ..extract import Mention, joined_run
 from ..extract.keys import QuantityMatch, is_bare, match_quantity, scope_in, split_role
 from ..extract.mentions import continues_sentence, named_whole, sentence_bounds
 from ..extract.tables import ParsedTable, Row, last_year_figure, row_stating
@@ -393,6 +393,13 @@ def _change_for(ms: list[Mention], pct: Mention, claims: dict) -> Mention | None
     """The change amount a growth rate goes with: the one before it in its sentence, else the one whose
     clause comes right after it ("比上年降幅为26.3%，减少112.17万元"). `claims`: the knowledge's claims.yaml."""
     reason = claims["reason_cue"]
+    rates = joined_run(ms, pct)
+    if len(rates) > 1:
+        # "分别减少0.18亿元和0.56亿元，下降133.1%和43.7%": rates joined by 和 pair with the changes joined so right
+        # before them, one for one; else none is certainly the rate's.
+        i = next(k for k, x in enumerate(ms) if x is rates[0])
+        changes = joined_run(ms, ms[i - 1]) if i > 0 and ms[i - 1].is_change else []
+        return changes[rates.index(pct)] if len(changes) == len(rates) else None
     passed: list[Mention] = []  # the levels between the rate and the change
     for x in reversed([x for x in ms if x.start < pct.start and x.sentence == pct.sentence]):
         if x.is_change:

@@ -3,6 +3,7 @@ the vehicles of the 三公 section against the assets section."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -66,7 +67,7 @@ def check_conflicts(ctx: RuleContext) -> Iterator[Finding]:
             wrong, right = (first, m) if m_table is not None else (m, first)
             if _siblings(first, m) or _as_change(a, wrong, right) or _as_change(a, right, wrong) \
                     or (_generic(first, a.knowledge) or _generic(m, a.knowledge)) and first.line is not m.line \
-                    or _sections_of_two_scopes(first, m) \
+                    or _sections_of_two_scopes(first, m) or _two_bodies(first, m, a.knowledge) \
                     or _one_sentence_two_names(first, m, a.knowledge):
                 ctx.unverified(wrong, "两处数字可能不是同一数据（同一列举中的两项，或未写“增加”的增减额）")
                 continue
@@ -94,6 +95,17 @@ def _sections_of_two_scopes(x: Mention, y: Mention) -> bool:
     sx = x.line.section.effective_scope if x.line.section else None
     sy = y.line.section.effective_scope if y.line.section else None
     return sx is not None and sy is not None and sx != sy
+
+
+def _two_bodies(x: Mention, y: Mention, k: Knowledge) -> bool:
+    """Two figures whose clauses name two bodies ("鄂城区2022年的三公经费决算数合计为1000.86万" and "2022年区直财政
+    拨款资金安排三公经费决算数为736.40万元"; 本级 beside the whole department): each may be its body's."""
+    body = re.compile(k.claims["body_scope"])
+
+    def named(m: Mention) -> set[str]:
+        return set(body.findall(m.line.norm.text[m.clause_start:m.start]))
+
+    return named(x) != named(y)
 
 
 def _one_sentence_two_names(x: Mention, y: Mention, k: Knowledge) -> bool:

@@ -50,14 +50,21 @@ def check_point_changes(ctx: RuleContext) -> Iterator[Finding]:
                         or part.role not in shares:
                     continue
                 shares[part.role].append(pct)
-            if len(shares[None]) != 1 or len(shares["prev"]) != 1:
+            was = hit.group("was")
+            if len(shares[None]) != 1 or len(shares["prev"]) != (0 if was else 1):
                 continue  # the line does not state both years' shares of it, once each
-            cur, prev = shares[None][0], shares["prev"][0]
-            diff = Interval.stated(cur.value, cur.decimals) - Interval.stated(prev.value, prev.decimals)
-            reading = Reading(f"{cur.stated.strip()} − {prev.stated.strip()}",
-                              (mention_figure("本年占比", cur), mention_figure("上年占比", prev)))
+            cur = shares[None][0]
+            if was:  # 占比较上年的60.08%下降…: last year's share in the phrase itself
+                before = Interval.stated(Decimal(was), len(was.partition(".")[2]))
+                prev_said, figures = f"{was}%", (mention_figure("本年占比", cur),)
+            else:
+                prev = shares["prev"][0]
+                before, prev_said = Interval.stated(prev.value, prev.decimals), prev.stated.strip()
+                figures = (mention_figure("本年占比", cur), mention_figure("上年占比", prev))
+            diff = Interval.stated(cur.value, cur.decimals) - before
+            reading = Reading(f"{cur.stated.strip()} − {prev_said}", figures)
             yield from _judge(ctx, line, hit, hit.start("what"), diff,
-                              f"本年占比{cur.stated.strip()}，上年占比{prev.stated.strip()}", reading)
+                              f"本年占比{cur.stated.strip()}，上年占比{prev_said}", reading)
 
 
 def _judge(ctx: RuleContext, line: Line, hit: re.Match[str], start: int, diff: Interval, shares: str,

@@ -16,6 +16,7 @@ from ..verify import Candidate, Decision, decide
 from ..verify.search import growth_reading, of_mention
 from .base import RuleContext, evidence, fmt_pct, rule
 from .claims import _change_for, _growth_readings, _levels_rate, cell_evidence, table_levels
+from .wording import _level_stated_before
 
 HUNDRED = Decimal(100)
 
@@ -47,15 +48,17 @@ def _growths(m: Mention) -> list[Decimal]:
 def _readings(ctx: RuleContext, ms: list[Mention], m: Mention,
               previous_first: list[Mention]) -> tuple[list[Candidate], list[Evidence]]:
     """The growth this year's and last year's figures give, as growth-rate readings (the change the sentence
-    states before the ratio, else the two levels it states, else the 上年 cell of this year's table row), and
-    the table cell read as evidence."""
+    states before the ratio, else the two levels it states or last year's with this year's stated before, else
+    the 上年 cell of this year's table row), and the table cell read as evidence."""
     a = ctx.analysis
     change = _change_for(ms, m, a.knowledge.claims)
     if change is not None:
         if m.cue == "times" and change.direction < 0:
             return [], []  # 减少…增长N倍: the words disagree (change-direction's to say)
         return [r.candidate for r in _growth_readings(a, ms, m, change, change.direction or 1, previous_first)], []
-    found = _levels_rate(ms, m)
+    # Both levels in the sentence, or last year's in it and this year's stated once before ("收入总计64240.48万元。
+    # 收入总计上年为44521.22万元，为上年的144.29%").
+    found = _levels_rate(ms, m) or _level_stated_before(ctx, ms, m)
     if found is not None:
         cur, prev, _rate = found
         return [growth_reading(of_mention(cur, "本年数"), of_mention(prev, "上年数"), certain=True)], []
