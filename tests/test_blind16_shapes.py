@@ -108,3 +108,63 @@ def test_a_ratio_with_last_years_level_in_its_sentence_and_this_years_before(tmp
     assert not _errors(ok) and _status(ok, "144.29%") == {"verified"}
     bad = _check(tmp_path, "bad.txt", text.format(r="159.80"))
     assert [(f.stated, f.expected) for f in bad.findings if f.rule == "prior-ratio"] == [("159.80%", "本年为上年的144.29%")]
+
+
+_UNITS = """某某县农业农村局2026年部门预算
+部门收入总表
+单位：元
+单位编码\t单位名称\t合计\t一般公共预算拨款收入\t事业收入
+\t部门合计\t4,559,344.67\t4,427,076.75\t132,267.92
+305001\t某某县农业农村局（本级）\t{own}\t{own}\t0.00
+305002\t某某县农业技术推广中心\t1,633,053.60\t1,500,785.68\t132,267.92
+305003\t某某县动物疫病预防控制中心\t1,463,158.44\t1,463,158.44\t0.00
+
+部门支出总表
+单位：元
+单位编码\t单位名称\t合计\t基本支出\t项目支出
+\t部门合计\t4,559,344.67\t3,817,756.66\t741,588.01
+305001\t某某县农业农村局（本级）\t1,463,132.63\t1,215,429.83\t247,702.80
+305002\t某某县农业技术推广中心\t1,633,053.60\t1,139,168.39\t493,885.21
+305003\t某某县动物疫病预防控制中心\t1,463,158.44\t1,463,158.44\t0.00
+"""
+
+
+def test_the_unit_row_that_breaks_its_tables_total(tmp_path: Path) -> None:
+    # A blind9 shape: 1,463,132.63 + 1,633,053.60 + 1,463,158.44 = 4,559,344.67 in both tables (by hand).
+    ok = _check(tmp_path, "ok.txt", _UNITS.format(own="1,463,132.63"))
+    assert not _errors(ok)
+    # 本级 raised to 1,753,832.63 in the 收入总表 (its row still balanced): the rows add up to 4,850,044.67; with the
+    # 支出总表's 1,463,132.63 for it they add up to the 合计 again, so that cell is the one named.
+    bad = _check(tmp_path, "bad.txt", _UNITS.format(own="1,753,832.63"))
+    found = [(f.stated, f.expected) for f in bad.findings if f.severity == "error" and f.rule == "table-hierarchy"]
+    assert found == [("1,753,832.63", "1,463,132.63")]
+
+
+_CLASSES = """某某区司法局2023年部门预算
+五、一般公共预算支出预算情况
+一般公共预算支出6169.81万元。按支出功能分类，公共安全支出、社会保障和就业支出、卫生健康支出和住房保障支出分别为{a}万元、{b}万元、189.14万元、{c}万元。
+一般公共预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t6169.81\t4017.75\t2152.06
+204\t公共安全支出\t5208.35\t3056.29\t2152.06
+20406\t司法\t5208.35\t3056.29\t2152.06
+208\t社会保障和就业支出\t488.61\t488.61\t0.00
+20805\t行政事业单位养老支出\t488.61\t488.61\t0.00
+210\t卫生健康支出\t189.14\t189.14\t0.00
+21011\t行政事业单位医疗\t189.14\t189.14\t0.00
+221\t住房保障支出\t283.71\t283.71\t0.00
+22102\t住房改革支出\t283.71\t283.71\t0.00
+"""
+
+
+def test_two_classes_amounts_swapped_in_a_fenbie_list(tmp_path: Path) -> None:
+    # A blind12 shape. 5208.35 + 488.61 + 189.14 + 283.71 = 6169.81 (by hand), so a swap keeps the sum.
+    ok = _check(tmp_path, "ok.txt", _CLASSES.format(a="5208.35", b="488.61", c="283.71"))
+    assert not _errors(ok)
+    bad = _check(tmp_path, "bad.txt", _CLASSES.format(a="5208.35", b="283.71", c="488.61"))
+    found = [(f.stated, f.expected) for f in bad.findings if f.rule == "class-swap"]
+    assert found == [("283.71万元", "488.61万元"), ("488.61万元", "283.71万元")]
+    # An amount that is no class's (a wrong figure, not a swap) is not this rule's.
+    other = _check(tmp_path, "other.txt", _CLASSES.format(a="5208.35", b="400.00", c="283.71"))
+    assert not [f for f in other.findings if f.rule == "class-swap"]

@@ -45,5 +45,8 @@ def test_rule_files_grouped_by_category() -> None:
     # tables.py holds table-text (consistency) beside the table rules: the table model's files (issue 12);
     # levels.py reads an item across the lines of its paragraph, for its growth (arithmetic) and its two
     # amounts (consistency): the paragraph model's rules (issue 18).
+    # classlist.py reads the text's spending listed by 功能分类 for its sum (arithmetic) and for its classes' pairing
+    # with the table's (consistency): the class list's rules.
     assert {m: c for m, c in by_module.items() if len(c) > 1} == {"tables": {"table", "consistency"},
-                                                                  "levels": {"arithmetic", "consistency"}}
+                                                                  "levels": {"arithmetic", "consistency"},
+                                                                  "classlist": {"arithmetic", "consistency"}}

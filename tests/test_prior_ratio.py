@@ -91,3 +91,15 @@ def test_a_ratio_to_last_years_budget_is_not_a_completion_rate(tmp_path: Path) -
             "公务接待费年初预算6.00万元，支出决算5.70万元，为上年预算的92.0%。\n")
     r = _check(tmp_path, "a.txt", text)
     assert not _errors(r) and _status(r, "92.0%") == {"unverified"}
+
+
+def test_jiangfu_is_a_fall(tmp_path: Path) -> None:
+    # 降幅为18.0% against the 三公 table's row of last year: 338.75 ÷ 413.20 − 1 = −18.02% (by hand). 降幅 says a fall:
+    # no contradiction of direction.
+    text = ("某某局2025年部门预算\n一般公共预算财政拨款“三公”经费预算338.75万元，同口径比上年降幅为{r}%。\n“三公”经费预算表\n"
+            "单位：万元\n项目 | 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | 公务接待费\n"
+            "2025年预算数 | 338.75 | 100.00 | 200.00 | 38.75\n2024年预算数 | 413.20 | 120.00 | 250.00 | 43.20\n")
+    r = _check(tmp_path, "ok.txt", text.format(r="18.0"))
+    assert not r.findings and _status(r, "18.0%") == {"verified"}
+    bad = _check(tmp_path, "bad.txt", text.format(r="15.0"))
+    assert [(f.stated, f.expected) for f in bad.findings if f.rule == "growth-rate"] == [("15.0%", "18.0%")]

@@ -166,3 +166,15 @@ def test_a_figure_of_the_districts_departments_beside_the_districts(tmp_path: Pa
     # One body stated twice is still one figure: 1000.86 and 1000.68.
     twice = _check(tmp_path, "b.txt", text + "鄂城区2022年的“三公”经费决算数为1000.68万元。\n")
     assert [f.stated for f in twice.findings if f.rule == "fact-conflict"] == ["1000.68万元"]
+
+
+def test_the_compared_years_figure_beside_this_years_is_the_base(tmp_path: Path) -> None:
+    # 沈阳 市文联 2015 决算: 141.55 − 107.89 = 33.66, 33.66 ÷ 107.89 = 31.2% (by hand). The 2014 figure is the base the
+    # sentence states beside 2015's, not a figure compared with its own year.
+    text = ("沈阳市文联2015年度部门决算\n1、机关运行经费支出情况。2015年决算为保障机构正常运行而发生的购买货物和服务各项支出合计"
+            "141.55万元,2014年为107.89万元,较2014年增加33.66万元,增加31%。\n")
+    r = _check(tmp_path, "a.txt", text)
+    assert not r.findings and _status(r, "31%") == {"verified"}
+    # The figure labelled with the compared year alone is still a self-comparison.
+    bad = _check(tmp_path, "b.txt", text.replace("2015年决算为", "2014年决算为"))
+    assert [f.rule for f in bad.findings if f.severity == "error"] == ["self-comparison"]

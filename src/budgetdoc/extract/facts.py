@@ -122,6 +122,15 @@ def qualifier_ok(prefix: str, k: Knowledge | None = None) -> bool:
     return rest.strip(",;:、()（） ") in k.words["plain_qualifiers"]
 
 
+def _within_whole(prefix: str, key: str, k: Knowledge) -> bool:
+    """Is the text before a quantity's name the whole it is a part of ("基本支出中公用经费", "一般公共预算财政拨款基本支出
+    中的人员经费")? Then the figure is that part, as named alone."""
+    m = re.fullmatch(r"(?P<whole>.+?)中的?", k.patterns["scope_words"].sub("", prefix).strip(",;:、 "))
+    found = match_quantity(m.group("whole"), k) if m else None
+    return found is not None and any(i.total == k.base_key(found.key) and k.base_key(key) in i.parts
+                                     for i in k.identities)
+
+
 def _org_prefix(k: Knowledge) -> re.Pattern[str]:
     """Everything up to the last organisation-name ending (…政务服务中心)."""
     return re.compile("^.*(" + "|".join(map(re.escape, k.org_endings)) + ")")
@@ -422,28 +431,39 @@ def _of_a_named_unit(m: Mention) -> bool:
     return False
 
 
-def _names_another_unit(m: Mention, meta: Metadata, k: Knowledge) -> bool:
-    """Does the figure's clause open with a unit's name right before what it states ("分单位看：XX局（本级）收入
-    263.76万元、支出245.68万元", "XX县图书馆本年收入1035.29万元")? Then the figure is that unit's, not the
-    department's: a name that starts with its place and is not the department's, or any name marked 本级.
-    ("2026年XX局本级1家行政单位以及…3家事业单位的机关运行经费…" names the units a department figure covers.)"""
+def _another_unit(m: Mention, meta: Metadata, k: Knowledge) -> str | None:
+    """The unit whose figure it is when the figure's clause opens with a unit's name right before what it states
+    ("分单位看：XX局（本级）收入263.76万元、支出245.68万元", "XX县图书馆本年收入1035.29万元", "较大的两个单位是：XX学校
+    本年收入合计…"): a name that starts with its place and is not the department's, or any name marked 本级. None for
+    the department's figures ("2026年XX局本级1家行政单位以及…3家事业单位的机关运行经费…" names the units a department
+    figure covers)."""
     if m.line.section is not None and m.line.section.unit_scope:
-        return False  # under a unit's own heading its figures are that unit's scope already (rules.base.unit_of)
+        return None  # under a unit's own heading its figures are that unit's scope already (rules.base.unit_of)
     text = m.line.norm.text[:m.start]
-    clause = text[max(text.rfind(c) for c in "；;。") + 1:]
+    # From the clause's start, or from a colon the names follow ("…支出规模较大的两个单位是：XX学校本年收入合计…").
+    clause = text[max(text.rfind(c) for c in "；;。:：") + 1:]
     found = re.match(f"(?P<lead>[^\\d]{{0,8}}?[:：]|)\\s*(?P<name>{org_pattern()})(?:机关)?(?P<own>\\(本级\\)|本级)?",
                      clause.lstrip())
     if found is None or re.match(r"\s*[\d、和及与的等]|\s*以及", clause.lstrip()[found.end():]):
-        return False
+        return None
     name = found.group("name")
     if found.group("own") or name.endswith("(本级)"):
-        return "本级" not in (meta.department or "")
+        return None if "本级" in (meta.department or "") else re.sub(r"\(本级\)$", "", name) + "(本级)"
     name = re.sub(r"\([^()]*\)$", "", name)  # 科尔沁左翼中旗政务服务局(部门): the name without its note
     dept = meta.department or ""
     # The department's own name, whole, cut at an inner ending (石门县人力资源和社会|保障局) or shortened
     # (石门县人社局): the same body. A unit's name ends otherwise (…中心, …图书馆 under a 局).
-    own = name in dept or dept.endswith(name) or name.endswith(dept) or (dept and name[-1] == dept[-1])
-    return bool(dept) and k.patterns["unit_place"].match(name) is not None and not own
+    own = name in dept or dept.endswith(name) or name.endswith(dept) or _abbreviates(name, dept)
+    return name if dept and k.patterns["unit_place"].match(name) is not None and not own else None
+
+
+def _abbreviates(name: str, dept: str) -> bool:
+    """Is a name the department's shortened (石门县人社局 for 石门县人力资源和社会保障局: its characters in order, the
+    same ending), not another body's with the same ending (包头市人民政府研究室 beside …办公室)?"""
+    if not dept or name[-1] != dept[-1]:
+        return False
+    rest = iter(dept)
+    return all(ch in rest for ch in name)
 
 
 def _names_other(label: str, k: Knowledge) -> bool:
@@ -474,7 +494,8 @@ def _resolve(m: Mention, stack: list[Breakdown], subject: str | None, section_sc
 def _resolve_key(m: Mention, stack: list[Breakdown], subject: str | None, section_scope: str | None,
                  meta: Metadata, k: Knowledge) -> None:
     label = m.label
-    if _of_a_named_unit(m) or _names_another_unit(m, meta, k) or re.match(k.claims["average_label"], label.strip()):
+    m.body = _another_unit(m, meta, k)
+    if _of_a_named_unit(m) or re.match(k.claims["average_label"], label.strip()):
         return
     head = stack[-1].head if stack else None
     head_key = head.key if head else None
@@ -527,7 +548,8 @@ def _resolve_key(m: Mention, stack: list[Breakdown], subject: str | None, sectio
             return  # no quantity named: no figure to key
     elif meta.year is None and re.search(k.claims["earlier_year_figure"], m.raw_label.strip()):
         return  # "2015年预算数160万元" where the text names no year of its own: which year's figure is unknown
-    if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k):
+    if found is not None and found.scoped and not qualifier_ok(rest[: found.start], k) \
+            and not _within_whole(rest[: found.start], found.key, k):
         found = None  # 财政专户管理资金收入总计, 人员类项目支出: a sub-total, not the standard quantity
     if found is not None and re.search(k.claims["subset_cues"], rest[: found.start]):
         found = None  # 涉及一般公共预算财政拨款X, 其中一般公共预算拨款政府采购Y: a part, not the whole
@@ -662,8 +684,8 @@ def facts_from(lines_mentions: list[tuple[Line, list[Mention]]]) -> list[Fact]:
     for line, mentions in lines_mentions:
         section = line.section.title if line.section else None
         for m in mentions:
-            if m.key is None or not _is_level(m) or _in_parentheses(m):
-                continue
+            if m.key is None or not _is_level(m) or _in_parentheses(m) or m.body:
+                continue  # (a unit the clause names states its own figure: no fact of the department's)
             for key in m.keys:
                 facts.append(fact_of(m, key, section))
                 m.facts.append(facts[-1])

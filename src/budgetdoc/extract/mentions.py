@@ -49,6 +49,7 @@ class Mention:
     list_head: Mention | None = None  # the total of the list (其中 …) this amount is an item of
     part: Mention | None = None  # for a share of a 分别 list: the amount in its place (A和B分别为a、b，分别占x%、y%)
     also: tuple[str, ...] = ()  # further keys the same phrase states (收、支总计: income and expense total)
+    body: str | None = None  # the budget unit its clause names ("XX学校本年收入合计…"), None: the department's
     facts: list[Fact] = field(default_factory=list)  # the facts made from this amount
 
     @property

@@ -541,7 +541,7 @@ def _totals_knowledge() -> dict:
             "year": re.compile(period["year"]), "prefer": period["prefer"], "avoid": period["avoid"],
             "change": re.compile(period["change"]), "last_year": re.compile(period["last_year"]),
             "dated_figure": re.compile(period["dated_figure"]), "rate_header": re.compile(period["rate_header"]),
-            "period_row": re.compile(period["period_row"]),
+            "change_rate": re.compile(period["change_rate"]), "period_row": re.compile(period["period_row"]),
             "summary_rows": [re.compile(p) for p in content["summary_rows"]],
             "fiscal_header": content["fiscal_header"], "sides": content["summary_sides"],
             "grand_total_after": content["grand_total_after"],
@@ -1265,6 +1265,15 @@ def change_column(t: ParsedTable) -> int | None:
     or several."""
     cols = [col for col, c in t.columns.items() if c.role == "amount" and _change_column(t, col)
             and not _totals_knowledge()["rate_header"].search("".join(c.path))]
+    return cols[0] if len(cols) == 1 else None
+
+
+def rate_column(t: ParsedTable) -> int | None:
+    """The table's one column of the change between the periods in percent (增减率(%), 增长率), None when none or
+    several."""
+    tk = _totals_knowledge()
+    cols = [col for col, c in t.columns.items() if c.role in ("rate", "amount")
+            and tk["rate_header"].search(path := "".join(c.path)) and tk["change_rate"].search(path)]
     return cols[0] if len(cols) == 1 else None
 
 

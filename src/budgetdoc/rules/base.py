@@ -147,8 +147,9 @@ def in_side_section(m: Mention) -> bool:
 
 
 def unit_of(m: Mention) -> str | None:
-    """The budget unit whose figure a mention is (the heading above names it), None for the department's."""
-    return m.line.section.unit_scope if m.line.section is not None else None
+    """The budget unit whose figure a mention is (its clause or the heading above names it), None for the
+    department's."""
+    return m.body or (m.line.section.unit_scope if m.line.section is not None else None)
 
 
 def units(a: Analysis) -> list[str | None]:

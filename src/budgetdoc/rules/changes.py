@@ -107,8 +107,30 @@ def _beside_parts(ctx: RuleContext, changes: list[Mention], w: _Words) -> Iterat
         parts = _choose(tree, found)
         if parts is None or len(parts) < 2:
             continue
-        complete = all(key in found or _covered(key, tree, found) for key in tree)
+        complete = all(key in found or _covered(key, tree, found) for key in tree) or _levels_add_up(ctx, head, parts)
         yield from _decide(ctx, head, parts, complete=complete)
+
+
+def _word(m: Mention) -> str:
+    return "增加" if m.direction > 0 else "减少"
+
+
+def _levels_add_up(ctx: RuleContext, head: Mention, parts: list[Mention]) -> bool:
+    """Do the parts' own figures, stated with their changes, add up to the whole's ("本年支出合计2724.81万元，比上年减少
+    66.80万元。其中：基本支出1561.34万元，比上年增加…；项目支出1163.47万元，比上年减少…": 1561.34 + 1163.47)? Then the
+    parts the text leaves out (上缴上级支出 …) are none this year, and the listed parts are all of it."""
+    whole = _own_level(ctx, head)
+    levels = [_own_level(ctx, p) for p in parts]
+    if whole is None or any(x is None for x in levels):
+        return False
+    return interval_sum([x.yuan for x in levels if x is not None]).overlaps(whole.yuan)
+
+
+def _own_level(ctx: RuleContext, change: Mention) -> Mention | None:
+    """The figure of its quantity a change follows in its sentence (基本支出1561.34万元，比上年增加99.57万元)."""
+    before = [m for m in ctx.analysis.line_mentions(change) if m.sentence == change.sentence and m.end <= change.start]
+    last = before[-1] if before else None
+    return last if last is not None and last.is_level and last.key == change.subject and last.role is None else None
 
 
 def _parts_tree(base: str, k: Knowledge) -> dict[str, dict]:
@@ -155,8 +177,13 @@ def _decide(ctx: RuleContext, head: Mention, parts: list[Mention], *, complete: 
     if not complete:
         ctx.unverified(head, f"所列分项增减额之和为{expected}（所列可能不全）", reading)
         return
-    yield ctx.report(f"增减额（{head.stated.strip()}）与各分项增减额之和（{expected}）不符。",
-                     [evidence(head)] + [evidence(p) for p in parts if p.line is not head.line],
+    # The head's sentence through its parts' changes when they follow it in its line, else each part's own.
+    same = [p for p in parts if p.line is head.line and p.start > head.start]
+    quotes = [evidence(head, end=same[-1].end) if same else evidence(head)]
+    quotes += [evidence(p) for p in parts if p not in same]
+    listed = "、".join(f"{ctx.analysis.name(p.subject) if p.subject else '分项'}{_word(p)}{p.stated.strip()}" for p in parts)
+    yield ctx.report(f"增减额（{_word(head)}{head.stated.strip()}）与各分项增减额之和（{listed}，合计{expected}）不符。",
+                     quotes,
                      stated=head.stated.strip(), expected=expected, claim=head, reading=reading)
 
 

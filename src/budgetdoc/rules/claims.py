@@ -98,6 +98,13 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
                 return budgets[-1:], True
             return [], True
         full = _den_key(den, found, k)
+        if full not in by_key and k.base_key(full) == full:
+            # 占公用经费的 after "一般公共预算财政拨款基本支出中公用经费368.91万元，其中…": a total named without its
+            # scope is the one its line states before it in a scope.
+            scoped = sorted((x for key, xs in by_key.items() if k.base_key(key) == full for x in xs
+                             if x.line is pct.line and x.start < pct.start and x is not part), key=lambda x: x.start)
+            if scoped:
+                return scoped[-1:], True
         if full not in by_key:
             return [], True  # not stated in the text: the tables' figure, if any (_named_base)
         near = [x for x in by_key[full] if x.line is pct.line and x.start < pct.start and x is not part]

@@ -170,6 +170,11 @@ def check_self_comparison(ctx: RuleContext) -> Iterator[Finding]:
         own = year_label.match(lv.raw_label.strip())
         if own is None or int(own.group("year")) != y:
             continue
+        # "2015年决算…合计141.55万元，2014年为107.89万元，较2014年增加33.66万元": the sentence states another year's
+        # figure before the compared year's, which is then the base beside it, not the figure compared.
+        if any((o := year_label.match(m.raw_label.strip())) and int(o.group("year")) != y
+               for m in levels[:-1] if m.sentence == lv.sentence):
+            continue
         s, e = sentence_around(line.norm.text, lv.start, x.end)
         yield ctx.report(f"金额“{lv.raw_label.strip()}{lv.stated.strip()}”标明的年度与比较年度相同"
                          f"（“{x.raw_label.strip()}{x.stated.strip()}”），其中一个年度有误"

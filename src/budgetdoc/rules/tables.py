@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from ..amount import Amount
@@ -25,7 +25,10 @@ from ..extract.tables import (
     change_column,
     class_code,
     last_year_figure,
+    parse_number,
+    rate_column,
     report_column,
+    row_figure,
     row_stating,
     table_knowledge,
 )
@@ -33,7 +36,7 @@ from ..interval import Interval, interval_sum
 from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
 from ..verify import Residue, TableTotal, fact_figure, mention_figure, row_quote
-from ..verify.search import CellIndex, group_sums
+from ..verify.search import CellIndex, group_sums, level_growth
 from .base import RuleContext, fmt_fixed, miss_severity_of, rule, unit_of
 from .sums import in_side_section
 
@@ -674,6 +677,10 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
         if nested is None or not (_one_level(t, items, col) and whole and t.type is not None):
             ctx.unverified(TableTotal(t, total), "各行的层级无法确定（单位、项目或小计行），不能据以核对合计", reading)
             return
+        culprit = _unit_row_culprit(ctx, t, have, col, v)
+        if culprit is not None:
+            yield culprit
+            return
         sev = _severity(v, flat)
         yield ctx.report(f"《{t.name[:30]}》合计行{named}为{fmt_fixed(v.value, v.decimals)}，其下{len(have)}行之和为"
                          f"{fmt_fixed(flat.mid, v.decimals)}，不相等。", [_ev(total, v)], stated=fmt_fixed(v.value, v.decimals),
@@ -683,6 +690,41 @@ def _check_item_total(ctx: RuleContext, t: ParsedTable) -> Iterator[Finding]:
     if checked:
         ctx.verified(TableTotal(t, total), Reading(f"合计行等于其下各行之和（{checked}列）",
                                                    tuple(_cell_figure(r) for r in items[:12])))
+
+
+def _unit_row_culprit(ctx: RuleContext, t: ParsedTable, rows: list[Row], col: int, total: Value) -> Finding | None:
+    """The one row of a table by unit whose 合计 differs from the same unit's in another table by unit (部门收入总表
+    beside 部门支出总表) and, taken at that figure, makes the rows add up to the 合计 row: that row's cell is the
+    wrong one (the other rows, the 合计 and the other table agree). None unless exactly one row does."""
+    if col != min((c for c, column in t.columns.items() if column.role == "amount"), default=None):
+        return None  # the table's own 合计 column only (a unit's 收入 and 支出 are one figure there)
+    others = {}
+    for o in ctx.analysis.tables:
+        found = _item_rows(o) if o.group != t.group else None
+        for r in found[1] if found else []:
+            w = row_figure(o, r)
+            if w is not None and r.name:
+                others.setdefault(bare_label(r.name), (o, r, w))
+    fixes = []
+    for r in rows:
+        there = others.get(bare_label(r.name)) if r.name else None
+        if there is None:
+            continue
+        o, other_row, w = there
+        mine = r.values[col]
+        theirs = w.interval.scale(o.scale / t.scale)
+        rest = interval_sum([x.values[col].interval for x in rows if x is not r])
+        if not mine.interval.overlaps(theirs) and (rest + theirs).overlaps(total.interval):
+            fixes.append((r, mine, o, other_row, w))
+    if len(fixes) != 1:
+        return None
+    r, mine, o, other_row, w = fixes[0]
+    said, other_said = fmt_fixed(mine.value, mine.decimals), w.cell.text.strip()
+    return ctx.report(f"《{t.name[:30]}》{r.name}「{t.columns[col].name}」为{said}，《{o.name[:30]}》同一单位为{other_said}；"
+                      f"以后者计，各行之和与合计行{fmt_fixed(total.value, total.decimals)}相符，此格有误。",
+                      [_ev(r, mine), Evidence(other_said, w.cell.loc)], stated=said, expected=other_said,
+                      claim=TableTotal(t, r), reading=Reading(f"《{o.name[:20]}》{other_row.name}{other_said}",
+                                                              (_cell_figure(other_row),)))
 
 
 def _tail_of_repeat(ctx: RuleContext, t: ParsedTable, total: Row, rows: list[Row], col: int) -> None:
@@ -853,33 +895,67 @@ def check_row_totals(ctx: RuleContext) -> Iterator[Finding]:
                 yield from _report_level(ctx, t, row, total, parts)
 
 
-@rule("table-change", "table", "error", "表中增减额与两年数不符",
-      "列出上年数、本年数和增减额的表，每行的增减额 = 本年数 − 上年数。例：2025年预算数 5.36、2026年预算数 7.19，"
-      "增减额应为 1.83。",
-      rationale="增减额是两个年度金额之差；表中三栏并列时，每一行都须满足。",
+@rule("table-change", "table", "error", "表中增减额、增减率与两年数不符",
+      "列出上年数、本年数和增减额（增减率）的表，每行的增减额 = 本年数 − 上年数，增减率 = 增减额 ÷ 上年数。例：2025年预算数"
+      " 5.36、2026年预算数 7.19，增减额应为 1.83，增减率应为 34.1%；上年数为0时增减率无意义，不核对。",
+      rationale="增减额是两个年度金额之差，增减率以上年数为基数；表中各栏并列时，每一行都须满足。",
       last_digit=True)
 def check_table_changes(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.analysis.tables:
-        change = change_column(t)
-        if change is None:
+        change, rate = change_column(t), rate_column(t)
+        if change is None and rate is None:
             continue
         for row in t.rows:
-            stated = row.values.get(change)
             col = report_column(t, row)
             last = last_year_figure(t, row, col, year=ctx.analysis.meta.year) if col is not None else None
-            if stated is None or col is None or last is None:
+            if col is None or last is None:
                 continue
             this, (before, column) = row.values[col], last
-            diff = this.interval - before.interval
-            miss = miss_severity_of(stated.value, stated.decimals, diff)
-            if miss is None:
-                continue
-            expected = fmt_fixed(this.value - before.value, stated.decimals)
-            yield ctx.report(f"《{t.name[:30]}》{row.code or ''} {row.name}「{t.columns[change].name}」为"
-                             f"{fmt_fixed(stated.value, stated.decimals)}，{t.columns[col].name or '本年数'}"
-                             f"{fmt_fixed(this.value, this.decimals)} − {column.name}{fmt_fixed(before.value, before.decimals)}"
-                             f" = {expected}。", [_ev(row, stated)],
-                             stated=fmt_fixed(stated.value, stated.decimals), expected=expected, slip=miss == "slip")
+            stated = row.values.get(change) if change is not None else None
+            if stated is not None:
+                diff = this.interval - before.interval
+                miss = miss_severity_of(stated.value, stated.decimals, diff)
+                if miss is not None:
+                    expected = fmt_fixed(this.value - before.value, stated.decimals)
+                    yield ctx.report(f"《{t.name[:30]}》{row.code or ''} {row.name}「{t.columns[change].name}」为"
+                                     f"{fmt_fixed(stated.value, stated.decimals)}，{t.columns[col].name or '本年数'}"
+                                     f"{fmt_fixed(this.value, this.decimals)} − {column.name}"
+                                     f"{fmt_fixed(before.value, before.decimals)} = {expected}。", [_ev(row, stated)],
+                                     stated=fmt_fixed(stated.value, stated.decimals), expected=expected, slip=miss == "slip")
+            if rate is not None:
+                yield from _rate_cell(ctx, t, row, rate, this, before, column)
+
+
+def _rate_cell(ctx: RuleContext, t: ParsedTable, row: Row, rate: int, this: Value, before: Value,
+               column: Column) -> Iterator[Finding]:
+    """A row's 增减率 cell against (本年 − 上年) ÷ 上年 of its own row; none where last year is 0 (a rate of no base:
+    blank or "—" is right there)."""
+    cell = row.by_col.get(rate)
+    said = parse_number(cell.text) if cell is not None else None
+    if said is None:
+        return
+    if before.value == 0 and this.value != 0:
+        # A rate printed on a base of 0 ("—" or blank is right): it has no value (as zero-base says of the text's).
+        yield ctx.report(f"《{t.name[:30]}》{row.code or ''} {row.name}{column.name}为0，增减率无意义，"
+                         f"「{t.columns[rate].name}」却填{cell.text.strip()}。", [Evidence(cell.text.strip(), cell.loc)],
+                         stated=cell.text.strip(), expected="不适用（上年为0）", severity="warning")
+        return
+    if before.interval.lo <= 0:
+        return
+    value, decimals = said
+    expected = level_growth(this.interval, before.interval)
+    if expected is None:
+        return
+    miss = miss_severity_of(value, decimals, expected)
+    if miss is None:
+        return
+    point = (this.value - before.value) / before.value * 100
+    shown = f"{point.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}"
+    yield ctx.report(f"《{t.name[:30]}》{row.code or ''} {row.name}「{t.columns[rate].name}」为{cell.text.strip()}，"
+                     f"（{fmt_fixed(this.value, this.decimals)} − {fmt_fixed(before.value, before.decimals)}）÷ "
+                     f"{column.name}{fmt_fixed(before.value, before.decimals)} = {shown}%。",
+                     [Evidence(cell.text.strip(), cell.loc)], stated=cell.text.strip(), expected=shown,
+                     slip=miss == "slip")
 
 
 def _blank_row_total(ctx: RuleContext, t: ParsedTable, coded: list[Row], row: Row,
