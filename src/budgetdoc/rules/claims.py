@@ -59,6 +59,12 @@ def _first_level(ms: list[Mention], sentence: int) -> Mention | None:
     return None
 
 
+def line_first(ms: list[Mention]) -> Mention | None:
+    """The first amount a line states that is no rate, change or share's total: the level a rate in a line after it
+    may be of."""
+    return next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+
+
 def _facts_by_key(a: Analysis) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     for m in a.all_mentions():
@@ -117,9 +123,9 @@ def _share_candidates(a: Analysis, ms: list[Mention], pct: Mention, part: Mentio
         prev = _first_level(ms, part.sentence - 1)
         if prev is not None:
             cands.append(prev)
-    line_first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
-    if line_first is not None and line_first is not part:
-        cands.append(line_first)
+    opening = line_first(ms)
+    if opening is not None and opening is not part:
+        cands.append(opening)
     head = part.list_head
     if head is not None:
         cands.insert(0, head)
@@ -257,7 +263,7 @@ def check_shares(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected,
                              slip=d.miss == "slip", claim=pct, reading=d.reading)
-        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+        first = line_first(ms)
         if first is not None and line.block.text.rstrip().endswith((":", "：")):
             prev_lines_first = first
         elif line.is_heading:
@@ -452,9 +458,9 @@ def _current_candidates(ms: list[Mention], change: Mention, lines_before: list[M
                 heads = [x for x in levels if any(y.list_head is x for y in ms)]
                 cands.extend([levels[0], *heads, levels[-1]])
                 break
-        line_first = _first_level(ms, 0)
-        if line_first is not None:
-            cands.append(line_first)
+        opening = _first_level(ms, 0)
+        if opening is not None:
+            cands.append(opening)
     if not cands and lines_before:
         cands.extend(lines_before[-1:])
     return cands
@@ -513,7 +519,7 @@ def check_growth(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             yield ctx.report(msg, [evidence(pct)], stated=pct.stated.strip(), expected=expected,
                              slip=d.miss == "slip", claim=pct, reading=d.reading)
-        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+        first = line_first(ms)
         if first is not None:
             previous_first = [first]
 
@@ -1057,7 +1063,7 @@ def check_zero_base(ctx: RuleContext) -> Iterator[Finding]:
                 yield from _zero_base_growth(ctx, ms, pct, previous_first, said)
             elif pct.cue == "share" and pct.den:
                 yield from _zero_named_base(ctx, pct)
-        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+        first = line_first(ms)
         if first is not None:
             previous_first = [first]
 

@@ -27,15 +27,9 @@ _HEAD_LINES = 3  # how far above the list its total may be stated
       rationale="按功能分类列示支出时，各类级科目之和即支出总额；少列一类，读者据说明得出的支出结构即不完整。")
 def check_class_list(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
-    cue = re.compile(a.knowledge.claims["class_list_cue"])
-    for i, (line, ms) in enumerate(a.mentions):
-        m = cue.search(line.norm.text)
-        if m is None:
-            continue
-        end = list_end(line.norm.text, m.end())
-        parts = [x for x in ms if m.end() <= x.start < end and not x.is_percent and not x.is_change]
+    for i, parts in _class_lists(a):
         head = _head(a, i)
-        if len(parts) < 2 or head is None:
+        if head is None:
             continue
         listed = interval_sum([p.yuan for p in parts])
         reading = Reading(" + ".join(p.stated.strip() for p in parts), tuple(mention_figure(p.label, p) for p in parts))
@@ -67,15 +61,7 @@ def check_class_list(ctx: RuleContext) -> Iterator[Finding]:
       rationale="按功能分类列示的各类金额应与公开表中同一类一致；各类金额相同而对应关系错，读者对支出结构的理解就错了。")
 def check_class_swap(ctx: RuleContext) -> Iterator[Finding]:
     a = ctx.analysis
-    cue = re.compile(a.knowledge.claims["class_list_cue"])
-    for line, ms in a.mentions:
-        m = cue.search(line.norm.text)
-        if m is None:
-            continue
-        end = list_end(line.norm.text, m.end())
-        parts = [x for x in ms if m.end() <= x.start < end and not x.is_percent and not x.is_change]
-        if len(parts) < 2:
-            continue
+    for _i, parts in _class_lists(a):
         for p, named, t, col in _swapped(a, parts):
             said, printed = p.stated.strip(), named.values[col].cell.text.strip()
             yield ctx.report(f"文中{_bare(named.name or '')}为{said}，《{t.name[:30]}》中该类为{printed}{t.unit}；文中所列各类金额"
@@ -83,6 +69,20 @@ def check_class_swap(ctx: RuleContext) -> Iterator[Finding]:
                              [evidence(p), Evidence(printed, named.values[col].cell.loc)], stated=said,
                              expected=f"{printed}{t.unit}", claim=p,
                              reading=Reading(f"《{t.name[:20]}》{named.name}{printed}", (mention_figure(p.label, p),)))
+
+
+def _class_lists(a: Analysis) -> Iterator[tuple[int, list[Mention]]]:
+    """Each list of the year's spending by 功能分类 (two amounts or more after the cue, to the list's end), with the
+    index of its line among the analysis's lines of mentions."""
+    cue = re.compile(a.knowledge.claims["class_list_cue"])
+    for i, (line, ms) in enumerate(a.mentions):
+        m = cue.search(line.norm.text)
+        if m is None:
+            continue
+        end = list_end(line.norm.text, m.end())
+        parts = [x for x in ms if m.end() <= x.start < end and not x.is_percent and not x.is_change]
+        if len(parts) >= 2:
+            yield i, parts
 
 
 def _swapped(a: Analysis, parts: list[Mention]) -> list[tuple[Mention, Row, ParsedTable, int]]:

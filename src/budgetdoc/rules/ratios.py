@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from ..extract import Mention, multiple_mentions
 from ..model import Evidence, Finding
-from ..verify import Candidate, Decision, decide
+from ..verify import Candidate, decide
 from ..verify.search import growth_reading, of_mention
 from .base import RuleContext, evidence, fmt_pct, rule
-from .claims import _change_for, _growth_readings, _levels_rate, cell_evidence, table_levels
+from .claims import _change_for, _growth_readings, _levels_rate, cell_evidence, line_first, table_levels
 from .wording import _level_stated_before
 
 HUNDRED = Decimal(100)
@@ -33,7 +33,7 @@ def check_prior_ratio(ctx: RuleContext) -> Iterator[Finding]:
         stated = [m for m in ms if m.cue == "ratio"] + multiple_mentions(line, a.knowledge)
         for m in stated:
             yield from _judge(ctx, ms, m, previous_first)
-        first = next((x for x in ms if not x.is_percent and not x.is_change and not x.share_total), None)
+        first = line_first(ms)
         if first is not None:
             previous_first = [first]
 
@@ -84,17 +84,17 @@ def _judge(ctx: RuleContext, ms: list[Mention], m: Mention, previous_first: list
         ctx.unverified(m, d.reason or "", d.reading)
         return
     figures = "、".join(f"{f.role}{f.stated}" for f in d.candidate.reading.figures)
-    expected = _expected(m, d)
+    expected = _expected(m, d.candidate.point)
     said = f"{m.cue_text}{m.stated.strip()}"
     yield ctx.report(f"与上年之比计算不符：按{figures}，{expected}，文中为“{said}”。",
                      [evidence(m), *cells], stated=m.stated.strip(),
                      expected=expected, slip=d.miss == "slip", claim=m, reading=d.reading)
 
 
-def _expected(m: Mention, d: Decision) -> str:
-    """The statement as the figures make it: 为上年的117.91%, or 增长1.5倍（为上年的2.5倍）."""
-    growth = d.candidate.point if d.candidate is not None and d.candidate.point is not None else Decimal(0)
-    if m.unit == "%" and not m.stated.strip().endswith("倍"):
+def _expected(m: Mention, growth: Decimal) -> str:
+    """The statement as the figures make it (`growth`: the growth they give, in %): 为上年的117.91%, or 增长1.5倍
+    （为上年的2.5倍）."""
+    if not m.stated.strip().endswith("倍"):
         return f"本年为上年的{fmt_pct(growth + HUNDRED, m.decimals)}"
     q = Decimal(1).scaleb(-max(m.decimals + 2, 1))
     times = ((growth + HUNDRED) / HUNDRED).quantize(q)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 from ..amount import Amount
@@ -37,7 +37,7 @@ from ..knowledge import Knowledge, load_yaml
 from ..model import Evidence, Fact, Figure, Finding, Reading
 from ..verify import Residue, TableTotal, fact_figure, mention_figure, row_quote
 from ..verify.search import CellIndex, group_sums, level_growth
-from .base import RuleContext, fmt_fixed, miss_severity_of, rule, unit_of
+from .base import RuleContext, fmt_fixed, fmt_pct, miss_severity_of, rule, unit_of
 from .sums import in_side_section
 
 _TOTAL_NAMES = ("合计", "总计")
@@ -949,8 +949,7 @@ def _rate_cell(ctx: RuleContext, t: ParsedTable, row: Row, rate: int, this: Valu
     miss = miss_severity_of(value, decimals, expected)
     if miss is None:
         return
-    point = (this.value - before.value) / before.value * 100
-    shown = f"{point.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)}"
+    shown = fmt_pct((this.value - before.value) / before.value * 100, decimals).rstrip("%")
     yield ctx.report(f"《{t.name[:30]}》{row.code or ''} {row.name}「{t.columns[rate].name}」为{cell.text.strip()}，"
                      f"（{fmt_fixed(this.value, this.decimals)} − {fmt_fixed(before.value, before.decimals)}）÷ "
                      f"{column.name}{fmt_fixed(before.value, before.decimals)} = {shown}%。",
